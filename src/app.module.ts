@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AwardTiersModule } from './award-tiers/award-tiers.module';
+import { BlocsModule } from './blocs/blocs.module';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { ProvincesModule } from './provinces/provinces.module';
+import { UnitsModule } from './units/units.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        ProvincesModule,
+        UnitsModule,
+        BlocsModule,
+        AwardTiersModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

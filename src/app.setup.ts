@@ -1,0 +1,35 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { AppConfig } from './config/app-config';
+import { AppExceptionFilter } from './common/http/app-exception.filter';
+import { ErrorBodyDto } from './common/http/error-body';
+import { requestIdMiddleware } from './common/http/request-id';
+import { buildValidationPipe } from './common/http/validation';
+
+/** HTTP setup shared by `main.ts` and the tests, so that tests exercise the real pipeline. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(buildValidationPipe());
+  app.useGlobalFilters(new AppExceptionFilter());
+  const doc = new DocumentBuilder()
+    .setTitle('thidua API')
+    .setDescription(
+      'Quản lý thi đua, khen thưởng của khối/cụm thi đua: đơn vị, khối, hình thức khen thưởng và quy định theo năm. ' +
+        'Mọi lỗi trả về một dạng: { statusCode, code, message, details, requestId }.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  const document = SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBodyDto] });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+}

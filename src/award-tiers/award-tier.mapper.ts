@@ -1,0 +1,106 @@
+import {
+  DECIDING_AUTHORITY_LABELS,
+  type TierRuleData,
+  type VotingRuleData,
+} from '../domain/registry/tiers';
+import type { AwardTierEntity } from './award-tier.entity';
+import type {
+  AwardTierDto,
+  TierRuleBodyDto,
+  TierRuleDto,
+  VotingRuleDto,
+} from './dto/award-tier.dto';
+import type { TierRuleEntity } from './tier-rule.entity';
+import type { TierVotingRuleEntity } from './tier-voting-rule.entity';
+
+export function toTierDto(t: AwardTierEntity): AwardTierDto {
+  return {
+    id: t.id,
+    code: t.code,
+    name: t.name,
+    decidingAuthority: t.decidingAuthority,
+    decidingAuthorityLabel: DECIDING_AUTHORITY_LABELS[t.decidingAuthority],
+    rank: t.rank,
+    version: t.version,
+  };
+}
+
+export function toVotingDto(v: TierVotingRuleEntity): VotingRuleDto {
+  return {
+    body: v.body,
+    threshold: { numerator: v.thresholdNum, denominator: v.thresholdDen },
+    thresholdComparator: v.thresholdComparator,
+    denominator: v.denominator,
+    quorum: { numerator: v.quorumNum, denominator: v.quorumDen },
+    quorumComparator: v.quorumComparator,
+    allowWrittenAbsentee: v.allowWrittenAbsentee,
+    selfVote: v.selfVote,
+    tieBreak: v.tieBreak,
+    secretBallot: v.secretBallot,
+  };
+}
+
+export function toRuleDto(r: TierRuleEntity): TierRuleDto {
+  return {
+    id: r.id,
+    tierId: r.tierId,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    legalDocument: r.legalDocument,
+    legalArticle: r.legalArticle,
+    isSample: r.isSample,
+    perBlocQuota: r.perBlocQuota,
+    leaderOnly: r.leaderOnly,
+    provinceCap:
+      r.provinceCapNum === null || r.provinceCapDen === null
+        ? null
+        : { numerator: r.provinceCapNum, denominator: r.provinceCapDen },
+    votingRules: (r.votingRules ?? []).map(toVotingDto),
+    version: r.version,
+  };
+}
+
+/** Request body → the plain data the domain validates. */
+export function toRuleData(dto: TierRuleBodyDto): TierRuleData {
+  return {
+    validFrom: dto.validFrom,
+    validTo: dto.validTo ?? null,
+    legalDocument: dto.legalDocument,
+    legalArticle: dto.legalArticle,
+    perBlocQuota: dto.perBlocQuota ?? null,
+    leaderOnly: dto.leaderOnly,
+    provinceCap: dto.provinceCap ?? null,
+    votingRules: dto.votingRules.map((v): VotingRuleData => ({ ...v })),
+  };
+}
+
+/** Request body → the columns of the rule and its voting rules. */
+export function toRuleColumns(dto: TierRuleBodyDto) {
+  return {
+    rule: {
+      validFrom: dto.validFrom,
+      validTo: dto.validTo ?? null,
+      legalDocument: dto.legalDocument,
+      legalArticle: dto.legalArticle,
+      isSample: dto.isSample ?? false,
+      perBlocQuota: dto.perBlocQuota ?? null,
+      leaderOnly: dto.leaderOnly,
+      provinceCapNum: dto.provinceCap?.numerator ?? null,
+      provinceCapDen: dto.provinceCap?.denominator ?? null,
+    },
+    voting: dto.votingRules.map((v) => ({
+      body: v.body,
+      thresholdNum: v.threshold.numerator,
+      thresholdDen: v.threshold.denominator,
+      thresholdComparator: v.thresholdComparator,
+      denominator: v.denominator,
+      quorumNum: v.quorum.numerator,
+      quorumDen: v.quorum.denominator,
+      quorumComparator: v.quorumComparator,
+      allowWrittenAbsentee: v.allowWrittenAbsentee,
+      selfVote: v.selfVote,
+      tieBreak: v.tieBreak,
+      secretBallot: v.secretBallot,
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { AwardTiersService } from './award-tiers.service';
+import {
+  AwardTierDetailDto,
+  AwardTierDto,
+  CreateAwardTierDto,
+  ResolveRulesQueryDto,
+  ResolvedTierRuleDto,
+  TierRuleBodyDto,
+  TierRuleDto,
+  UpdateAwardTierDto,
+  UpdateTierRuleDto,
+} from './dto/award-tier.dto';
+
+@ApiTags('Hình thức khen thưởng (award tiers)')
+@Controller('award-tiers')
+export class AwardTiersController {
+  constructor(private readonly tiers: AwardTiersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [AwardTierDto] })
+  list() {
+    return this.tiers.list();
+  }
+
+  @Get('resolved-rules')
+  @ApiOkResponse({ type: [ResolvedTierRuleDto] })
+  resolve(@Query() q: ResolveRulesQueryDto) {
+    return this.tiers.resolveForYear(q.year, q.on);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AwardTierDetailDto })
+  get(@Param('id', IdPipe) id: number) {
+    return this.tiers.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: AwardTierDto })
+  create(@Body() dto: CreateAwardTierDto) {
+    return this.tiers.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: AwardTierDto })
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateAwardTierDto) {
+    return this.tiers.update(id, dto);
+  }
+
+  @Get(':id/rules')
+  @ApiOkResponse({ type: [TierRuleDto] })
+  listRules(@Param('id', IdPipe) id: number) {
+    return this.tiers.listRules(id);
+  }
+
+  @Post(':id/rules')
+  @ApiCreatedResponse({ type: TierRuleDto })
+  createRule(@Param('id', IdPipe) id: number, @Body() dto: TierRuleBodyDto) {
+    return this.tiers.createRule(id, dto);
+  }
+
+  @Put(':id/rules/:ruleId')
+  @ApiOkResponse({ type: TierRuleDto })
+  updateRule(
+    @Param('id', IdPipe) id: number,
+    @Param('ruleId', IdPipe) ruleId: number,
+    @Body() dto: UpdateTierRuleDto,
+  ) {
+    return this.tiers.updateRule(id, ruleId, dto);
+  }
+}

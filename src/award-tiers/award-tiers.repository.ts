@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AwardTierEntity } from './award-tier.entity';
+import { TierRuleEntity } from './tier-rule.entity';
+import { TierVotingRuleEntity } from './tier-voting-rule.entity';
+
+/** All database access for award tiers and their effective-dated rules. */
+@Injectable()
+export class AwardTiersRepository {
+  listTiers(em: EntityManager): Promise<AwardTierEntity[]> {
+    return em.getRepository(AwardTierEntity).find({ order: { rank: 'ASC' } });
+  }
+
+  findTier(em: EntityManager, id: number): Promise<AwardTierEntity | null> {
+    return em.getRepository(AwardTierEntity).findOneBy({ id });
+  }
+
+  async codeExists(em: EntityManager, code: string): Promise<boolean> {
+    return (await em.getRepository(AwardTierEntity).countBy({ code })) > 0;
+  }
+
+  async rankHolder(em: EntityManager, rank: number): Promise<number | null> {
+    const t = await em.getRepository(AwardTierEntity).findOneBy({ rank });
+    return t?.id ?? null;
+  }
+
+  insertTier(
+    em: EntityManager,
+    values: Pick<AwardTierEntity, 'code' | 'name' | 'decidingAuthority' | 'rank'>,
+  ): Promise<AwardTierEntity> {
+    const repo = em.getRepository(AwardTierEntity);
+    return repo.save(repo.create(values));
+  }
+
+  async updateTierIfVersion(
+    em: EntityManager,
+    id: number,
+    version: number,
+    values: Partial<AwardTierEntity>,
+  ): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(AwardTierEntity)
+      .set(values)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  /** Rules of the given tiers with their voting rules, ordered by start date. */
+  rulesOfTiers(em: EntityManager, tierIds: readonly number[]): Promise<TierRuleEntity[]> {
+    if (tierIds.length === 0) return Promise.resolve([]);
+    return em
+      .getRepository(TierRuleEntity)
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.votingRules', 'v')
+      .where('r.tierId IN (:...ids)', { ids: [...tierIds] })
+      .orderBy('r.tierId', 'ASC')
+      .addOrderBy('r.validFrom', 'ASC')
+      .addOrderBy('v.body', 'ASC')
+      .getMany();
+  }
+
+  findRule(em: EntityManager, tierId: number, ruleId: number): Promise<TierRuleEntity | null> {
+    return em
+      .getRepository(TierRuleEntity)
+      .findOne({ where: { id: ruleId, tierId }, relations: { votingRules: true } });
+  }
+
+  async insertRule(
+    em: EntityManager,
+    values: Omit<
+      TierRuleEntity,
+      'id' | 'version' | 'createdAt' | 'updatedAt' | 'tier' | 'votingRules'
+    >,
+    voting: Omit<TierVotingRuleEntity, 'id' | 'tierRuleId' | 'tierRule'>[],
+  ): Promise<number> {
+    const repo = em.getRepository(TierRuleEntity);
+    const saved = await repo.save(repo.create(values));
+    await this.replaceVoting(em, saved.id, voting);
+    return saved.id;
+  }
+
+  async updateRuleIfVersion(
+    em: EntityManager,
+    id: number,
+    version: number,
+    values: Partial<Omit<TierRuleEntity, 'votingRules' | 'tier'>>,
+    voting: Omit<TierVotingRuleEntity, 'id' | 'tierRuleId' | 'tierRule'>[],
+  ): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(TierRuleEntity)
+      .set(values)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if ((r.affected ?? 0) !== 1) return false;
+    await this.replaceVoting(em, id, voting);
+    return true;
+  }
+
+  private async replaceVoting(
+    em: EntityManager,
+    tierRuleId: number,
+    voting: Omit<TierVotingRuleEntity, 'id' | 'tierRuleId' | 'tierRule'>[],
+  ): Promise<void> {
+    await em.getRepository(TierVotingRuleEntity).delete({ tierRuleId });
+    if (voting.length > 0)
+      await em
+        .getRepository(TierVotingRuleEntity)
+        .insert(voting.map((v) => ({ ...v, tierRuleId })));
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError, CommonErrors } from '../common/errors/app-error';
+import { Db } from '../database/db.service';
+import {
+  resolveRuleOn,
+  reviewReferenceDate,
+  validateTierRule,
+} from '../domain/registry/tier-rules';
+import type { AwardTierEntity } from './award-tier.entity';
+import { AwardTierErrors } from './award-tier.errors';
+import { toRuleColumns, toRuleData, toRuleDto, toTierDto } from './award-tier.mapper';
+import { AwardTiersRepository } from './award-tiers.repository';
+import type {
+  AwardTierDetailDto,
+  AwardTierDto,
+  CreateAwardTierDto,
+  ResolvedTierRuleDto,
+  TierRuleBodyDto,
+  TierRuleDto,
+  UpdateAwardTierDto,
+  UpdateTierRuleDto,
+} from './dto/award-tier.dto';
+
+/** Award tiers and their effective-dated rules with legal basis (R1, R3–R10). */
+@Injectable()
+export class AwardTiersService {
+  constructor(
+    private readonly db: Db,
+    private readonly tiers: AwardTiersRepository,
+  ) {}
+
+  list(): Promise<AwardTierDto[]> {
+    return this.db.read(async (em) => (await this.tiers.listTiers(em)).map(toTierDto));
+  }
+
+  get(id: number): Promise<AwardTierDetailDto> {
+    return this.db.read(async (em) => {
+      const tier = await this.mustFind(em, id);
+      const rules = await this.tiers.rulesOfTiers(em, [id]);
+      return { ...toTierDto(tier), rules: rules.map(toRuleDto) };
+    });
+  }
+
+  create(dto: CreateAwardTierDto): Promise<AwardTierDto> {
+    return this.db.write(async (em) => {
+      if (await this.tiers.codeExists(em, dto.code)) throw new AppError(AwardTierErrors.CODE_TAKEN);
+      if ((await this.tiers.rankHolder(em, dto.rank)) !== null)
+        throw new AppError(AwardTierErrors.RANK_TAKEN);
+      return toTierDto(await this.tiers.insertTier(em, dto));
+    });
+  }
+
+  update(id: number, dto: UpdateAwardTierDto): Promise<AwardTierDto> {
+    return this.db.write(async (em) => {
+      const tier = await this.mustFind(em, id);
+      if (dto.rank !== undefined) {
+        const holder = await this.tiers.rankHolder(em, dto.rank);
+        if (holder !== null && holder !== id) throw new AppError(AwardTierErrors.RANK_TAKEN);
+      }
+      const { version, ...changes } = dto;
+      if (
+        tier.version !== version ||
+        !(await this.tiers.updateTierIfVersion(em, id, version, changes))
+      ) {
+        throw new AppError(CommonErrors.VERSION_CONFLICT, {
+          extra: { currentVersion: tier.version },
+        });
+      }
+      return toTierDto((await this.tiers.findTier(em, id)) ?? tier);
+    });
+  }
+
+  listRules(tierId: number): Promise<TierRuleDto[]> {
+    return this.db.read(async (em) => {
+      await this.mustFind(em, tierId);
+      return (await this.tiers.rulesOfTiers(em, [tierId])).map(toRuleDto);
+    });
+  }
+
+  createRule(tierId: number, dto: TierRuleBodyDto): Promise<TierRuleDto> {
+    return this.db.write(async (em) => {
+      await this.mustFind(em, tierId);
+      await this.validate(em, tierId, null, dto);
+      const { rule, voting } = toRuleColumns(dto);
+      const id = await this.tiers.insertRule(em, { ...rule, tierId }, voting);
+      return toRuleDto((await this.tiers.findRule(em, tierId, id))!);
+    });
+  }
+
+  updateRule(tierId: number, ruleId: number, dto: UpdateTierRuleDto): Promise<TierRuleDto> {
+    return this.db.write(async (em) => {
+      await this.mustFind(em, tierId);
+      const current = await this.tiers.findRule(em, tierId, ruleId);
+      if (!current) throw new AppError(AwardTierErrors.RULE_NOT_FOUND);
+      const conflict = () =>
+        new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: current.version } });
+      if (current.version !== dto.version) throw conflict();
+      await this.validate(em, tierId, ruleId, dto);
+      const { rule, voting } = toRuleColumns(dto);
+      if (!(await this.tiers.updateRuleIfVersion(em, ruleId, dto.version, rule, voting)))
+        throw conflict();
+      return toRuleDto((await this.tiers.findRule(em, tierId, ruleId))!);
+    });
+  }
+
+  /** Every tier with the rule in force for the review of `year` (on `on`, default 01/01 of year + 1). */
+  resolveForYear(year: number, on?: string): Promise<ResolvedTierRuleDto[]> {
+    const referenceDate = on ?? reviewReferenceDate(year);
+    return this.db.read(async (em) => {
+      const tiers = await this.tiers.listTiers(em);
+      const rules = await this.tiers.rulesOfTiers(
+        em,
+        tiers.map((t) => t.id),
+      );
+      return tiers.map((t) => {
+        const rule = resolveRuleOn(
+          rules.filter((r) => r.tierId === t.id),
+          referenceDate,
+        );
+        return { tier: toTierDto(t), referenceDate, rule: rule ? toRuleDto(rule) : null };
+      });
+    });
+  }
+
+  private async validate(
+    em: EntityManager,
+    tierId: number,
+    ruleId: number | null,
+    dto: TierRuleBodyDto,
+  ): Promise<void> {
+    const others = (await this.tiers.rulesOfTiers(em, [tierId])).filter((r) => r.id !== ruleId);
+    const findings = validateTierRule(toRuleData(dto), others);
+    if (findings.length > 0) {
+      throw new AppError(AwardTierErrors.RULE_INVALID, {
+        message: `${AwardTierErrors.RULE_INVALID.message} ${findings[0]?.message ?? ''}`.trim(),
+        details: findings.map((f) => ({ field: f.field, code: f.code, message: f.message })),
+      });
+    }
+  }
+
+  private async mustFind(em: EntityManager, id: number): Promise<AwardTierEntity> {
+    const t = await this.tiers.findTier(em, id);
+    if (!t) throw new AppError(AwardTierErrors.NOT_FOUND);
+    return t;
+  }
+}

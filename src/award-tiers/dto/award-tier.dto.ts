@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { toInt } from '../../common/http/pagination';
+import type { Comparator } from '../../domain/common/fraction';
+import {
+  COMPARATORS,
+  DECIDING_AUTHORITIES,
+  SELF_VOTE_POLICIES,
+  TIE_BREAKS,
+  VOTE_DENOMINATORS,
+  VOTING_BODIES,
+  type DecidingAuthority,
+  type SelfVotePolicy,
+  type TieBreak,
+  type VoteDenominator,
+  type VotingBody,
+} from '../../domain/registry/tiers';
+
+export class FractionDto {
+  @ApiProperty({ example: 70 }) @IsInt() @Min(0) @Max(1_000_000) numerator!: number;
+  @ApiProperty({ example: 100 }) @IsInt() @Min(1) @Max(1_000_000) denominator!: number;
+}
+
+export class VotingRuleDto {
+  @ApiProperty({ enum: VOTING_BODIES }) @IsIn(VOTING_BODIES) body!: VotingBody;
+  @ApiProperty({ type: FractionDto })
+  @ValidateNested()
+  @Type(() => FractionDto)
+  threshold!: FractionDto;
+  @ApiProperty({ enum: COMPARATORS, description: 'GT: lớn hơn; GTE: từ … trở lên' })
+  @IsIn(COMPARATORS)
+  thresholdComparator!: Comparator;
+  @ApiProperty({ enum: VOTE_DENOMINATORS }) @IsIn(VOTE_DENOMINATORS) denominator!: VoteDenominator;
+  @ApiProperty({ type: FractionDto })
+  @ValidateNested()
+  @Type(() => FractionDto)
+  quorum!: FractionDto;
+  @ApiProperty({ enum: COMPARATORS }) @IsIn(COMPARATORS) quorumComparator!: Comparator;
+  @ApiProperty() @IsBoolean() allowWrittenAbsentee!: boolean;
+  @ApiProperty({ enum: SELF_VOTE_POLICIES }) @IsIn(SELF_VOTE_POLICIES) selfVote!: SelfVotePolicy;
+  @ApiProperty({ enum: TIE_BREAKS }) @IsIn(TIE_BREAKS) tieBreak!: TieBreak;
+  @ApiProperty() @IsBoolean() secretBallot!: boolean;
+}
+
+export class TierRuleBodyDto {
+  @ApiProperty({ example: '2024-01-01' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  validFrom!: string;
+  @ApiPropertyOptional({ nullable: true, example: '2025-06-30' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  validTo?: string | null;
+  @ApiProperty({ example: 'Luật Thi đua, khen thưởng số 06/2022/QH15' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  legalDocument!: string;
+  @ApiProperty({ example: 'Điều 25' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  legalArticle!: string;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isSample?: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Số đề nghị tối đa mỗi khối' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  perBlocQuota?: number | null;
+  @ApiProperty({ description: 'Chỉ đơn vị dẫn đầu khối' }) @IsBoolean() leaderOnly!: boolean;
+  @ApiPropertyOptional({
+    type: FractionDto,
+    nullable: true,
+    description: 'Trần toàn tỉnh theo tỷ lệ số đơn vị dẫn đầu khối',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FractionDto)
+  provinceCap?: FractionDto | null;
+  @ApiProperty({ type: [VotingRuleDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @ValidateNested({ each: true })
+  @Type(() => VotingRuleDto)
+  votingRules!: VotingRuleDto[];
+}
+
+export class UpdateTierRuleDto extends TierRuleBodyDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class CreateAwardTierDto {
+  @ApiProperty({ example: 'PM_MERIT' })
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[A-Z][A-Z0-9_]*$/)
+  code!: string;
+  @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+  @ApiProperty({ enum: DECIDING_AUTHORITIES })
+  @IsIn(DECIDING_AUTHORITIES)
+  decidingAuthority!: DecidingAuthority;
+  @ApiProperty({ example: 4 }) @IsInt() @Min(1) @Max(1000) rank!: number;
+}
+
+export class UpdateAwardTierDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
+  @ApiPropertyOptional({ enum: DECIDING_AUTHORITIES })
+  @IsOptional()
+  @IsIn(DECIDING_AUTHORITIES)
+  decidingAuthority?: DecidingAuthority;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1000) rank?: number;
+}
+
+export class ResolveRulesQueryDto {
+  @ApiProperty({ example: 2023, description: 'Năm thi đua được xét' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year!: number;
+  @ApiPropertyOptional({
+    example: '2024-03-28',
+    description: 'Ngày xét (mặc định 01/01 năm sau năm thi đua)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  on?: string;
+}
+
+export class TierRuleDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() tierId!: number;
+  @ApiProperty() validFrom!: string;
+  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
+  @ApiProperty() legalDocument!: string;
+  @ApiProperty() legalArticle!: string;
+  @ApiProperty() isSample!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) perBlocQuota!: number | null;
+  @ApiProperty() leaderOnly!: boolean;
+  @ApiProperty({ type: FractionDto, nullable: true }) provinceCap!: FractionDto | null;
+  @ApiProperty({ type: [VotingRuleDto] }) votingRules!: VotingRuleDto[];
+  @ApiProperty() version!: number;
+}
+
+export class AwardTierDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: DECIDING_AUTHORITIES }) decidingAuthority!: DecidingAuthority;
+  @ApiProperty({ example: 'Thủ tướng Chính phủ' }) decidingAuthorityLabel!: string;
+  @ApiProperty() rank!: number;
+  @ApiProperty() version!: number;
+}
+
+export class AwardTierDetailDto extends AwardTierDto {
+  @ApiProperty({ type: [TierRuleDto] }) rules!: TierRuleDto[];
+}
+
+export class ResolvedTierRuleDto {
+  @ApiProperty({ type: AwardTierDto }) tier!: AwardTierDto;
+  @ApiProperty() referenceDate!: string;
+  @ApiProperty({ type: TierRuleDto, nullable: true }) rule!: TierRuleDto | null;
+}

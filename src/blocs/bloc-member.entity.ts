@@ -1,0 +1,40 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { CreatedAt } from '../database/columns';
+import { UnitEntity } from '../units/unit.entity';
+import { BlocTermEntity } from './bloc-term.entity';
+
+/**
+ * A member unit of a bloc term. `year` repeats the term's year so that the schema itself keeps a
+ * unit in at most one bloc per year (a unit belongs to exactly one province).
+ */
+@Entity('bloc_member')
+@Unique('UQ_bloc_member_term_unit', ['termId', 'unitId'])
+@Unique('UQ_bloc_member_unit_year', ['unitId', 'year'])
+@Index('IDX_bloc_member_term', ['termId'])
+export class BlocMemberEntity {
+  @PrimaryGeneratedColumn() id!: number;
+
+  @Column({ type: 'integer' }) termId!: number;
+
+  @ManyToOne(() => BlocTermEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'term_id' })
+  term?: BlocTermEntity;
+
+  @Column({ type: 'integer' }) unitId!: number;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: UnitEntity;
+
+  @Column({ type: 'integer' }) year!: number;
+
+  @CreatedAt() createdAt!: Date;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { YearPipe } from '../common/http/year.pipe';
+import { BlocsService } from './blocs.service';
+import {
+  BlocDto,
+  BlocPageDto,
+  CreateBlocDto,
+  CreateTermDto,
+  ListBlocsQueryDto,
+  TermDto,
+  UpdateBlocDto,
+  UpdateTermDto,
+} from './dto/bloc.dto';
+
+@ApiTags('Khối, cụm thi đua (blocs)')
+@Controller('blocs')
+export class BlocsController {
+  constructor(private readonly blocs: BlocsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: BlocPageDto })
+  list(@Query() q: ListBlocsQueryDto) {
+    return this.blocs.list(q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: BlocDto })
+  get(@Param('id', IdPipe) id: number) {
+    return this.blocs.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: BlocDto })
+  create(@Body() dto: CreateBlocDto) {
+    return this.blocs.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: BlocDto })
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateBlocDto) {
+    return this.blocs.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('id', IdPipe) id: number) {
+    return this.blocs.remove(id);
+  }
+
+  @Get(':id/terms')
+  @ApiOkResponse({ type: [TermDto] })
+  listTerms(@Param('id', IdPipe) id: number) {
+    return this.blocs.listTerms(id);
+  }
+
+  @Get(':id/terms/:year')
+  @ApiOkResponse({ type: TermDto })
+  getTerm(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.blocs.getTerm(id, year);
+  }
+
+  @Post(':id/terms')
+  @ApiCreatedResponse({ type: TermDto })
+  createTerm(@Param('id', IdPipe) id: number, @Body() dto: CreateTermDto) {
+    return this.blocs.createTerm(id, dto);
+  }
+
+  @Put(':id/terms/:year')
+  @ApiOkResponse({ type: TermDto })
+  updateTerm(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: UpdateTermDto,
+  ) {
+    return this.blocs.updateTerm(id, year, dto);
+  }
+}

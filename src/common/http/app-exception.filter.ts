@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  AppError,
+  CommonErrors,
+  type ErrorDef,
+  type ErrorDetail,
+  type ErrorKind,
+} from '../errors/app-error';
+import { classifyDriverError } from './driver-errors';
+import { requestIdOf } from './request-id';
+
+/** HTTP status of each error kind; the switch is exhaustive (lint: switch-exhaustiveness-check). */
+export function statusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'INVALID_INPUT':
+      return 400;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'RULE_VIOLATION':
+      return 422;
+    case 'TOO_MANY_REQUESTS':
+      return 429;
+    case 'UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+  }
+}
+
+function fromHttpException(ex: HttpException): ErrorDef {
+  const status = ex.getStatus();
+  if (status === 404) return CommonErrors.ROUTE_NOT_FOUND;
+  if (status === 413) return CommonErrors.PAYLOAD_TOO_LARGE;
+  if (status === 429) return CommonErrors.TOO_MANY_REQUESTS;
+  if (status === 403) return CommonErrors.FORBIDDEN;
+  if (status >= 400 && status < 500) return CommonErrors.MALFORMED_REQUEST;
+  return CommonErrors.INTERNAL;
+}
+
+/**
+ * The one exception filter: every failure leaves as
+ * `{ statusCode, code, message, details, requestId }`. No SQL, stack or driver text reaches the
+ * client (RELIABILITY G3); the full error goes to the server log with the request id.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const requestId = requestIdOf(req);
+
+    let def: ErrorDef;
+    let message: string;
+    let details: readonly ErrorDetail[] = [];
+    let extra: Readonly<Record<string, unknown>> = {};
+    if (exception instanceof AppError) {
+      def = exception;
+      message = exception.message;
+      details = exception.details;
+      extra = exception.extra;
+    } else if (exception instanceof HttpException) {
+      def = fromHttpException(exception);
+      message = def.message;
+    } else {
+      def = classifyDriverError(exception) ?? CommonErrors.INTERNAL;
+      message = def.message;
+    }
+    const status = statusOf(def.kind);
+    if (status >= 500) {
+      this.logger.error(
+        `[${requestId}] ${req.method} ${req.originalUrl} → ${status} ${def.code}`,
+        (exception as Error)?.stack,
+      );
+    } else if (!(exception instanceof AppError)) {
+      this.logger.warn(
+        `[${requestId}] ${req.method} ${req.originalUrl} → ${status} ${def.code}: ${String((exception as Error)?.message)}`,
+      );
+    }
+    if (res.headersSent) return;
+    res
+      .status(status)
+      .json({ statusCode: status, code: def.code, message, details, requestId, ...extra });
+  }
+}

@@ -1,0 +1,5 @@
+import { Initial1795738786106 } from './1795738786106-Initial';
+
+/** Every migration, in order. Never edit one that has been committed: add a new one. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795738786106];

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { CreateProvinceDto, ProvinceDto, UpdateProvinceDto } from './dto/province.dto';
+import { ProvincesService } from './provinces.service';
+
+@ApiTags('Tỉnh (provinces)')
+@Controller('provinces')
+export class ProvincesController {
+  constructor(private readonly provinces: ProvincesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [ProvinceDto] })
+  list() {
+    return this.provinces.list();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProvinceDto })
+  get(@Param('id', IdPipe) id: number) {
+    return this.provinces.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: ProvinceDto })
+  create(@Body() dto: CreateProvinceDto) {
+    return this.provinces.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ProvinceDto })
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateProvinceDto) {
+    return this.provinces.update(id, dto);
+  }
+}

@@ -1,0 +1,310 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AwardTierEntity } from '../award-tiers/award-tier.entity';
+import { TierRuleEntity } from '../award-tiers/tier-rule.entity';
+import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
+import { BlocMemberEntity } from '../blocs/bloc-member.entity';
+import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocEntity } from '../blocs/bloc.entity';
+import type { Comparator } from '../domain/common/fraction';
+import { UNIT_TYPE_LABELS, type BlocKind, type UnitType } from '../domain/registry/unit-types';
+import type {
+  DecidingAuthority,
+  SelfVotePolicy,
+  TieBreak,
+  VoteDenominator,
+  VotingBody,
+} from '../domain/registry/tiers';
+import { ProvinceEntity } from '../provinces/province.entity';
+import { UnitEntity } from '../units/unit.entity';
+
+export const SEED_DIR = path.join(__dirname, '..', '..', 'seeds', 'haiduong-2023');
+
+interface ProvincesFile {
+  provinces: {
+    code: string;
+    name: string;
+    fullName: string;
+    validFrom: string;
+    validTo: string | null;
+    successorCode: string | null;
+  }[];
+}
+interface UnitsFile {
+  provinceCode: string;
+  validFrom: string;
+  validTo: string | null;
+  units: { code: string; shortName: string; type: UnitType }[];
+}
+interface BlocsFile {
+  blocs: {
+    code: string;
+    name: string;
+    kind: BlocKind;
+    provinceCode: string;
+    terms: {
+      year: number;
+      headUnitCode: string | null;
+      deputyUnitCode: string | null;
+      secretaryName: string | null;
+      note: string | null;
+      memberCodes: string[];
+    }[];
+  }[];
+}
+interface VotingPreset {
+  body: VotingBody;
+  threshold: [number, number];
+  thresholdComparator: Comparator;
+  denominator: VoteDenominator;
+  quorum: [number, number];
+  quorumComparator: Comparator;
+  allowWrittenAbsentee: boolean;
+  selfVote: SelfVotePolicy;
+  tieBreak: TieBreak;
+  secretBallot: boolean;
+}
+interface TiersFile {
+  tiers: {
+    code: string;
+    name: string;
+    decidingAuthority: DecidingAuthority;
+    rank: number;
+    rules: {
+      validFrom: string;
+      validTo: string | null;
+      legalDocument: string;
+      legalArticle: string;
+      isSample: boolean;
+      perBlocQuota: number | null;
+      leaderOnly: boolean;
+      provinceCap: [number, number] | null;
+      voting: string;
+    }[];
+  }[];
+  votingPresets: Record<string, VotingPreset[]>;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) as T;
+}
+
+/** Counts of what a seed run wrote; `written` equals rows inserted plus rows updated. */
+export class SeedReport {
+  readonly inserted: Record<string, number> = {};
+  readonly updated: Record<string, number> = {};
+  readonly unchanged: Record<string, number> = {};
+
+  count(kind: 'inserted' | 'updated' | 'unchanged', table: string): void {
+    this[kind][table] = (this[kind][table] ?? 0) + 1;
+  }
+
+  get written(): number {
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    return sum(this.inserted) + sum(this.updated);
+  }
+
+  get summary(): string {
+    const fmt = (r: Record<string, number>) =>
+      Object.entries(r)
+        .map(([t, n]) => `${t}: ${n}`)
+        .join(', ') || '0';
+    return `Dữ liệu mẫu Hải Dương 2023 — thêm mới {${fmt(this.inserted)}}; cập nhật {${fmt(this.updated)}}; giữ nguyên {${fmt(this.unchanged)}}. Tổng số dòng đã ghi: ${this.written}.`;
+  }
+}
+
+/** Inserts or updates one row found by its natural key; reports what was written. */
+async function upsert<E extends object>(
+  em: EntityManager,
+  entity: new () => E,
+  table: string,
+  where: Partial<E>,
+  values: Partial<E>,
+  report: SeedReport,
+): Promise<E> {
+  const repo = em.getRepository(entity);
+  const existing = await repo.findOneBy(where as never);
+  if (!existing) {
+    const saved = await repo.save(repo.create({ ...where, ...values } as never) as E);
+    report.count('inserted', table);
+    return saved;
+  }
+  const changed = Object.entries(values).some(
+    ([k, v]) => (existing as Record<string, unknown>)[k] !== v,
+  );
+  if (!changed) {
+    report.count('unchanged', table);
+    return existing;
+  }
+  Object.assign(existing, values);
+  const saved = await repo.save(existing);
+  report.count('updated', table);
+  return saved;
+}
+
+/**
+ * Loads the Hải Dương 2023 reference data set idempotently (upsert by natural key) in one
+ * transaction; a second run writes nothing and reports 0 rows written.
+ */
+export async function seedReferenceData(dataSource: DataSource): Promise<SeedReport> {
+  const provincesFile = readJson<ProvincesFile>('provinces.json');
+  const unitsFile = readJson<UnitsFile>('units.json');
+  const blocsFile = readJson<BlocsFile>('blocs.json');
+  const tiersFile = readJson<TiersFile>('award-tiers.json');
+  const report = new SeedReport();
+
+  await dataSource.transaction(async (em) => {
+    const provinceIds = new Map<string, number>();
+    // Successors first, so that each province row is written once with its successor link.
+    let remaining = [...provincesFile.provinces];
+    while (remaining.length > 0) {
+      const ready = remaining.filter(
+        (p) => p.successorCode === null || provinceIds.has(p.successorCode),
+      );
+      if (ready.length === 0)
+        throw new Error('seed: province successor links form a cycle or name an unknown code');
+      for (const p of ready) {
+        const successorId =
+          p.successorCode === null ? null : (provinceIds.get(p.successorCode) ?? null);
+        const values = {
+          name: p.name,
+          fullName: p.fullName,
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+          successorId,
+        };
+        const row = await upsert(em, ProvinceEntity, 'province', { code: p.code }, values, report);
+        provinceIds.set(p.code, row.id);
+      }
+      remaining = remaining.filter((p) => !provinceIds.has(p.code));
+    }
+
+    const unitIds = new Map<string, number>();
+    const provinceId = provinceIds.get(unitsFile.provinceCode);
+    if (provinceId === undefined)
+      throw new Error(`seed: unknown province ${unitsFile.provinceCode}`);
+    for (const u of unitsFile.units) {
+      const fullName = `${UNIT_TYPE_LABELS[u.type]} ${u.shortName}`;
+      const row = await upsert(
+        em,
+        UnitEntity,
+        'unit',
+        { code: u.code },
+        {
+          shortName: u.shortName,
+          type: u.type,
+          fullName,
+          collectiveName: `Đảng bộ, chính quyền và nhân dân ${fullName}`,
+          provinceId,
+          validFrom: unitsFile.validFrom,
+          validTo: unitsFile.validTo,
+        },
+        report,
+      );
+      unitIds.set(u.code, row.id);
+    }
+    const unitId = (code: string | null): number | null => {
+      if (code === null) return null;
+      const id = unitIds.get(code);
+      if (id === undefined) throw new Error(`seed: unknown unit ${code}`);
+      return id;
+    };
+
+    for (const b of blocsFile.blocs) {
+      const blocProvince = provinceIds.get(b.provinceCode);
+      if (blocProvince === undefined) throw new Error(`seed: unknown province ${b.provinceCode}`);
+      const bloc = await upsert(
+        em,
+        BlocEntity,
+        'bloc',
+        { code: b.code },
+        { name: b.name, kind: b.kind, provinceId: blocProvince },
+        report,
+      );
+      for (const t of b.terms) {
+        const term = await upsert(
+          em,
+          BlocTermEntity,
+          'bloc_term',
+          { blocId: bloc.id, year: t.year },
+          {
+            headUnitId: unitId(t.headUnitCode),
+            deputyUnitId: unitId(t.deputyUnitCode),
+            secretaryName: t.secretaryName,
+            note: t.note,
+          },
+          report,
+        );
+        for (const code of t.memberCodes) {
+          await upsert(
+            em,
+            BlocMemberEntity,
+            'bloc_member',
+            { termId: term.id, unitId: unitId(code) ?? 0 },
+            { year: t.year },
+            report,
+          );
+        }
+      }
+    }
+
+    for (const t of tiersFile.tiers) {
+      const tier = await upsert(
+        em,
+        AwardTierEntity,
+        'award_tier',
+        { code: t.code },
+        { name: t.name, decidingAuthority: t.decidingAuthority, rank: t.rank },
+        report,
+      );
+      for (const r of t.rules) {
+        const rule = await upsert(
+          em,
+          TierRuleEntity,
+          'tier_rule',
+          { tierId: tier.id, validFrom: r.validFrom },
+          {
+            validTo: r.validTo,
+            legalDocument: r.legalDocument,
+            legalArticle: r.legalArticle,
+            isSample: r.isSample,
+            perBlocQuota: r.perBlocQuota,
+            leaderOnly: r.leaderOnly,
+            provinceCapNum: r.provinceCap?.[0] ?? null,
+            provinceCapDen: r.provinceCap?.[1] ?? null,
+          },
+          report,
+        );
+        for (const v of tiersFile.votingPresets[r.voting] ?? []) {
+          await upsert(
+            em,
+            TierVotingRuleEntity,
+            'tier_voting_rule',
+            { tierRuleId: rule.id, body: v.body },
+            {
+              thresholdNum: v.threshold[0],
+              thresholdDen: v.threshold[1],
+              thresholdComparator: v.thresholdComparator,
+              denominator: v.denominator,
+              quorumNum: v.quorum[0],
+              quorumDen: v.quorum[1],
+              quorumComparator: v.quorumComparator,
+              allowWrittenAbsentee: v.allowWrittenAbsentee,
+              selfVote: v.selfVote,
+              tieBreak: v.tieBreak,
+              secretBallot: v.secretBallot,
+            },
+            report,
+          );
+        }
+      }
+    }
+  });
+  return report;
+}
+
+/** True when the database holds no province yet (a brand-new installation). */
+export async function isEmptyDatabase(dataSource: DataSource): Promise<boolean> {
+  return (await dataSource.getRepository(ProvinceEntity).count()) === 0;
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/http/id-param.pipe';
+import {
+  CreateLineageDto,
+  CreateUnitDto,
+  ListUnitsQueryDto,
+  UnitDetailDto,
+  UnitDto,
+  UnitPageDto,
+  UpdateUnitDto,
+} from './dto/unit.dto';
+import { UnitsService } from './units.service';
+
+@ApiTags('Đơn vị thành viên (units)')
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UnitPageDto })
+  list(@Query() q: ListUnitsQueryDto) {
+    return this.units.list(q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UnitDetailDto })
+  get(@Param('id', IdPipe) id: number) {
+    return this.units.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UnitDto })
+  create(@Body() dto: CreateUnitDto) {
+    return this.units.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UnitDto })
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUnitDto) {
+    return this.units.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('id', IdPipe) id: number) {
+    return this.units.remove(id);
+  }
+
+  @Post(':id/successors')
+  @ApiCreatedResponse({ type: UnitDetailDto })
+  addSuccessor(@Param('id', IdPipe) id: number, @Body() dto: CreateLineageDto) {
+    return this.units.addSuccessor(id, dto);
+  }
+}
