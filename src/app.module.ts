@@ -4,7 +4,9 @@ import { BlocsModule } from './blocs/blocs.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { CriteriaModule } from './criteria/criteria.module';
 import { HealthController } from './health/health.controller';
+import { ScoringModule } from './scoring/scoring.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { UnitsModule } from './units/units.module';
 
@@ -20,6 +22,8 @@ export class AppModule {
         UnitsModule,
         BlocsModule,
         AwardTiersModule,
+        CriteriaModule,
+        ScoringModule,
       ],
       controllers: [HealthController],
     };

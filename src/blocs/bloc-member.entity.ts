@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   Entity,
   Index,
@@ -18,6 +19,8 @@ import { BlocTermEntity } from './bloc-term.entity';
 @Entity('bloc_member')
 @Unique('UQ_bloc_member_term_unit', ['termId', 'unitId'])
 @Unique('UQ_bloc_member_unit_year', ['unitId', 'year'])
+@Unique('UQ_bloc_member_draw', ['termId', 'drawNumber'])
+@Check('CHK_bloc_member_draw', '"draw_number" IS NULL OR "draw_number" >= 1')
 @Index('IDX_bloc_member_term', ['termId'])
 export class BlocMemberEntity {
   @PrimaryGeneratedColumn() id!: number;
@@ -35,6 +38,9 @@ export class BlocMemberEntity {
   unit?: UnitEntity;
 
   @Column({ type: 'integer' }) year!: number;
+
+  /** Number drawn at the meeting to settle a ranking tie (1 ranks first); null until drawn. */
+  @Column({ type: 'integer', nullable: true }) drawNumber!: number | null;
 
   @CreatedAt() createdAt!: Date;
 }

@@ -8,7 +8,8 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import { CreatedAt, UpdatedAt } from '../database/columns';
+import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
+import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
 import { UnitEntity } from '../units/unit.entity';
 import { BlocEntity } from './bloc.entity';
 
@@ -20,6 +21,7 @@ import { BlocEntity } from './bloc.entity';
   'CHK_bloc_term_head_deputy',
   '"head_unit_id" IS NULL OR "deputy_unit_id" IS NULL OR "head_unit_id" <> "deputy_unit_id"',
 )
+@Check('CHK_bloc_term_scoring_phase', sqlIn('scoring_phase', SCORING_PHASES))
 export class BlocTermEntity {
   @PrimaryGeneratedColumn() id!: number;
 
@@ -48,6 +50,9 @@ export class BlocTermEntity {
 
   /** Free note, e.g. that head and deputy are sample data. */
   @Column({ type: 'varchar', length: 1000, nullable: true }) note!: string | null;
+
+  /** Scoring workflow state (R12); see `src/domain/scoring/phase.ts`. */
+  @Column({ type: 'varchar', length: 32, default: 'NOT_STARTED' }) scoringPhase!: ScoringPhase;
 
   @VersionColumn() version!: number;
   @CreatedAt() createdAt!: Date;

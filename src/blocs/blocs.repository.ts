@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ScoringPhase } from '../domain/scoring/phase';
 import { ProvinceEntity } from '../provinces/province.entity';
+import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { BlocMemberEntity } from './bloc-member.entity';
 import { BlocTermEntity } from './bloc-term.entity';
@@ -87,6 +89,10 @@ export class BlocsRepository {
     return out;
   }
 
+  findTermById(em: EntityManager, id: number): Promise<BlocTermEntity | null> {
+    return em.getRepository(BlocTermEntity).findOneBy({ id });
+  }
+
   findTerm(em: EntityManager, blocId: number, year: number): Promise<BlocTermEntity | null> {
     return em.getRepository(BlocTermEntity).findOneBy({ blocId, year });
   }
@@ -168,5 +174,59 @@ export class BlocsRepository {
     await em
       .getRepository(BlocMemberEntity)
       .insert(unitIds.map((unitId) => ({ termId, unitId, year })));
+  }
+
+  /** Moves a term's scoring phase when it is still `from`, with its history row; false on a lost race. */
+  async moveScoringPhase(
+    em: EntityManager,
+    termId: number,
+    from: ScoringPhase,
+    to: ScoringPhase,
+    reason: string | null,
+  ): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(BlocTermEntity)
+      .set({ scoringPhase: to })
+      .where('id = :termId AND scoring_phase = :from', { termId, from })
+      .execute();
+    if ((r.affected ?? 0) !== 1) return false;
+    await em
+      .getRepository(ScoringPhaseTransitionEntity)
+      .insert({ termId, fromPhase: from, toPhase: to, reason });
+    return true;
+  }
+
+  phaseHistory(em: EntityManager, termId: number): Promise<ScoringPhaseTransitionEntity[]> {
+    return em
+      .getRepository(ScoringPhaseTransitionEntity)
+      .find({ where: { termId }, order: { id: 'ASC' } });
+  }
+
+  /** Member rows of a term (with their draw numbers). */
+  memberRows(em: EntityManager, termId: number): Promise<BlocMemberEntity[]> {
+    return em.getRepository(BlocMemberEntity).find({ where: { termId }, order: { unitId: 'ASC' } });
+  }
+
+  async setDrawNumbers(
+    em: EntityManager,
+    termId: number,
+    draws: ReadonlyMap<number, number | null>,
+  ): Promise<void> {
+    // Clear first so that swapping two numbers does not trip UNIQUE(term_id, draw_number).
+    await em
+      .createQueryBuilder()
+      .update(BlocMemberEntity)
+      .set({ drawNumber: null })
+      .where('term_id = :termId', { termId })
+      .execute();
+    for (const [unitId, drawNumber] of draws) {
+      await em
+        .createQueryBuilder()
+        .update(BlocMemberEntity)
+        .set({ drawNumber })
+        .where('term_id = :termId AND unit_id = :unitId', { termId, unitId })
+        .execute();
+    }
   }
 }

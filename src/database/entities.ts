@@ -4,6 +4,11 @@ import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
 import { BlocMemberEntity } from '../blocs/bloc-member.entity';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { BlocEntity } from '../blocs/bloc.entity';
+import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
+import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
+import { ScoreEntryEntity } from '../scoring/score-entry.entity';
+import { ScoreEvidenceEntity } from '../scoring/score-evidence.entity';
+import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -19,4 +24,9 @@ export const ENTITIES = [
   AwardTierEntity,
   TierRuleEntity,
   TierVotingRuleEntity,
+  CriteriaSetEntity,
+  CriteriaItemEntity,
+  ScoreEntryEntity,
+  ScoreEvidenceEntity,
+  ScoringPhaseTransitionEntity,
 ];

@@ -17,6 +17,14 @@ import type {
   VotingBody,
 } from '../domain/registry/tiers';
 import { ProvinceEntity } from '../provinces/province.entity';
+import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
+import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
+import { bodyToRows, rowsToDomain } from '../criteria/criteria.mapper';
+import type { CriteriaSetBodyDto } from '../criteria/dto/criteria.dto';
+import { validateCriteriaSet } from '../domain/scoring/criteria-set';
+import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
+import { ScoreEntryEntity, type ScoreStageCode } from '../scoring/score-entry.entity';
+import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'seeds', 'haiduong-2023');
@@ -84,6 +92,20 @@ interface TiersFile {
     }[];
   }[];
   votingPresets: Record<string, VotingPreset[]>;
+}
+
+interface CriteriaFile {
+  blocCode: string;
+  year: number;
+  signedOn: string;
+  definition: CriteriaSetBodyDto;
+}
+interface ScoresFile {
+  blocCode: string;
+  year: number;
+  phase: ScoringPhase;
+  stages: ScoreStageCode[];
+  scores: Record<string, Record<string, number>>;
 }
 
 function readJson<T>(file: string): T {
@@ -300,8 +322,105 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
         }
       }
     }
+
+    await seedScoring(
+      em,
+      readJson<CriteriaFile>('criteria-2023.json'),
+      readJson<ScoresFile>('scores-2023.json'),
+      unitIds,
+      report,
+    );
   });
   return report;
+}
+
+/** The sample criteria set (signed) and agreed scores of the Hải Dương 2023 bloc. */
+async function seedScoring(
+  em: EntityManager,
+  criteria: CriteriaFile,
+  scores: ScoresFile,
+  unitIds: ReadonlyMap<string, number>,
+  report: SeedReport,
+): Promise<void> {
+  const bloc = await em.getRepository(BlocEntity).findOneBy({ code: criteria.blocCode });
+  const term = bloc
+    ? await em.getRepository(BlocTermEntity).findOneBy({ blocId: bloc.id, year: criteria.year })
+    : null;
+  if (!term) throw new Error(`seed: no term ${criteria.blocCode}/${criteria.year}`);
+  const { columns, items } = bodyToRows(criteria.definition);
+  const problems = validateCriteriaSet(rowsToDomain(columns, items)).filter(
+    (f) => f.severity === 'error',
+  );
+  if (problems.length > 0)
+    throw new Error(`seed: invalid criteria set: ${problems.map((p) => p.message).join('; ')}`);
+  const set = await upsert(
+    em,
+    CriteriaSetEntity,
+    'criteria_set',
+    { termId: term.id, versionNo: 1 },
+    { ...columns, status: 'LOCKED', reason: null, signedOn: criteria.signedOn },
+    report,
+  );
+  for (const item of items) {
+    await upsert(
+      em,
+      CriteriaItemEntity,
+      'criteria_item',
+      { setId: set.id, code: item.code },
+      { ...item },
+      report,
+    );
+  }
+
+  const existing = new Map(
+    (await em.getRepository(ScoreEntryEntity).findBy({ termId: term.id })).map((r) => [
+      `${r.unitId}|${r.stage}|${r.itemCode}`,
+      r,
+    ]),
+  );
+  const fresh: Partial<ScoreEntryEntity>[] = [];
+  for (const [unitCode, values] of Object.entries(scores.scores)) {
+    const unitId = unitIds.get(unitCode);
+    if (unitId === undefined) throw new Error(`seed: unknown unit ${unitCode}`);
+    for (const stage of scores.stages) {
+      for (const [itemCode, points] of Object.entries(values)) {
+        const value = Math.round(points * 100);
+        const row = existing.get(`${unitId}|${stage}|${itemCode}`);
+        if (!row)
+          fresh.push({ termId: term.id, unitId, stage, itemCode, value, reason: null, version: 1 });
+        else if (row.value !== value) {
+          await em
+            .getRepository(ScoreEntryEntity)
+            .update({ id: row.id }, { value, version: row.version + 1 });
+          report.count('updated', 'score_entry');
+        } else report.count('unchanged', 'score_entry');
+      }
+    }
+  }
+  for (let i = 0; i < fresh.length; i += 200)
+    await em.getRepository(ScoreEntryEntity).insert(fresh.slice(i, i + 200));
+  for (let i = 0; i < fresh.length; i++) report.count('inserted', 'score_entry');
+
+  // Walk the scoring workflow up to the seeded phase, with its history rows, only from the start.
+  if (term.scoringPhase === 'NOT_STARTED') {
+    const target = SCORING_PHASES.indexOf(scores.phase);
+    let from: ScoringPhase = 'NOT_STARTED';
+    for (const to of SCORING_PHASES.slice(1, target + 1)) {
+      const reason =
+        from === 'NOT_STARTED'
+          ? `Ký kết giao ước thi đua ngày ${criteria.signedOn} (dữ liệu mẫu)`
+          : 'Dữ liệu mẫu';
+      await em
+        .getRepository(ScoringPhaseTransitionEntity)
+        .insert({ termId: term.id, fromPhase: from, toPhase: to, reason });
+      report.count('inserted', 'scoring_phase_transition');
+      from = to;
+    }
+    await em
+      .getRepository(BlocTermEntity)
+      .update({ id: term.id }, { scoringPhase: scores.phase, version: term.version + 1 });
+    report.count('updated', 'bloc_term');
+  }
 }
 
 /** True when the database holds no province yet (a brand-new installation). */

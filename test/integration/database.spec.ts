@@ -127,8 +127,13 @@ describe('reference data seed', () => {
       award_tier: 3,
       tier_rule: 6,
       tier_voting_rule: 12,
+      criteria_set: 1,
+      criteria_item: 24,
+      score_entry: 504,
+      scoring_phase_transition: 3,
     });
-    expect(first.written).toBe(49);
+    expect(first.updated).toEqual({ bloc_term: 1 });
+    expect(first.written).toBe(582);
     const units = await ds.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM "unit"`);
     expect(Number(units[0]!.n)).toBe(12);
     const second = await seedReferenceData(ds);

@@ -1,5 +1,6 @@
 import { Initial1795738786106 } from './1795738786106-Initial';
+import { Scoring1795739218782 } from './1795739218782-Scoring';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795738786106];
+export const MIGRATIONS: Function[] = [Initial1795738786106, Scoring1795739218782];

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { YearPipe } from '../common/http/year.pipe';
+import { CriteriaService } from './criteria.service';
+import {
+  CreateCriteriaSetDto,
+  CriteriaSetDto,
+  CriteriaSetSummaryDto,
+  LockCriteriaSetDto,
+  UpdateCriteriaSetDto,
+} from './dto/criteria.dto';
+
+@ApiTags('Bộ tiêu chí thi đua (criteria sets)')
+@Controller()
+export class CriteriaController {
+  constructor(private readonly criteria: CriteriaService) {}
+
+  @Get('blocs/:id/terms/:year/criteria-sets')
+  @ApiOkResponse({ type: [CriteriaSetSummaryDto] })
+  list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.criteria.list(id, year);
+  }
+
+  @Get('blocs/:id/terms/:year/criteria-sets/current')
+  @ApiOkResponse({
+    type: CriteriaSetDto,
+    description: 'Bộ đã ký giao ước, hoặc bản dự thảo nếu chưa ký',
+  })
+  current(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.criteria.current(id, year);
+  }
+
+  @Post('blocs/:id/terms/:year/criteria-sets')
+  @ApiCreatedResponse({ type: CriteriaSetDto })
+  create(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: CreateCriteriaSetDto,
+  ) {
+    return this.criteria.create(id, year, dto);
+  }
+
+  @Get('criteria-sets/:setId')
+  @ApiOkResponse({ type: CriteriaSetDto })
+  get(@Param('setId', IdPipe) setId: number) {
+    return this.criteria.get(setId);
+  }
+
+  @Put('criteria-sets/:setId')
+  @ApiOkResponse({ type: CriteriaSetDto })
+  update(@Param('setId', IdPipe) setId: number, @Body() dto: UpdateCriteriaSetDto) {
+    return this.criteria.update(setId, dto);
+  }
+
+  @Post('criteria-sets/:setId/lock')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CriteriaSetDto, description: 'Ký kết giao ước: khóa bộ tiêu chí' })
+  lock(@Param('setId', IdPipe) setId: number, @Body() dto: LockCriteriaSetDto) {
+    return this.criteria.lock(setId, dto);
+  }
+
+  @Delete('criteria-sets/:setId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('setId', IdPipe) setId: number) {
+    return this.criteria.remove(setId);
+  }
+}

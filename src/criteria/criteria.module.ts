@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BlocsModule } from '../blocs/blocs.module';
+import { CriteriaController } from './criteria.controller';
+import { CriteriaRepository } from './criteria.repository';
+import { CriteriaService } from './criteria.service';
+
+@Module({
+  imports: [BlocsModule],
+  controllers: [CriteriaController],
+  providers: [CriteriaService, CriteriaRepository],
+  exports: [CriteriaRepository],
+})
+export class CriteriaModule {}

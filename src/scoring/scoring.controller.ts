@@ -1,0 +1,152 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { attachment } from '../common/http/content-disposition';
+import { uploadOptions } from '../common/http/upload';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { YearPipe } from '../common/http/year.pipe';
+import {
+  AdvancePhaseDto,
+  EnterScoresDto,
+  EvidenceNoteDto,
+  PhaseDto,
+  RankingDto,
+  ScoreSheetDto,
+  SetDrawNumbersDto,
+  StageQueryDto,
+} from './dto/scoring.dto';
+import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence.service';
+import type { ScoreStageCode } from './score-entry.entity';
+import { ScoringService } from './scoring.service';
+import { StagePipe } from './stage.pipe';
+
+const FILE_BODY = {
+  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+};
+
+@ApiTags('Chấm điểm, xếp hạng (scoring)')
+@Controller('blocs/:id/terms/:year')
+export class ScoringController {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Get('scoring')
+  @ApiOkResponse({ type: PhaseDto })
+  phase(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.scoring.phase(id, year);
+  }
+
+  @Post('scoring/advance')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PhaseDto })
+  advance(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: AdvancePhaseDto,
+  ) {
+    return this.scoring.advance(id, year, dto);
+  }
+
+  @Get('ranking')
+  @ApiOkResponse({ type: RankingDto })
+  ranking(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.scoring.ranking(id, year);
+  }
+
+  @Put('draw-numbers')
+  @ApiOkResponse({ type: RankingDto })
+  draws(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: SetDrawNumbersDto,
+  ) {
+    return this.scoring.setDrawNumbers(id, year, dto);
+  }
+
+  @Get('scores/:unitId')
+  @ApiOkResponse({ type: ScoreSheetDto })
+  sheet(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+    @Query() q: StageQueryDto,
+  ) {
+    return this.scoring.sheet(id, year, unitId, q.stage ?? 'AGREED');
+  }
+
+  @Put('scores/:unitId/:stage')
+  @ApiOkResponse({ type: ScoreSheetDto })
+  enter(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+    @Param('stage', StagePipe) stage: ScoreStageCode,
+    @Body() dto: EnterScoresDto,
+  ) {
+    return this.scoring.enter(id, year, unitId, stage, dto);
+  }
+
+  @Get('scores/:unitId/evidence')
+  listEvidence(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+  ) {
+    return this.evidence.list(id, year, unitId);
+  }
+
+  @Post('scores/:unitId/evidence/:itemCode/note')
+  @ApiCreatedResponse()
+  addNote(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+    @Param('itemCode') itemCode: string,
+    @Body() dto: EvidenceNoteDto,
+  ) {
+    return this.evidence.addNote(id, year, unitId, itemCode, dto.note);
+  }
+
+  @Post('scores/:unitId/evidence/:itemCode/file')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file', uploadOptions(EVIDENCE_MAX_BYTES)))
+  addFile(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+    @Param('itemCode') itemCode: string,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+  ) {
+    return this.evidence.addFile(id, year, unitId, itemCode, file);
+  }
+
+  @Get('evidence/:evidenceId/content')
+  async evidenceContent(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('evidenceId', IdPipe) evidenceId: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const f = await this.evidence.download(id, year, evidenceId);
+    res.setHeader('Content-Type', f.mimeType);
+    res.setHeader('Content-Disposition', attachment(f.fileName));
+    return new StreamableFile(f.content);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BlocsModule } from '../blocs/blocs.module';
+import { CriteriaModule } from '../criteria/criteria.module';
+import { EvidenceService } from './evidence.service';
+import { ScoringController } from './scoring.controller';
+import { ScoringRepository } from './scoring.repository';
+import { ScoringService } from './scoring.service';
+
+@Module({
+  imports: [BlocsModule, CriteriaModule],
+  controllers: [ScoringController],
+  providers: [ScoringService, ScoringRepository, EvidenceService],
+  exports: [ScoringService, ScoringRepository],
+})
+export class ScoringModule {}

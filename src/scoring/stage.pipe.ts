@@ -1,0 +1,23 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { AppError, CommonErrors } from '../common/errors/app-error';
+import { SCORE_STAGES, type ScoreStageCode } from './score-entry.entity';
+
+/** Parses a score stage path segment (SELF, REVIEW, AGREED); anything else is a coded 400. */
+@Injectable()
+export class StagePipe implements PipeTransform<string, ScoreStageCode> {
+  transform(value: string): ScoreStageCode {
+    if (!(SCORE_STAGES as readonly string[]).includes(value)) {
+      throw new AppError(CommonErrors.VALIDATION_FAILED, {
+        message: `Giai đoạn chấm điểm phải là một trong: ${SCORE_STAGES.join(', ')}.`,
+        details: [
+          {
+            field: 'stage',
+            code: 'isIn',
+            message: `Giai đoạn phải là ${SCORE_STAGES.join(', ')}.`,
+          },
+        ],
+      });
+    }
+    return value as ScoreStageCode;
+  }
+}
