@@ -23,6 +23,7 @@ import {
   AdvancePhaseDto,
   EnterScoresDto,
   EvidenceNoteDto,
+  ImportReportDto,
   PhaseDto,
   RankingDto,
   ScoreSheetDto,
@@ -30,6 +31,7 @@ import {
   StageQueryDto,
 } from './dto/scoring.dto';
 import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence.service';
+import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from './score-sheet.service';
 import type { ScoreStageCode } from './score-entry.entity';
 import { ScoringService } from './scoring.service';
 import { StagePipe } from './stage.pipe';
@@ -44,7 +46,60 @@ export class ScoringController {
   constructor(
     private readonly scoring: ScoringService,
     private readonly evidence: EvidenceService,
+    private readonly sheets: ScoreSheetService,
   ) {}
+
+  @Get('score-sheet.xlsx')
+  @ApiOkResponse({
+    description: 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)',
+  })
+  async exportSheet(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Query() q: StageQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const f = await this.sheets.export(id, year, q.stage ?? 'AGREED');
+    res.setHeader(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('Content-Disposition', attachment(f.fileName));
+    return new StreamableFile(f.content);
+  }
+
+  @Post('score-sheet/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOkResponse({
+    type: ImportReportDto,
+    description: 'Xem trước: liệt kê mọi lỗi theo dòng, chưa ghi gì',
+  })
+  @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
+  previewSheet(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Query() q: StageQueryDto,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ) {
+    return this.sheets.preview(id, year, q.stage ?? 'AGREED', file?.buffer);
+  }
+
+  @Post('score-sheet/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOkResponse({ type: ImportReportDto, description: 'Nhập: ghi tất cả hoặc không ghi gì' })
+  @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
+  importSheet(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Query() q: StageQueryDto,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ) {
+    return this.sheets.import(id, year, q.stage ?? 'AGREED', file?.buffer);
+  }
 
   @Get('scoring')
   @ApiOkResponse({ type: PhaseDto })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BlocsModule } from '../blocs/blocs.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { EvidenceService } from './evidence.service';
+import { ScoreSheetService } from './score-sheet.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringRepository } from './scoring.repository';
 import { ScoringService } from './scoring.service';
@@ -9,7 +10,7 @@ import { ScoringService } from './scoring.service';
 @Module({
   imports: [BlocsModule, CriteriaModule],
   controllers: [ScoringController],
-  providers: [ScoringService, ScoringRepository, EvidenceService],
+  providers: [ScoringService, ScoringRepository, EvidenceService, ScoreSheetService],
   exports: [ScoringService, ScoringRepository],
 })
 export class ScoringModule {}
