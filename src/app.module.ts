@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AwardTiersModule } from './award-tiers/award-tiers.module';
+import { AwardsModule } from './awards/awards.module';
 import { BlocsModule } from './blocs/blocs.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -7,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { HealthController } from './health/health.controller';
 import { ScoringModule } from './scoring/scoring.module';
+import { NominationsModule } from './nominations/nominations.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { UnitsModule } from './units/units.module';
 
@@ -24,6 +26,8 @@ export class AppModule {
         AwardTiersModule,
         CriteriaModule,
         ScoringModule,
+        NominationsModule,
+        AwardsModule,
       ],
       controllers: [HealthController],
     };

@@ -55,6 +55,7 @@ export function toRuleDto(r: TierRuleEntity): TierRuleDto {
       r.provinceCapNum === null || r.provinceCapDen === null
         ? null
         : { numerator: r.provinceCapNum, denominator: r.provinceCapDen },
+    provinceCapMinOne: r.provinceCapMinOne,
     votingRules: (r.votingRules ?? []).map(toVotingDto),
     version: r.version,
   };
@@ -87,6 +88,7 @@ export function toRuleColumns(dto: TierRuleBodyDto) {
       leaderOnly: dto.leaderOnly,
       provinceCapNum: dto.provinceCap?.numerator ?? null,
       provinceCapDen: dto.provinceCap?.denominator ?? null,
+      provinceCapMinOne: dto.provinceCapMinOne ?? false,
     },
     voting: dto.votingRules.map((v) => ({
       body: v.body,

@@ -55,6 +55,9 @@ export class TierRuleEntity {
 
   @Column({ type: 'integer', nullable: true }) provinceCapDen!: number | null;
 
+  /** Allow one nomination even when the cap rounds down to 0 (a province with fewer than 5 blocs). */
+  @Column({ type: 'boolean', default: false }) provinceCapMinOne!: boolean;
+
   @OneToMany(() => TierVotingRuleEntity, (v) => v.tierRule)
   votingRules?: TierVotingRuleEntity[];
 

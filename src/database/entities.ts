@@ -9,6 +9,13 @@ import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { ScoreEntryEntity } from '../scoring/score-entry.entity';
 import { ScoreEvidenceEntity } from '../scoring/score-evidence.entity';
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
+import { AwardHistoryEntity } from '../awards/award-history.entity';
+import {
+  NominationAcknowledgementEntity,
+  NominationReportEntity,
+  NominationTransitionEntity,
+} from '../nominations/nomination-history.entity';
+import { NominationEntity } from '../nominations/nomination.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -29,4 +36,9 @@ export const ENTITIES = [
   ScoreEntryEntity,
   ScoreEvidenceEntity,
   ScoringPhaseTransitionEntity,
+  NominationEntity,
+  NominationTransitionEntity,
+  NominationAcknowledgementEntity,
+  NominationReportEntity,
+  AwardHistoryEntity,
 ];

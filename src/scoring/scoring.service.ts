@@ -312,6 +312,13 @@ export class ScoringService {
     };
   }
 
+  /** The term of an id (for records that point at a term). */
+  async termById(em: EntityManager, termId: number): Promise<BlocTermEntity> {
+    const term = await this.blocs.findTermById(em, termId);
+    if (!term) throw new AppError(BlocErrors.TERM_NOT_FOUND);
+    return term;
+  }
+
   requireLockedSet(ctx: TermContext): CriteriaSet {
     if (!ctx.domainSet) throw new AppError(ScoringErrors.NO_LOCKED_SET);
     return ctx.domainSet;

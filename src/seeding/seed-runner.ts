@@ -88,6 +88,7 @@ interface TiersFile {
       perBlocQuota: number | null;
       leaderOnly: boolean;
       provinceCap: [number, number] | null;
+      provinceCapMinOne?: boolean;
       voting: string;
     }[];
   }[];
@@ -295,6 +296,7 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
             leaderOnly: r.leaderOnly,
             provinceCapNum: r.provinceCap?.[0] ?? null,
             provinceCapDen: r.provinceCap?.[1] ?? null,
+            provinceCapMinOne: r.provinceCapMinOne ?? false,
           },
           report,
         );

@@ -97,6 +97,13 @@ export class TierRuleBodyDto {
   @ValidateNested()
   @Type(() => FractionDto)
   provinceCap?: FractionDto | null;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Cho phép 1 đề nghị khi trần làm tròn xuống còn 0',
+  })
+  @IsOptional()
+  @IsBoolean()
+  provinceCapMinOne?: boolean;
   @ApiProperty({ type: [VotingRuleDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -165,6 +172,7 @@ export class TierRuleDto {
   @ApiProperty({ nullable: true, type: Number }) perBlocQuota!: number | null;
   @ApiProperty() leaderOnly!: boolean;
   @ApiProperty({ type: FractionDto, nullable: true }) provinceCap!: FractionDto | null;
+  @ApiProperty() provinceCapMinOne!: boolean;
   @ApiProperty({ type: [VotingRuleDto] }) votingRules!: VotingRuleDto[];
   @ApiProperty() version!: number;
 }

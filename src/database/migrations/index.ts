@@ -1,6 +1,11 @@
 import { Initial1795738786106 } from './1795738786106-Initial';
 import { Scoring1795739218782 } from './1795739218782-Scoring';
+import { Nominations1795740273483 } from './1795740273483-Nominations';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795738786106, Scoring1795739218782];
+export const MIGRATIONS: Function[] = [
+  Initial1795738786106,
+  Scoring1795739218782,
+  Nominations1795740273483,
+];

@@ -1,0 +1,68 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { toInt } from '../common/http/pagination';
+import { uploadOptions } from '../common/http/upload';
+import { AWARD_FILE_LIMITS } from './award-file';
+import { AwardsService } from './awards.service';
+
+export class ListAwardsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(1) unitId?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1945)
+  @Max(2100)
+  year?: number;
+}
+
+const FILE_BODY = {
+  schema: {
+    type: 'object' as const,
+    properties: { file: { type: 'string' as const, format: 'binary' } },
+  },
+};
+
+@ApiTags('Lịch sử khen thưởng (awards history)')
+@Controller('awards')
+export class AwardsController {
+  constructor(private readonly awards: AwardsService) {}
+
+  @Get()
+  list(@Query() q: ListAwardsQueryDto) {
+    return this.awards.list(q);
+  }
+
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOkResponse({
+    description:
+      'Xem trước tệp CSV/Excel: cột ma_don_vi, nam, ma_hinh_thuc, so_quyet_dinh, ngay_quyet_dinh, cap_quyet_dinh',
+  })
+  @UseInterceptors(FileInterceptor('file', uploadOptions(AWARD_FILE_LIMITS.maxBytes)))
+  preview(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    return this.awards.preview(file);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @UseInterceptors(FileInterceptor('file', uploadOptions(AWARD_FILE_LIMITS.maxBytes)))
+  import(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
+    return this.awards.import(file);
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { AwardTierEntity } from '../award-tiers/award-tier.entity';
+import { UnitEntity } from '../units/unit.entity';
+import { AwardHistoryEntity } from './award-history.entity';
+
+export type AwardValues = Omit<AwardHistoryEntity, 'id' | 'createdAt' | 'unit' | 'tier'>;
+
+/** All database access for the awards history. */
+@Injectable()
+export class AwardsRepository {
+  list(em: EntityManager, q: { unitId?: number; year?: number }): Promise<AwardHistoryEntity[]> {
+    const where: FindOptionsWhere<AwardHistoryEntity> = {};
+    if (q.unitId !== undefined) where.unitId = q.unitId;
+    if (q.year !== undefined) where.year = q.year;
+    return em
+      .getRepository(AwardHistoryEntity)
+      .find({ where, order: { year: 'ASC', id: 'ASC' }, relations: { unit: true, tier: true } });
+  }
+
+  all(em: EntityManager): Promise<AwardHistoryEntity[]> {
+    return em.getRepository(AwardHistoryEntity).find();
+  }
+
+  unitsByCode(em: EntityManager): Promise<UnitEntity[]> {
+    return em.getRepository(UnitEntity).find();
+  }
+
+  tiers(em: EntityManager): Promise<AwardTierEntity[]> {
+    return em.getRepository(AwardTierEntity).find();
+  }
+
+  async insert(em: EntityManager, values: AwardValues): Promise<void> {
+    await em.getRepository(AwardHistoryEntity).insert(values);
+  }
+
+  async update(em: EntityManager, id: number, values: AwardValues): Promise<void> {
+    await em.getRepository(AwardHistoryEntity).update({ id }, values);
+  }
+}

@@ -1,0 +1,80 @@
+import type { ErrorDef } from '../common/errors/app-error';
+
+export const NominationErrors = {
+  NOT_FOUND: {
+    code: 'NOMINATION_NOT_FOUND',
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy hồ sơ đề nghị khen thưởng.',
+  },
+  INELIGIBLE: {
+    code: 'NOMINATION_INELIGIBLE',
+    kind: 'RULE_VIOLATION',
+    message: 'Đề nghị khen thưởng không đáp ứng quy định.',
+  },
+  WARNING_NOT_ACKNOWLEDGED: {
+    code: 'WARNING_NOT_ACKNOWLEDGED',
+    kind: 'RULE_VIOLATION',
+    message: 'Có cảnh báo chưa được xác nhận kèm lý do.',
+  },
+  NOT_EDITABLE: {
+    code: 'NOMINATION_NOT_EDITABLE',
+    kind: 'CONFLICT',
+    message: 'Chỉ sửa được hồ sơ ở trạng thái dự thảo.',
+  },
+  BAD_TRANSITION: {
+    code: 'NOMINATION_BAD_TRANSITION',
+    kind: 'CONFLICT',
+    message: 'Không thể chuyển hồ sơ sang trạng thái này.',
+  },
+  REASON_REQUIRED: {
+    code: 'NOMINATION_REASON_REQUIRED',
+    kind: 'RULE_VIOLATION',
+    message: 'Bước này phải ghi lý do.',
+  },
+  USE_COUNCIL_ENDPOINT: {
+    code: 'NOMINATION_USE_COUNCIL_VOTE',
+    kind: 'CONFLICT',
+    message:
+      'Kết quả của Hội đồng TĐKT tỉnh được ghi qua thao tác "ghi kết quả biểu quyết của Hội đồng".',
+  },
+  USE_DECISION_ENDPOINT: {
+    code: 'NOMINATION_USE_DECISION',
+    kind: 'CONFLICT',
+    message: 'Quyết định khen thưởng được ghi qua thao tác "ghi quyết định".',
+  },
+  COUNCIL_COUNTS_INVALID: {
+    code: 'COUNCIL_COUNTS_INVALID',
+    kind: 'RULE_VIOLATION',
+    message: 'Số liệu biểu quyết của Hội đồng không hợp lệ.',
+  },
+  COUNCIL_NO_QUORUM: {
+    code: 'COUNCIL_NO_QUORUM',
+    kind: 'RULE_VIOLATION',
+    message: 'Phiên họp của Hội đồng không đủ số thành viên tối thiểu.',
+  },
+  NO_COUNCIL_RULE: {
+    code: 'COUNCIL_RULE_MISSING',
+    kind: 'RULE_VIOLATION',
+    message: 'Hình thức khen thưởng chưa có quy tắc biểu quyết của Hội đồng TĐKT tỉnh cho năm này.',
+  },
+  AWARD_EXISTS: {
+    code: 'AWARD_ALREADY_RECORDED',
+    kind: 'CONFLICT',
+    message: 'Đơn vị đã có khen thưởng hình thức này cho năm này.',
+  },
+  REPORT_TYPE: {
+    code: 'REPORT_FILE_TYPE',
+    kind: 'INVALID_INPUT',
+    message: 'Báo cáo thành tích phải là tệp PDF hoặc Word (.docx).',
+  },
+  REPORT_REQUIRED: {
+    code: 'REPORT_FILE_REQUIRED',
+    kind: 'INVALID_INPUT',
+    message: 'Chưa chọn tệp báo cáo thành tích.',
+  },
+  REPORT_NOT_FOUND: {
+    code: 'REPORT_NOT_FOUND',
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy báo cáo thành tích.',
+  },
+} as const satisfies Record<string, ErrorDef>;

@@ -1,0 +1,130 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { attachment } from '../common/http/content-disposition';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { uploadOptions } from '../common/http/upload';
+import { YearPipe } from '../common/http/year.pipe';
+import {
+  CouncilVoteDto,
+  CreateNominationDto,
+  DecisionDto,
+  NominationDto,
+  ProvinceNominationsQueryDto,
+  TransitionNominationDto,
+  UpdateNominationDto,
+} from './dto/nomination.dto';
+import { NominationsService, REPORT_MAX_BYTES } from './nominations.service';
+
+@ApiTags('Đề nghị khen thưởng (nominations)')
+@Controller()
+export class NominationsController {
+  constructor(private readonly nominations: NominationsService) {}
+
+  @Get('blocs/:id/terms/:year/nominations')
+  @ApiOkResponse({ type: [NominationDto] })
+  list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.nominations.listForTerm(id, year);
+  }
+
+  @Get('blocs/:id/terms/:year/nomination-suggestions')
+  @ApiOkResponse({
+    description: 'Gợi ý đề nghị theo xếp hạng và chỉ tiêu, kèm kết quả kiểm tra quy định',
+  })
+  suggest(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.nominations.suggest(id, year);
+  }
+
+  @Post('blocs/:id/terms/:year/nominations')
+  @ApiCreatedResponse({ type: NominationDto })
+  create(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: CreateNominationDto,
+  ) {
+    return this.nominations.create(id, year, dto);
+  }
+
+  @Get('nominations/:nid')
+  @ApiOkResponse({ type: NominationDto })
+  get(@Param('nid', IdPipe) nid: number) {
+    return this.nominations.get(nid);
+  }
+
+  @Put('nominations/:nid')
+  @ApiOkResponse({ type: NominationDto })
+  update(@Param('nid', IdPipe) nid: number, @Body() dto: UpdateNominationDto) {
+    return this.nominations.update(nid, dto);
+  }
+
+  @Post('nominations/:nid/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: NominationDto })
+  transition(@Param('nid', IdPipe) nid: number, @Body() dto: TransitionNominationDto) {
+    return this.nominations.transition(nid, dto);
+  }
+
+  @Post('nominations/:nid/council-vote')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: NominationDto,
+    description: 'Ghi kết quả biểu quyết của Hội đồng TĐKT tỉnh',
+  })
+  councilVote(@Param('nid', IdPipe) nid: number, @Body() dto: CouncilVoteDto) {
+    return this.nominations.councilVote(nid, dto);
+  }
+
+  @Post('nominations/:nid/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ type: NominationDto, description: 'Ghi quyết định khen thưởng' })
+  decide(@Param('nid', IdPipe) nid: number, @Body() dto: DecisionDto) {
+    return this.nominations.decide(nid, dto);
+  }
+
+  @Post('nominations/:nid/report')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(FileInterceptor('file', uploadOptions(REPORT_MAX_BYTES)))
+  addReport(
+    @Param('nid', IdPipe) nid: number,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+  ) {
+    return this.nominations.addReport(nid, file);
+  }
+
+  @Get('nominations/:nid/report/:rid')
+  async report(
+    @Param('nid', IdPipe) nid: number,
+    @Param('rid', IdPipe) rid: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const f = await this.nominations.report(nid, rid);
+    res.setHeader('Content-Type', f.mimeType);
+    res.setHeader('Content-Disposition', attachment(f.fileName));
+    return new StreamableFile(f.content);
+  }
+
+  @Get('provinces/:id/nominations')
+  @ApiOkResponse({
+    description: 'Giai đoạn tỉnh: đề nghị của mọi khối trong năm, so với trần toàn tỉnh',
+  })
+  provinceYear(@Param('id', IdPipe) id: number, @Query() q: ProvinceNominationsQueryDto) {
+    return this.nominations.provinceYear(id, q.year);
+  }
+}

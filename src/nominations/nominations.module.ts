@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AwardTiersModule } from '../award-tiers/award-tiers.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { UnitsModule } from '../units/units.module';
+import { NominationsController } from './nominations.controller';
+import { NominationsRepository } from './nominations.repository';
+import { NominationsService } from './nominations.service';
+
+@Module({
+  imports: [ScoringModule, AwardTiersModule, UnitsModule],
+  controllers: [NominationsController],
+  providers: [NominationsService, NominationsRepository],
+  exports: [NominationsRepository],
+})
+export class NominationsModule {}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AwardHistoryEntity } from '../awards/award-history.entity';
+import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocEntity } from '../blocs/bloc.entity';
+import { INACTIVE_STATUSES, type NominationStatus } from '../domain/nominations/status';
+import {
+  NominationAcknowledgementEntity,
+  NominationReportEntity,
+  NominationTransitionEntity,
+} from './nomination-history.entity';
+import { NominationEntity } from './nomination.entity';
+
+/** All database access for nominations, their history, acknowledgements and reports. */
+@Injectable()
+export class NominationsRepository {
+  findById(em: EntityManager, id: number): Promise<NominationEntity | null> {
+    return em.getRepository(NominationEntity).findOneBy({ id });
+  }
+
+  listForTerm(em: EntityManager, termId: number): Promise<NominationEntity[]> {
+    return em.getRepository(NominationEntity).find({ where: { termId }, order: { id: 'ASC' } });
+  }
+
+  /** Every nomination of the province's blocs for an award year. */
+  listForProvinceYear(
+    em: EntityManager,
+    provinceId: number,
+    year: number,
+  ): Promise<NominationEntity[]> {
+    return em
+      .getRepository(NominationEntity)
+      .createQueryBuilder('n')
+      .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
+      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
+      .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year })
+      .orderBy('n.tierId', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
+  }
+
+  /** Active nominations of a tier in a province's blocs for a year, one excluded. */
+  async countActiveInProvince(
+    em: EntityManager,
+    provinceId: number,
+    year: number,
+    tierId: number,
+    excludeId: number | null,
+  ): Promise<number> {
+    const qb = em
+      .getRepository(NominationEntity)
+      .createQueryBuilder('n')
+      .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
+      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
+      .where('b.provinceId = :provinceId AND t.year = :year AND n.tierId = :tierId', {
+        provinceId,
+        year,
+        tierId,
+      })
+      .andWhere('n.status NOT IN (:...inactive)', { inactive: [...INACTIVE_STATUSES] });
+    if (excludeId !== null) qb.andWhere('n.id <> :excludeId', { excludeId });
+    return qb.getCount();
+  }
+
+  /** Blocs of the province with a term that year: each has one leader, the base of the province cap (R4). */
+  countBlocsWithTerm(em: EntityManager, provinceId: number, year: number): Promise<number> {
+    return em
+      .getRepository(BlocTermEntity)
+      .createQueryBuilder('t')
+      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
+      .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year })
+      .getCount();
+  }
+
+  insert(
+    em: EntityManager,
+    values: Pick<
+      NominationEntity,
+      | 'termId'
+      | 'unitId'
+      | 'tierId'
+      | 'status'
+      | 'achievementSummary'
+      | 'referenceDate'
+      | 'leaderExceptionBasis'
+    >,
+  ): Promise<NominationEntity> {
+    const repo = em.getRepository(NominationEntity);
+    return repo.save(
+      repo.create({
+        ...values,
+        councilAgree: null,
+        councilMembers: null,
+        councilDate: null,
+        decisionNumber: null,
+        decisionDate: null,
+        decider: null,
+      }),
+    );
+  }
+
+  async updateIfVersion(
+    em: EntityManager,
+    id: number,
+    version: number,
+    values: Partial<NominationEntity>,
+  ): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(NominationEntity)
+      .set(values)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  async addTransition(
+    em: EntityManager,
+    nominationId: number,
+    from: NominationStatus | null,
+    to: NominationStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await em
+      .getRepository(NominationTransitionEntity)
+      .insert({ nominationId, fromStatus: from, toStatus: to, reason });
+  }
+
+  transitions(em: EntityManager, nominationId: number): Promise<NominationTransitionEntity[]> {
+    return em
+      .getRepository(NominationTransitionEntity)
+      .find({ where: { nominationId }, order: { id: 'ASC' } });
+  }
+
+  async addAcknowledgements(
+    em: EntityManager,
+    nominationId: number,
+    acks: readonly { code: string; reason: string }[],
+  ): Promise<void> {
+    if (acks.length > 0)
+      await em
+        .getRepository(NominationAcknowledgementEntity)
+        .insert(acks.map((a) => ({ nominationId, code: a.code, reason: a.reason })));
+  }
+
+  acknowledgements(
+    em: EntityManager,
+    nominationId: number,
+  ): Promise<NominationAcknowledgementEntity[]> {
+    return em
+      .getRepository(NominationAcknowledgementEntity)
+      .find({ where: { nominationId }, order: { id: 'ASC' } });
+  }
+
+  addReport(
+    em: EntityManager,
+    values: Pick<
+      NominationReportEntity,
+      'nominationId' | 'fileName' | 'mimeType' | 'sizeBytes' | 'sha256' | 'contentBase64'
+    >,
+  ): Promise<NominationReportEntity> {
+    const repo = em.getRepository(NominationReportEntity);
+    return repo.save(repo.create(values));
+  }
+
+  reports(em: EntityManager, nominationId: number): Promise<NominationReportEntity[]> {
+    return em
+      .getRepository(NominationReportEntity)
+      .find({ where: { nominationId }, order: { id: 'ASC' } });
+  }
+
+  reportContent(
+    em: EntityManager,
+    nominationId: number,
+    reportId: number,
+  ): Promise<NominationReportEntity | null> {
+    return em
+      .getRepository(NominationReportEntity)
+      .createQueryBuilder('r')
+      .addSelect('r.contentBase64')
+      .where('r.id = :reportId AND r.nominationId = :nominationId', { reportId, nominationId })
+      .getOne();
+  }
+
+  awardsOfUnit(em: EntityManager, unitId: number): Promise<AwardHistoryEntity[]> {
+    return em.getRepository(AwardHistoryEntity).find({ where: { unitId }, order: { year: 'ASC' } });
+  }
+
+  async awardExists(
+    em: EntityManager,
+    unitId: number,
+    year: number,
+    tierId: number,
+  ): Promise<boolean> {
+    return (await em.getRepository(AwardHistoryEntity).countBy({ unitId, year, tierId })) > 0;
+  }
+
+  async insertAward(
+    em: EntityManager,
+    values: Omit<AwardHistoryEntity, 'id' | 'createdAt' | 'unit' | 'tier'>,
+  ): Promise<void> {
+    await em.getRepository(AwardHistoryEntity).insert(values);
+  }
+}

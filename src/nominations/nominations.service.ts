@@ -1,0 +1,708 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AwardTierEntity } from '../award-tiers/award-tier.entity';
+import { AwardTierErrors } from '../award-tiers/award-tier.errors';
+import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
+import type { TierRuleEntity } from '../award-tiers/tier-rule.entity';
+import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
+import { Db } from '../database/db.service';
+import { reaches } from '../domain/common/fraction';
+import type { Finding } from '../domain/common/result';
+import {
+  checkAcknowledgements,
+  evaluateNomination,
+  type EligibilityContext,
+  type EligibilityOutcome,
+} from '../domain/eligibility';
+import {
+  allowedNominationTransitions,
+  canTransitionNomination,
+  isEditable,
+  NOMINATION_STATUS_LABELS,
+  transitionNeedsReason,
+  type NominationStatus,
+} from '../domain/nominations/status';
+import { suggestNominations } from '../domain/nominations/suggest';
+import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
+import { safeFileName } from '../scoring/evidence.service';
+import { ScoringService, type TermContext } from '../scoring/scoring.service';
+import { toUnitDto } from '../units/unit.mapper';
+import { UnitErrors } from '../units/unit.errors';
+import { UnitsRepository } from '../units/units.repository';
+import type {
+  CouncilVoteDto,
+  CreateNominationDto,
+  DecisionDto,
+  NominationDto,
+  TransitionNominationDto,
+  UpdateNominationDto,
+} from './dto/nomination.dto';
+import type { NominationEntity } from './nomination.entity';
+import { NominationErrors } from './nomination.errors';
+import { NominationsRepository } from './nominations.repository';
+
+export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+interface Evaluated {
+  outcome: EligibilityOutcome;
+  unacknowledged: Finding[];
+}
+
+const details = (findings: readonly Finding[]): ErrorDetail[] =>
+  findings.map((f) => ({ field: f.field, code: f.code, message: f.message, params: f.params }));
+
+/**
+ * Nominations from a bloc term: checked against the eligibility rules of the tier's rule for the
+ * year on every change (R2–R7, R13), moved through their state machine (R18), voted by the
+ * provincial council and decided; decided awards become history.
+ */
+@Injectable()
+export class NominationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly nominations: NominationsRepository,
+    private readonly scoring: ScoringService,
+    private readonly tiers: AwardTiersRepository,
+    private readonly units: UnitsRepository,
+  ) {}
+
+  listForTerm(blocId: number, year: number): Promise<NominationDto[]> {
+    return this.db.read(async (em) => {
+      const ctx = await this.scoring.context(em, blocId, year);
+      const out: NominationDto[] = [];
+      for (const n of await this.nominations.listForTerm(em, ctx.term.id))
+        out.push(await this.toDto(em, ctx, n));
+      return out;
+    });
+  }
+
+  get(id: number): Promise<NominationDto> {
+    return this.db.read(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      return this.toDto(em, ctx, n);
+    });
+  }
+
+  /** Suggestions from the ranking and the tiers' quotas (R2, R3, R5), each with its rule check. */
+  suggest(blocId: number, year: number) {
+    return this.db.read(async (em) => {
+      const ctx = await this.scoring.context(em, blocId, year);
+      const ranking = await this.rankingFacts(em, ctx);
+      const tiers = await this.tiers.listTiers(em);
+      const rules = await this.tiers.rulesOfTiers(
+        em,
+        tiers.map((t) => t.id),
+      );
+      const refDate = reviewReferenceDate(year);
+      const existing = (await this.nominations.listForTerm(em, ctx.term.id)).filter(
+        (n) => !['CUT', 'REJECTED', 'WITHDRAWN'].includes(n.status),
+      );
+      const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
+      const suggestions = suggestNominations(
+        ranking.orderedUnitIds,
+        ranking.leaderUnitId,
+        tiers.flatMap((t) => {
+          const r = resolveRuleOn(
+            rules.filter((x) => x.tierId === t.id),
+            refDate,
+          );
+          return r
+            ? [
+                {
+                  code: t.code,
+                  rank: t.rank,
+                  perBlocQuota: r.perBlocQuota,
+                  leaderOnly: r.leaderOnly,
+                },
+              ]
+            : [];
+        }),
+        existing.map((n) => ({ unitId: n.unitId, tierCode: tierCode.get(n.tierId) ?? '' })),
+      );
+      const out = [];
+      for (const s of suggestions) {
+        const tier = tiers.find((t) => t.code === s.tierCode)!;
+        const unit = ctx.members.find((u) => u.id === s.unitId)!;
+        const { outcome } = await this.evaluate(
+          em,
+          ctx,
+          tier,
+          { id: null, unitId: s.unitId, referenceDate: refDate, leaderExceptionBasis: null },
+          [],
+        );
+        out.push({
+          unit: toUnitDto(unit),
+          tierId: tier.id,
+          tierCode: tier.code,
+          tierName: tier.name,
+          reason: s.reason,
+          eligibility: this.eligibilityDto(outcome, []),
+        });
+      }
+      return { blocId, year, rankingComplete: ranking.complete, suggestions: out };
+    });
+  }
+
+  create(blocId: number, year: number, dto: CreateNominationDto): Promise<NominationDto> {
+    return this.db.write(async (em) => {
+      const ctx = await this.scoring.context(em, blocId, year);
+      if (!(await this.units.findById(em, dto.unitId))) throw new AppError(UnitErrors.NOT_FOUND);
+      const tier = await this.tiers.findTier(em, dto.tierId);
+      if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      const facts = {
+        id: null,
+        unitId: dto.unitId,
+        referenceDate: dto.referenceDate ?? reviewReferenceDate(year),
+        leaderExceptionBasis: dto.leaderExceptionBasis?.trim() || null,
+      };
+      const acks = dto.acknowledgements ?? [];
+      this.requireAcceptable(await this.evaluate(em, ctx, tier, facts, acks));
+      const n = await this.nominations.insert(em, {
+        termId: ctx.term.id,
+        unitId: dto.unitId,
+        tierId: tier.id,
+        status: 'DRAFT',
+        achievementSummary: dto.achievementSummary.trim(),
+        referenceDate: facts.referenceDate,
+        leaderExceptionBasis: facts.leaderExceptionBasis,
+      });
+      await this.nominations.addTransition(em, n.id, null, 'DRAFT', null);
+      await this.nominations.addAcknowledgements(
+        em,
+        n.id,
+        acks.map((a) => ({ code: a.code, reason: a.reason.trim() })),
+      );
+      return this.toDto(em, ctx, n);
+    });
+  }
+
+  update(id: number, dto: UpdateNominationDto): Promise<NominationDto> {
+    return this.db.write(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      if (!isEditable(n.status)) throw new AppError(NominationErrors.NOT_EDITABLE);
+      if (n.version !== dto.version)
+        throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
+      const tier = await this.tiers.findTier(em, dto.tierId ?? n.tierId);
+      if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      const referenceDate = dto.referenceDate ?? n.referenceDate;
+      const acks = [...(await this.storedAcks(em, id)), ...(dto.acknowledgements ?? [])];
+      this.requireAcceptable(
+        await this.evaluate(
+          em,
+          ctx,
+          tier,
+          { id, unitId: n.unitId, referenceDate, leaderExceptionBasis: n.leaderExceptionBasis },
+          acks,
+        ),
+      );
+      const ok = await this.nominations.updateIfVersion(em, id, dto.version, {
+        tierId: tier.id,
+        referenceDate,
+        ...(dto.achievementSummary !== undefined
+          ? { achievementSummary: dto.achievementSummary.trim() }
+          : {}),
+      });
+      if (!ok)
+        throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
+      await this.nominations.addAcknowledgements(
+        em,
+        id,
+        (dto.acknowledgements ?? []).map((a) => ({ code: a.code, reason: a.reason.trim() })),
+      );
+      return this.toDto(em, ctx, (await this.nominations.findById(em, id))!);
+    });
+  }
+
+  /** Moves a nomination along its state machine; proposing re-runs every rule. */
+  transition(id: number, dto: TransitionNominationDto): Promise<NominationDto> {
+    return this.db.write(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      if (dto.to === 'PASSED' || dto.to === 'CUT')
+        throw new AppError(NominationErrors.USE_COUNCIL_ENDPOINT);
+      if (dto.to === 'DECIDED') throw new AppError(NominationErrors.USE_DECISION_ENDPOINT);
+      this.checkTransition(n, dto.to, dto.version, dto.reason);
+      if (dto.to === 'PROPOSED') {
+        const tier = (await this.tiers.findTier(em, n.tierId))!;
+        const acks = [...(await this.storedAcks(em, id)), ...(dto.acknowledgements ?? [])];
+        this.requireAcceptable(
+          await this.evaluate(
+            em,
+            ctx,
+            tier,
+            {
+              id,
+              unitId: n.unitId,
+              referenceDate: n.referenceDate,
+              leaderExceptionBasis: n.leaderExceptionBasis,
+            },
+            acks,
+          ),
+        );
+        await this.nominations.addAcknowledgements(
+          em,
+          id,
+          (dto.acknowledgements ?? []).map((a) => ({ code: a.code, reason: a.reason.trim() })),
+        );
+      }
+      await this.move(em, n, dto.to, dto.reason, {});
+      return this.toDto(em, ctx, (await this.nominations.findById(em, id))!);
+    });
+  }
+
+  /** Records the provincial council's vote on a submitted nomination: passed or cut by its voting rule. */
+  councilVote(id: number, dto: CouncilVoteDto): Promise<NominationDto> {
+    return this.db.write(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      if (!(dto.agree <= dto.valid && dto.valid <= dto.present && dto.present <= dto.members)) {
+        throw new AppError(NominationErrors.COUNCIL_COUNTS_INVALID, {
+          message: `Số liệu phải thỏa mãn: đồng ý (${dto.agree}) ≤ hợp lệ (${dto.valid}) ≤ có mặt (${dto.present}) ≤ tổng số thành viên (${dto.members}).`,
+        });
+      }
+      const rule = await this.ruleFor(em, n.tierId, ctx.term.year);
+      const voting = rule.votingRules?.find((v) => v.body === 'COUNCIL');
+      if (!voting) throw new AppError(NominationErrors.NO_COUNCIL_RULE);
+      const quorum = { numerator: voting.quorumNum, denominator: voting.quorumDen };
+      if (!reaches(dto.present, dto.members, quorum, voting.quorumComparator)) {
+        throw new AppError(NominationErrors.COUNCIL_NO_QUORUM, {
+          message: `Có mặt ${dto.present}/${dto.members} thành viên, chưa đạt tỷ lệ tối thiểu ${voting.quorumNum}/${voting.quorumDen}.`,
+        });
+      }
+      const base =
+        voting.denominator === 'ALL_MEMBERS'
+          ? dto.members
+          : voting.denominator === 'PRESENT'
+            ? dto.present
+            : dto.valid;
+      const passed = reaches(
+        dto.agree,
+        base,
+        { numerator: voting.thresholdNum, denominator: voting.thresholdDen },
+        voting.thresholdComparator,
+      );
+      const to: NominationStatus = passed ? 'PASSED' : 'CUT';
+      const reason = `Hội đồng TĐKT tỉnh ngày ${dto.councilDate}: ${dto.agree}/${base} phiếu đồng ý, ngưỡng ${voting.thresholdComparator === 'GT' ? '>' : '≥'} ${voting.thresholdNum}/${voting.thresholdDen} — ${passed ? 'đạt' : 'không đạt'}${dto.note ? `. ${dto.note}` : ''}`;
+      this.checkTransition(n, to, dto.version, reason);
+      await this.move(em, n, to, reason, {
+        councilAgree: dto.agree,
+        councilMembers: dto.members,
+        councilDate: dto.councilDate,
+      });
+      return this.toDto(em, ctx, (await this.nominations.findById(em, id))!);
+    });
+  }
+
+  /** Records the decision; the unit must still exist on the decision date (R13); the award joins the history. */
+  decide(id: number, dto: DecisionDto): Promise<NominationDto> {
+    return this.db.write(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      this.checkTransition(n, 'DECIDED', dto.version, null);
+      const tier = (await this.tiers.findTier(em, n.tierId))!;
+      const { outcome } = await this.evaluate(
+        em,
+        ctx,
+        tier,
+        {
+          id,
+          unitId: n.unitId,
+          referenceDate: dto.decisionDate,
+          leaderExceptionBasis: n.leaderExceptionBasis,
+        },
+        [],
+      );
+      const dissolved = outcome.errors.filter((f) => f.code === 'UNIT_DISSOLVED');
+      if (dissolved.length > 0)
+        throw new AppError(
+          { code: 'UNIT_DISSOLVED', kind: 'RULE_VIOLATION', message: dissolved[0]!.message },
+          { details: details(dissolved) },
+        );
+      if (await this.nominations.awardExists(em, n.unitId, ctx.term.year, n.tierId))
+        throw new AppError(NominationErrors.AWARD_EXISTS);
+      await this.move(
+        em,
+        n,
+        'DECIDED',
+        `Quyết định số ${dto.decisionNumber} ngày ${dto.decisionDate} của ${dto.decider}`,
+        {
+          decisionNumber: dto.decisionNumber,
+          decisionDate: dto.decisionDate,
+          decider: dto.decider,
+        },
+      );
+      await this.nominations.insertAward(em, {
+        unitId: n.unitId,
+        year: ctx.term.year,
+        tierId: n.tierId,
+        decisionNumber: dto.decisionNumber,
+        decisionDate: dto.decisionDate,
+        decider: dto.decider,
+        source: 'DECISION',
+        nominationId: n.id,
+      });
+      return this.toDto(em, ctx, (await this.nominations.findById(em, id))!);
+    });
+  }
+
+  addReport(
+    id: number,
+    file: { originalname: string; buffer: Buffer } | undefined,
+  ): Promise<NominationDto> {
+    if (!file || file.buffer.length === 0) throw new AppError(NominationErrors.REPORT_REQUIRED);
+    const fileName = safeFileName(file.originalname);
+    const isPdf = file.buffer.subarray(0, 5).toString('latin1') === '%PDF-';
+    const isDocx =
+      file.buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) &&
+      fileName.toLowerCase().endsWith('.docx');
+    if (!isPdf && !isDocx) throw new AppError(NominationErrors.REPORT_TYPE);
+    return this.db.write(async (em) => {
+      const { n, ctx } = await this.load(em, id);
+      if (!['DRAFT', 'PROPOSED'].includes(n.status))
+        throw new AppError(NominationErrors.NOT_EDITABLE);
+      await this.nominations.addReport(em, {
+        nominationId: id,
+        fileName,
+        mimeType: isPdf
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        sizeBytes: file.buffer.length,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        contentBase64: file.buffer.toString('base64'),
+      });
+      return this.toDto(em, ctx, n);
+    });
+  }
+
+  report(
+    id: number,
+    reportId: number,
+  ): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
+    return this.db.read(async (em) => {
+      const r = await this.nominations.reportContent(em, id, reportId);
+      if (!r) throw new AppError(NominationErrors.REPORT_NOT_FOUND);
+      return {
+        fileName: r.fileName,
+        mimeType: r.mimeType,
+        content: Buffer.from(r.contentBase64, 'base64'),
+      };
+    });
+  }
+
+  /** The provincial stage: every bloc's nominations of a year against the province-wide caps. */
+  provinceYear(provinceId: number, year: number) {
+    return this.db.read(async (em) => {
+      const all = await this.nominations.listForProvinceYear(em, provinceId, year);
+      const tiers = await this.tiers.listTiers(em);
+      const rules = await this.tiers.rulesOfTiers(
+        em,
+        tiers.map((t) => t.id),
+      );
+      const blocLeaders = await this.nominations.countBlocsWithTerm(em, provinceId, year);
+      const refDate = reviewReferenceDate(year);
+      const contexts = new Map<number, TermContext>();
+      const byTier = [];
+      for (const tier of tiers) {
+        const rule = resolveRuleOn(
+          rules.filter((r) => r.tierId === tier.id),
+          refDate,
+        );
+        const items: NominationDto[] = [];
+        for (const n of all.filter((x) => x.tierId === tier.id)) {
+          let ctx = contexts.get(n.termId);
+          if (!ctx) {
+            const term = await this.scoring.termById(em, n.termId);
+            ctx = await this.scoring.context(em, term.blocId, term.year);
+            contexts.set(n.termId, ctx);
+          }
+          items.push(await this.toDto(em, ctx, n));
+        }
+        const active = items.filter(
+          (i) => !['CUT', 'REJECTED', 'WITHDRAWN'].includes(i.status),
+        ).length;
+        let cap: { allowed: number; used: number; text: string } | null = null;
+        if (rule && rule.provinceCapNum !== null && rule.provinceCapDen !== null) {
+          const raw = Math.floor((blocLeaders * rule.provinceCapNum) / rule.provinceCapDen);
+          const allowed = rule.provinceCapMinOne && blocLeaders > 0 ? Math.max(1, raw) : raw;
+          cap = {
+            allowed,
+            used: active,
+            text: `Tối đa ${rule.provinceCapNum}/${rule.provinceCapDen} của ${blocLeaders} đơn vị dẫn đầu khối = ${allowed}; đang đề nghị ${active}.`,
+          };
+        }
+        byTier.push({
+          tier: { id: tier.id, code: tier.code, name: tier.name },
+          cap,
+          nominations: items,
+        });
+      }
+      return { provinceId, year, blocLeaders, tiers: byTier };
+    });
+  }
+
+  // ——— internals ———
+
+  private async load(
+    em: EntityManager,
+    id: number,
+  ): Promise<{ n: NominationEntity; ctx: TermContext }> {
+    const n = await this.nominations.findById(em, id);
+    if (!n) throw new AppError(NominationErrors.NOT_FOUND);
+    const term = await this.scoring.termById(em, n.termId);
+    return { n, ctx: await this.scoring.context(em, term.blocId, term.year) };
+  }
+
+  private checkTransition(
+    n: NominationEntity,
+    to: NominationStatus,
+    version: number,
+    reason: string | null | undefined,
+  ): void {
+    if (n.version !== version)
+      throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
+    if (!canTransitionNomination(n.status, to)) {
+      throw new AppError(NominationErrors.BAD_TRANSITION, {
+        message: `Không thể chuyển hồ sơ từ "${NOMINATION_STATUS_LABELS[n.status]}" sang "${NOMINATION_STATUS_LABELS[to]}".`,
+        extra: { allowedTransitions: allowedNominationTransitions(n.status) },
+      });
+    }
+    if (transitionNeedsReason(n.status, to) && !reason?.trim())
+      throw new AppError(NominationErrors.REASON_REQUIRED);
+  }
+
+  private async move(
+    em: EntityManager,
+    n: NominationEntity,
+    to: NominationStatus,
+    reason: string | null | undefined,
+    extra: Partial<NominationEntity>,
+  ): Promise<void> {
+    if (!(await this.nominations.updateIfVersion(em, n.id, n.version, { ...extra, status: to }))) {
+      throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
+    }
+    await this.nominations.addTransition(em, n.id, n.status, to, reason?.trim() || null);
+  }
+
+  private async storedAcks(
+    em: EntityManager,
+    id: number,
+  ): Promise<{ code: string; reason: string }[]> {
+    return (await this.nominations.acknowledgements(em, id)).map((a) => ({
+      code: a.code,
+      reason: a.reason,
+    }));
+  }
+
+  private requireAcceptable(e: Evaluated): void {
+    const { errors, warnings } = e.outcome;
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      throw new AppError(
+        { code: first.code, kind: 'RULE_VIOLATION', message: first.message },
+        {
+          details: details([...errors, ...warnings]),
+          extra: { eligibility: this.eligibilityDto(e.outcome, e.unacknowledged) },
+        },
+      );
+    }
+    if (e.unacknowledged.length > 0) {
+      throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {
+        message: `${NominationErrors.WARNING_NOT_ACKNOWLEDGED.message} ${warnings.map((w) => w.message).join(' ')}`,
+        details: details(e.unacknowledged),
+        extra: { eligibility: this.eligibilityDto(e.outcome, e.unacknowledged) },
+      });
+    }
+  }
+
+  private async ruleFor(em: EntityManager, tierId: number, year: number): Promise<TierRuleEntity> {
+    const rule = resolveRuleOn(
+      await this.tiers.rulesOfTiers(em, [tierId]),
+      reviewReferenceDate(year),
+    );
+    if (!rule) throw new AppError(AwardTierErrors.NO_RULE_IN_FORCE);
+    return rule;
+  }
+
+  private async rankingFacts(
+    em: EntityManager,
+    ctx: TermContext,
+  ): Promise<EligibilityContext['ranking']> {
+    if (!ctx.domainSet) return { complete: false, leaderUnitId: null, orderedUnitIds: [] };
+    const ranking = await this.scoring.computeRanking(em, ctx);
+    const idOf = new Map(ctx.members.map((u) => [u.code, u.id]));
+    return {
+      complete: ranking.complete,
+      leaderUnitId: ranking.leaderUnitCode ? (idOf.get(ranking.leaderUnitCode) ?? null) : null,
+      orderedUnitIds: ranking.entries.map((e) => idOf.get(e.unitCode)!),
+    };
+  }
+
+  /** Builds the plain eligibility context from the database and runs the rules (pure). */
+  private async evaluate(
+    em: EntityManager,
+    ctx: TermContext,
+    tier: AwardTierEntity,
+    nom: {
+      id: number | null;
+      unitId: number;
+      referenceDate: string;
+      leaderExceptionBasis: string | null;
+    },
+    acks: readonly { code: string; reason: string }[],
+  ): Promise<Evaluated> {
+    const rule = await this.ruleFor(em, tier.id, ctx.term.year);
+    const unit = await this.units.findById(em, nom.unitId);
+    if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
+    const tiers = await this.tiers.listTiers(em);
+    const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
+    const peers = (await this.nominations.listForTerm(em, ctx.term.id)).filter(
+      (p) => p.id !== nom.id,
+    );
+    const context: EligibilityContext = {
+      nomination: {
+        id: nom.id,
+        unitId: nom.unitId,
+        tierCode: tier.code,
+        blocTermId: ctx.term.id,
+        year: ctx.term.year,
+        referenceDate: nom.referenceDate,
+        leaderExceptionBasis: nom.leaderExceptionBasis,
+      },
+      unit: { id: unit.id, name: unit.fullName, validFrom: unit.validFrom, validTo: unit.validTo },
+      blocTerm: {
+        id: ctx.term.id,
+        year: ctx.term.year,
+        memberUnitIds: ctx.members.map((m) => m.id),
+      },
+      ranking: await this.rankingFacts(em, ctx),
+      otherNominations: peers.map((p) => ({
+        id: p.id,
+        unitId: p.unitId,
+        tierCode: tierCode.get(p.tierId) ?? '',
+        status: p.status,
+      })),
+      province: {
+        blocLeaderCount: await this.nominations.countBlocsWithTerm(
+          em,
+          ctx.bloc.provinceId,
+          ctx.term.year,
+        ),
+        sameTierNominationCount: await this.nominations.countActiveInProvince(
+          em,
+          ctx.bloc.provinceId,
+          ctx.term.year,
+          tier.id,
+          nom.id,
+        ),
+      },
+      awardHistory: (await this.nominations.awardsOfUnit(em, unit.id)).map((a) => ({
+        year: a.year,
+        tierCode: tierCode.get(a.tierId) ?? '',
+        nominationId: a.nominationId,
+      })),
+      unitNames: new Map(ctx.members.map((m) => [m.id, m.fullName])),
+      tierNames: new Map(tiers.map((t) => [t.code, t.name])),
+    };
+    const outcome = evaluateNomination(
+      context,
+      {
+        perBlocQuota: rule.perBlocQuota,
+        leaderOnly: rule.leaderOnly,
+        provinceCap:
+          rule.provinceCapNum !== null && rule.provinceCapDen !== null
+            ? { numerator: rule.provinceCapNum, denominator: rule.provinceCapDen }
+            : null,
+        requiresPriorTier: null,
+        allowLeaderException: false,
+      },
+      { PROVINCE_CAP: { minimumOne: rule.provinceCapMinOne } },
+    );
+    return { outcome, unacknowledged: checkAcknowledgements(outcome.warnings, acks) };
+  }
+
+  private eligibilityDto(outcome: EligibilityOutcome, unacknowledged: readonly Finding[]) {
+    const f = (x: Finding) => ({ code: x.code, severity: x.severity, message: x.message });
+    return {
+      eligible: outcome.eligible,
+      errors: outcome.errors.map(f),
+      warnings: outcome.warnings.map(f),
+      checkedRules: outcome.checkedRules,
+      unacknowledged: unacknowledged.map((u) => String(u.params?.warningCode ?? u.code)),
+    };
+  }
+
+  private async toDto(
+    em: EntityManager,
+    ctx: TermContext,
+    n: NominationEntity,
+  ): Promise<NominationDto> {
+    const tier = (await this.tiers.findTier(em, n.tierId))!;
+    const unit = (await this.units.findById(em, n.unitId))!;
+    const acks = await this.nominations.acknowledgements(em, n.id);
+    const open = !['CUT', 'REJECTED', 'WITHDRAWN', 'DECIDED'].includes(n.status);
+    // The check is re-run on every read while the nomination is open, so that it reflects changes elsewhere.
+    const evaluated = open
+      ? await this.evaluate(
+          em,
+          ctx,
+          tier,
+          {
+            id: n.id,
+            unitId: n.unitId,
+            referenceDate: n.referenceDate,
+            leaderExceptionBasis: n.leaderExceptionBasis,
+          },
+          acks,
+        )
+      : null;
+    return {
+      id: n.id,
+      blocId: ctx.bloc.id,
+      blocName: ctx.bloc.name,
+      year: ctx.term.year,
+      unit: toUnitDto(unit),
+      tierId: tier.id,
+      tierCode: tier.code,
+      tierName: tier.name,
+      status: n.status,
+      statusLabel: NOMINATION_STATUS_LABELS[n.status],
+      achievementSummary: n.achievementSummary,
+      referenceDate: n.referenceDate,
+      leaderExceptionBasis: n.leaderExceptionBasis,
+      eligibility: evaluated
+        ? this.eligibilityDto(evaluated.outcome, evaluated.unacknowledged)
+        : {
+            eligible: n.status === 'DECIDED',
+            errors: [],
+            warnings: [],
+            checkedRules: [],
+            unacknowledged: [],
+          },
+      acknowledgements: acks.map((a) => ({
+        code: a.code,
+        reason: a.reason,
+        at: new Date(a.createdAt).toISOString(),
+      })),
+      history: (await this.nominations.transitions(em, n.id)).map((h) => ({
+        from: h.fromStatus,
+        to: h.toStatus,
+        reason: h.reason,
+        at: new Date(h.createdAt).toISOString(),
+      })),
+      allowedTransitions: [...allowedNominationTransitions(n.status)],
+      council:
+        n.councilAgree !== null && n.councilMembers !== null
+          ? { agree: n.councilAgree, members: n.councilMembers, date: n.councilDate }
+          : null,
+      decision:
+        n.decisionNumber && n.decisionDate && n.decider
+          ? { number: n.decisionNumber, date: n.decisionDate, decider: n.decider }
+          : null,
+      reports: (await this.nominations.reports(em, n.id)).map((r) => ({
+        id: r.id,
+        fileName: r.fileName,
+        sizeBytes: r.sizeBytes,
+        sha256: r.sha256,
+      })),
+      version: n.version,
+    };
+  }
+}
