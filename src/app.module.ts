@@ -7,7 +7,9 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { HealthController } from './health/health.controller';
+import { SeedingModule } from './seeding/seeding.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { UnitsModule } from './units/units.module';
@@ -28,6 +30,8 @@ export class AppModule {
         ScoringModule,
         NominationsModule,
         AwardsModule,
+        MeetingsModule,
+        SeedingModule,
       ],
       controllers: [HealthController],
     };

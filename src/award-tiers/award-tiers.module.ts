@@ -6,6 +6,6 @@ import { AwardTiersService } from './award-tiers.service';
 @Module({
   controllers: [AwardTiersController],
   providers: [AwardTiersService, AwardTiersRepository],
-  exports: [AwardTiersRepository],
+  exports: [AwardTiersRepository, AwardTiersService],
 })
 export class AwardTiersModule {}

@@ -8,6 +8,6 @@ import { BlocsService } from './blocs.service';
   imports: [UnitsModule],
   controllers: [BlocsController],
   providers: [BlocsService, BlocsRepository],
-  exports: [BlocsRepository],
+  exports: [BlocsRepository, BlocsService],
 })
 export class BlocsModule {}

@@ -38,6 +38,13 @@ export class AppConfig {
   @IsString()
   DATABASE_SCHEMA = '';
 
+  /** With SEED_DEMO: also replay the 28/03/2024 meeting (nominations, ballots, finalization). */
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined ? true : value === 'true' || value === true,
+  )
+  @IsBoolean()
+  SEED_DEMO_MEETING = true;
+
   @Transform(({ value }: { value: unknown }) => (value === undefined ? 5000 : Number(value)))
   @IsInt()
   @Min(1000)

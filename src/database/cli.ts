@@ -5,7 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
+import { DemoMeetingSeeder } from '../seeding/demo-meeting.seeder';
 import { seedReferenceData } from '../seeding/seed-runner';
 import { buildDataSourceOptions } from './data-source-options';
 import { prepareDatabase, schemaDrift } from './schema-guard';
@@ -130,13 +133,26 @@ async function main(): Promise<void> {
         } else console.log('Entities và migrations khớp nhau.');
       });
       return;
-    case 'seed':
-      await withDataSource(config.DATABASE_URL, config.DATABASE_SCHEMA, async (ds) => {
-        await prepareDatabase(ds, { runMigrations: true, log: console.log });
-        const report = await seedReferenceData(ds);
+    case 'seed': {
+      // Reference data by upsert, then the meeting replay through the real services.
+      const app = await NestFactory.createApplicationContext(
+        AppModule.forRoot({ ...config, SEED_DEMO: false }),
+        { logger: ['error', 'warn'] },
+      );
+      try {
+        const report = await seedReferenceData(app.get(DataSource));
         console.log(report.summary);
-      });
+        const replayed = await app.get(DemoMeetingSeeder).run();
+        console.log(
+          replayed
+            ? 'Đã tái hiện hội nghị bình xét ngày 28/03/2024.'
+            : 'Hội nghị mẫu đã có (hoặc khối đã có dữ liệu hội nghị): bỏ qua.',
+        );
+      } finally {
+        await app.close();
+      }
       return;
+    }
     case 'generate':
       await generate(arg ?? '');
       return;

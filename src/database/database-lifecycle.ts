@@ -12,6 +12,8 @@ import { prepareDatabase } from './schema-guard';
 @Injectable()
 export class DatabaseLifecycle implements OnModuleInit {
   private readonly logger = new Logger('Database');
+  /** True when this start found an empty database and loaded the reference data into it. */
+  seededThisBoot = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -22,6 +24,7 @@ export class DatabaseLifecycle implements OnModuleInit {
     await prepareDatabase(this.dataSource, { runMigrations: true, log: (l) => this.logger.log(l) });
     if (this.config.SEED_DEMO && (await isEmptyDatabase(this.dataSource))) {
       const report = await seedReferenceData(this.dataSource);
+      this.seededThisBoot = true;
       this.logger.log(report.summary);
     }
   }

@@ -13,7 +13,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), retryAttempts: 0 })],
       providers: [Db, DatabaseLifecycle],
-      exports: [Db],
+      exports: [Db, DatabaseLifecycle],
     };
   }
 }

@@ -16,6 +16,12 @@ import {
   NominationTransitionEntity,
 } from '../nominations/nomination-history.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
+import {
+  BallotEntity,
+  BallotEntryEntity,
+  MeetingAttendanceEntity,
+} from '../meetings/meeting-parts.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -41,4 +47,8 @@ export const ENTITIES = [
   NominationAcknowledgementEntity,
   NominationReportEntity,
   AwardHistoryEntity,
+  MeetingEntity,
+  MeetingAttendanceEntity,
+  BallotEntity,
+  BallotEntryEntity,
 ];

@@ -10,6 +10,6 @@ import { NominationsService } from './nominations.service';
   imports: [ScoringModule, AwardTiersModule, UnitsModule],
   controllers: [NominationsController],
   providers: [NominationsService, NominationsRepository],
-  exports: [NominationsRepository],
+  exports: [NominationsRepository, NominationsService],
 })
 export class NominationsModule {}

@@ -438,6 +438,50 @@ export class NominationsService {
     });
   }
 
+  /**
+   * Applies a finalized meeting's result within the caller's transaction: elected drafts become
+   * proposals (every rule re-run; warnings must have been acknowledged), proposals no longer
+   * elected (after a correction) go back to draft. Other statuses are left alone.
+   */
+  async applyMeetingResult(
+    em: EntityManager,
+    ctx: TermContext,
+    elected: ReadonlySet<string>,
+    reason: string,
+  ): Promise<void> {
+    for (const n of await this.nominations.listForTerm(em, ctx.term.id)) {
+      const key = `${n.unitId}|${n.tierId}`;
+      if (n.status === 'DRAFT' && elected.has(key)) {
+        const tier = (await this.tiers.findTier(em, n.tierId))!;
+        const acks = await this.storedAcks(em, n.id);
+        this.requireAcceptable(
+          await this.evaluate(
+            em,
+            ctx,
+            tier,
+            {
+              id: n.id,
+              unitId: n.unitId,
+              referenceDate: n.referenceDate,
+              leaderExceptionBasis: n.leaderExceptionBasis,
+            },
+            acks,
+          ),
+        );
+        await this.move(em, n, 'PROPOSED', reason, {});
+      } else if (n.status === 'PROPOSED' && !elected.has(key)) {
+        await this.move(em, n, 'DRAFT', `Đính chính kết quả hội nghị: ${reason}`, {});
+      }
+    }
+  }
+
+  /** True when a nomination of the term has gone past the bloc (submitted to the province or later). */
+  async anySentToProvince(em: EntityManager, termId: number): Promise<boolean> {
+    return (await this.nominations.listForTerm(em, termId)).some((n) =>
+      ['SUBMITTED', 'PASSED', 'CUT', 'DECIDED', 'REJECTED'].includes(n.status),
+    );
+  }
+
   // ——— internals ———
 
   private async load(

@@ -6,6 +6,6 @@ import { UnitsService } from './units.service';
 @Module({
   controllers: [UnitsController],
   providers: [UnitsService, UnitsRepository],
-  exports: [UnitsRepository],
+  exports: [UnitsRepository, UnitsService],
 })
 export class UnitsModule {}

@@ -18,9 +18,13 @@ export interface TestApp {
 
 /** The real application (same module, pipes, filter and middleware as main.ts) on a scratch database. */
 export async function createTestApp(
-  options: { seed?: boolean; config?: Partial<AppConfig> } = {},
+  options: { seed?: boolean; seedMeeting?: boolean; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase({ SEED_DEMO: options.seed ?? true, ...options.config });
+  const db = await createTestDatabase({
+    SEED_DEMO: options.seed ?? true,
+    SEED_DEMO_MEETING: options.seedMeeting ?? false,
+    ...options.config,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(db.config)] })
     .setLogger({
       log: () => undefined,

@@ -1,6 +1,7 @@
 import { Initial1795738786106 } from './1795738786106-Initial';
 import { Scoring1795739218782 } from './1795739218782-Scoring';
 import { Nominations1795740273483 } from './1795740273483-Nominations';
+import { Meetings1795740750592 } from './1795740750592-Meetings';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -8,4 +9,5 @@ export const MIGRATIONS: Function[] = [
   Initial1795738786106,
   Scoring1795739218782,
   Nominations1795740273483,
+  Meetings1795740750592,
 ];

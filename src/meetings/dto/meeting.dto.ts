@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BALLOT_METHODS, type BallotMethod } from '../meeting-parts.entity';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class CommitteeMemberDto {
+  @ApiProperty({ example: '(ghi họ tên)' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @ApiProperty({ enum: ['Trưởng ban', 'Thành viên'] }) @IsIn(['Trưởng ban', 'Thành viên']) role!:
+    'Trưởng ban' | 'Thành viên';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) unitName?: string;
+}
+
+export class MeetingBodyDto {
+  @ApiProperty({ example: '2024-03-28' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  meetingDate!: string;
+  @ApiProperty({ example: '08:00' }) @Matches(TIME) startTime!: string;
+  @ApiPropertyOptional({ example: '11:30' }) @IsOptional() @Matches(TIME) endTime?: string;
+  @ApiProperty({ example: 'Hội trường UBND thành phố Hải Dương' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  place!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) chairName!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) chairTitle?: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) secretaryName!: string;
+  @ApiProperty({ type: [CommitteeMemberDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CommitteeMemberDto)
+  countingCommittee!: CommitteeMemberDto[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  guests!: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  agenda!: string[];
+}
+
+export class CreateMeetingDto extends MeetingBodyDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Hội nghị diễn tập: văn bản mang dấu "BẢN THỬ", không ghi vào lịch sử khen thưởng',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isRehearsal?: boolean;
+}
+
+export class UpdateMeetingDto extends MeetingBodyDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class AttendanceRowDto {
+  @ApiProperty() @IsInt() @Min(1) unitId!: number;
+  @ApiProperty() @IsBoolean() present!: boolean;
+  @ApiPropertyOptional({ description: 'Đại biểu dự họp' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  delegateName?: string;
+  @ApiPropertyOptional({ description: 'Lý do vắng mặt' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  absenceReason?: string;
+  @ApiPropertyOptional({ description: 'Vắng mặt nhưng gửi phiếu bằng văn bản' })
+  @IsOptional()
+  @IsBoolean()
+  writtenBallot?: boolean;
+}
+
+export class AttendanceDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ type: [AttendanceRowDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceRowDto)
+  rows!: AttendanceRowDto[];
+}
+
+export class VersionDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class CreateBallotDto {
+  @ApiProperty() @IsInt() @Min(1) tierId!: number;
+  @ApiProperty({ example: 1, description: 'Số đơn vị được chọn trên phiếu' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  seats!: number;
+  @ApiProperty({ enum: BALLOT_METHODS }) @IsIn(BALLOT_METHODS) method!: BallotMethod;
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'Mặc định: các hồ sơ dự thảo của hình thức này',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  nomineeUnitIds?: number[];
+}
+
+export class NomineeCountDto {
+  @ApiProperty() @IsInt() @Min(1) unitId!: number;
+  @ApiProperty({ description: 'Tán thành' }) @IsInt() @Min(0) @Max(100000) agree!: number;
+  @ApiProperty({ description: 'Không tán thành' }) @IsInt() @Min(0) @Max(100000) disagree!: number;
+  @ApiProperty({ description: 'Không có ý kiến' }) @IsInt() @Min(0) @Max(100000) noOpinion!: number;
+}
+
+export class WrittenCountsDto {
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) received!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) valid!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) invalid!: number;
+  @ApiProperty({ type: [NomineeCountDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NomineeCountDto)
+  nominees!: NomineeCountDto[];
+}
+
+export class CountsDto {
+  @ApiProperty({ description: 'Số phiếu phát ra' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  ballotsIssued!: number;
+  @ApiProperty({ description: 'Số phiếu thu về' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  ballotsReturned!: number;
+  @ApiProperty({ description: 'Số phiếu hợp lệ' }) @IsInt() @Min(0) @Max(100000) valid!: number;
+  @ApiProperty({ description: 'Số phiếu không hợp lệ' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  invalid!: number;
+  @ApiProperty({ type: [NomineeCountDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NomineeCountDto)
+  nominees!: NomineeCountDto[];
+  @ApiPropertyOptional({ type: WrittenCountsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WrittenCountsDto)
+  written?: WrittenCountsDto;
+}
+
+export class AckDto {
+  @ApiProperty() @IsString() @Length(1, 64) code!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+export class EntryDto {
+  @ApiProperty({ description: 'Người nhập (gắn với tài khoản đăng nhập khi có)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  enteredBy!: string;
+  @ApiProperty({ type: CountsDto }) @ValidateNested() @Type(() => CountsDto) counts!: CountsDto;
+  @ApiPropertyOptional({ type: [AckDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AckDto)
+  acknowledgements?: AckDto[];
+}
+
+export class CorrectEntryDto extends EntryDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class ChairDecisionDto {
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  chosenUnitIds!: number[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class FinalizeDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ description: 'Trưởng khối năm sau (suy tôn tại hội nghị)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  nextHeadUnitId?: number;
+  @ApiPropertyOptional({ description: 'Phó khối năm sau' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  nextDeputyUnitId?: number;
+  @ApiPropertyOptional({ example: '11:30' }) @IsOptional() @Matches(TIME) endTime?: string;
+}
+
+export class CorrectionDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'Lý do đính chính' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
+import { AppError } from '../common/errors/app-error';
+import { AwardTierErrors } from '../award-tiers/award-tier.errors';
+import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
+import type { VotingRule } from '../domain/voting';
+import { ScoringService, type TermContext } from '../scoring/scoring.service';
+import type { MeetingAttendanceEntity } from './meeting-parts.entity';
+import type { MeetingEntity } from './meeting.entity';
+import { MeetingErrors } from './meeting.errors';
+import { MeetingsRepository } from './meetings.repository';
+
+export interface MeetingContext {
+  meeting: MeetingEntity;
+  term: TermContext;
+  attendance: MeetingAttendanceEntity[];
+}
+
+/** Loads a meeting with its bloc term and attendance, and resolves voting rules for its year. */
+@Injectable()
+export class MeetingContextLoader {
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly scoring: ScoringService,
+    private readonly tiers: AwardTiersRepository,
+  ) {}
+
+  async load(em: EntityManager, meetingId: number): Promise<MeetingContext> {
+    const meeting = await this.meetings.findById(em, meetingId);
+    if (!meeting) throw new AppError(MeetingErrors.NOT_FOUND);
+    const t = await this.scoring.termById(em, meeting.termId);
+    const term = await this.scoring.context(em, t.blocId, t.year);
+    return { meeting, term, attendance: await this.meetings.attendance(em, meetingId) };
+  }
+
+  /** The bloc's voting rule of a tier for the meeting's award year (R1, R8–R10). */
+  async blocVotingRule(
+    em: EntityManager,
+    tierId: number,
+    year: number,
+  ): Promise<{ rule: VotingRule; text: string }> {
+    const rule = resolveRuleOn(
+      await this.tiers.rulesOfTiers(em, [tierId]),
+      reviewReferenceDate(year),
+    );
+    const v = rule?.votingRules?.find((x) => x.body === 'BLOC');
+    if (!rule || !v) throw new AppError(AwardTierErrors.NO_RULE_IN_FORCE);
+    const denominatorText = {
+      ALL_MEMBERS: 'tổng số thành viên',
+      PRESENT: 'số thành viên có mặt',
+      VALID_BALLOTS: 'số phiếu hợp lệ',
+    }[v.denominator];
+    const pct = (n: number, d: number) => (d === 100 ? `${n} %` : `${n}/${d}`);
+    return {
+      rule: {
+        threshold: { numerator: v.thresholdNum, denominator: v.thresholdDen },
+        thresholdComparator: v.thresholdComparator,
+        denominator: v.denominator,
+        quorum: { numerator: v.quorumNum, denominator: v.quorumDen },
+        quorumComparator: v.quorumComparator,
+        allowWrittenAbsentee: v.allowWrittenAbsentee,
+        selfVote: v.selfVote,
+        tieBreak: v.tieBreak,
+        secretBallot: v.secretBallot,
+      },
+      text: `${v.thresholdComparator === 'GT' ? '>' : '≥'} ${pct(v.thresholdNum, v.thresholdDen)} ${denominatorText}; có mặt ${v.quorumComparator === 'GT' ? '>' : '≥'} ${v.quorumNum}/${v.quorumDen} thành viên (căn cứ: ${rule.legalDocument}, ${rule.legalArticle}${rule.isSample ? '; giá trị mẫu' : ''})`,
+    };
+  }
+}

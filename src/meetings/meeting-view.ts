@@ -1,0 +1,68 @@
+import type { ScoringPhase } from '../domain/scoring/phase';
+import type { Tally } from '../domain/voting';
+import type { UnitDto } from '../units/dto/unit.dto';
+
+/** A ballot as the API shows it: nominees, the frozen rule, entries (who and status only) and the tally. */
+export interface BallotView {
+  id: number;
+  tierId: number;
+  tierCode: string;
+  tierName: string;
+  roundNo: number;
+  seats: number;
+  method: string;
+  status: string;
+  statusLabel: string;
+  nominees: UnitDto[];
+  ruleText: string | null;
+  entries: { entryNo: number; enteredBy: string; status: string; version: number }[];
+  differences: { field: string; first: number | null; second: number | null }[];
+  acceptedCounts: unknown;
+  tally: Tally | null;
+  winners: UnitDto[];
+  version: number;
+}
+
+export interface MeetingView {
+  id: number;
+  blocId: number;
+  blocName: string;
+  year: number;
+  status: string;
+  statusLabel: string;
+  isRehearsal: boolean;
+  meetingDate: string;
+  startTime: string;
+  endTime: string | null;
+  place: string;
+  chairName: string;
+  chairTitle: string | null;
+  secretaryName: string;
+  countingCommittee: { name: string; role: string; unitName?: string }[];
+  guests: string[];
+  agenda: string[];
+  attendance: {
+    unit: UnitDto;
+    present: boolean;
+    delegateName: string | null;
+    absenceReason: string | null;
+    writtenBallot: boolean;
+  }[];
+  quorum: {
+    present: number;
+    total: number;
+    required: number | null;
+    reached: boolean | null;
+    explanation: string | null;
+  };
+  scoringPhase: ScoringPhase;
+  ballots: BallotView[];
+  nextHeadUnit: UnitDto | null;
+  nextDeputyUnit: UnitDto | null;
+  versionNo: number;
+  supersedesId: number | null;
+  correctionReason: string | null;
+  finalizedAt: string | null;
+  allowedTransitions: string[];
+  version: number;
+}

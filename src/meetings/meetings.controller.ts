@@ -1,0 +1,129 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { YearPipe } from '../common/http/year.pipe';
+import { BallotsService } from './ballots.service';
+import {
+  AttendanceDto,
+  ChairDecisionDto,
+  CorrectEntryDto,
+  CorrectionDto,
+  CreateBallotDto,
+  CreateMeetingDto,
+  EntryDto,
+  FinalizeDto,
+  UpdateMeetingDto,
+  VersionDto,
+} from './dto/meeting.dto';
+import { MeetingsService } from './meetings.service';
+
+const VIEW = {
+  description:
+    'Hội nghị: điểm danh, số đại biểu tối thiểu, phiếu bầu, hai lần nhập, kết quả kiểm phiếu',
+};
+
+@ApiTags('Hội nghị bình xét (meetings)')
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly ballots: BallotsService,
+  ) {}
+
+  @Get('blocs/:id/terms/:year/meetings')
+  @ApiOkResponse(VIEW)
+  list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.meetings.list(id, year);
+  }
+
+  @Post('blocs/:id/terms/:year/meetings')
+  @ApiCreatedResponse(VIEW)
+  create(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: CreateMeetingDto,
+  ) {
+    return this.meetings.create(id, year, dto);
+  }
+
+  @Get('meetings/:mid')
+  @ApiOkResponse(VIEW)
+  get(@Param('mid', IdPipe) mid: number) {
+    return this.meetings.get(mid);
+  }
+
+  @Put('meetings/:mid')
+  @ApiOkResponse(VIEW)
+  update(@Param('mid', IdPipe) mid: number, @Body() dto: UpdateMeetingDto) {
+    return this.meetings.update(mid, dto);
+  }
+
+  @Put('meetings/:mid/attendance')
+  @ApiOkResponse(VIEW)
+  attendance(@Param('mid', IdPipe) mid: number, @Body() dto: AttendanceDto) {
+    return this.meetings.setAttendance(mid, dto);
+  }
+
+  @Post('meetings/:mid/open')
+  @HttpCode(200)
+  @ApiOkResponse(VIEW)
+  open(@Param('mid', IdPipe) mid: number, @Body() dto: VersionDto) {
+    return this.meetings.open(mid, dto.version);
+  }
+
+  @Post('meetings/:mid/ballots')
+  @ApiCreatedResponse(VIEW)
+  createBallot(@Param('mid', IdPipe) mid: number, @Body() dto: CreateBallotDto) {
+    return this.ballots.create(mid, dto);
+  }
+
+  @Post('ballots/:bid/open')
+  @HttpCode(200)
+  @ApiOkResponse(VIEW)
+  openBallot(@Param('bid', IdPipe) bid: number, @Body() dto: VersionDto) {
+    return this.ballots.open(bid, dto.version);
+  }
+
+  @Post('ballots/:bid/entries')
+  @ApiCreatedResponse(VIEW)
+  submitEntry(@Param('bid', IdPipe) bid: number, @Body() dto: EntryDto) {
+    return this.ballots.submitEntry(bid, dto);
+  }
+
+  @Put('ballots/:bid/entries/:no')
+  @ApiOkResponse(VIEW)
+  correctEntry(
+    @Param('bid', IdPipe) bid: number,
+    @Param('no', IdPipe) no: number,
+    @Body() dto: CorrectEntryDto,
+  ) {
+    return this.ballots.correctEntry(bid, no, dto);
+  }
+
+  @Post('ballots/:bid/chair-decision')
+  @HttpCode(200)
+  @ApiOkResponse(VIEW)
+  chairDecision(@Param('bid', IdPipe) bid: number, @Body() dto: ChairDecisionDto) {
+    return this.ballots.chairDecision(bid, dto);
+  }
+
+  @Post('ballots/:bid/revote')
+  @HttpCode(200)
+  @ApiOkResponse(VIEW)
+  revote(@Param('bid', IdPipe) bid: number) {
+    return this.ballots.revote(bid);
+  }
+
+  @Post('meetings/:mid/finalize')
+  @HttpCode(200)
+  @ApiOkResponse(VIEW)
+  finalize(@Param('mid', IdPipe) mid: number, @Body() dto: FinalizeDto) {
+    return this.meetings.finalize(mid, dto);
+  }
+
+  @Post('meetings/:mid/corrections')
+  @ApiCreatedResponse(VIEW)
+  correct(@Param('mid', IdPipe) mid: number, @Body() dto: CorrectionDto) {
+    return this.meetings.correct(mid, dto);
+  }
+}

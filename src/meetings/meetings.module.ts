@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AwardTiersModule } from '../award-tiers/award-tiers.module';
+import { BlocsModule } from '../blocs/blocs.module';
+import { NominationsModule } from '../nominations/nominations.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { BallotsService } from './ballots.service';
+import { MeetingContextLoader } from './meeting-context';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+
+@Module({
+  imports: [BlocsModule, ScoringModule, AwardTiersModule, NominationsModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService, BallotsService, MeetingsRepository, MeetingContextLoader],
+  exports: [MeetingsService, BallotsService, MeetingsRepository],
+})
+export class MeetingsModule {}

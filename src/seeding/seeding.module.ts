@@ -1,0 +1,31 @@
+import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { AwardTiersModule } from '../award-tiers/award-tiers.module';
+import { BlocsModule } from '../blocs/blocs.module';
+import { AppConfig } from '../config/app-config';
+import { DatabaseLifecycle } from '../database/database-lifecycle';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { NominationsModule } from '../nominations/nominations.module';
+import { UnitsModule } from '../units/units.module';
+import { DemoMeetingSeeder } from './demo-meeting.seeder';
+
+/** After a first start that loaded the reference data, replays the 28/03/2024 meeting through the services. */
+@Injectable()
+export class DemoSeedOnBoot implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly lifecycle: DatabaseLifecycle,
+    private readonly seeder: DemoMeetingSeeder,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.SEED_DEMO && this.config.SEED_DEMO_MEETING && this.lifecycle.seededThisBoot)
+      await this.seeder.run();
+  }
+}
+
+@Module({
+  imports: [BlocsModule, UnitsModule, AwardTiersModule, NominationsModule, MeetingsModule],
+  providers: [DemoMeetingSeeder, DemoSeedOnBoot],
+  exports: [DemoMeetingSeeder],
+})
+export class SeedingModule {}
