@@ -95,9 +95,9 @@ describe('malformed input across every write route', () => {
                 : ids[i++]!,
           );
           const before = await rowCounts(t.dataSource);
-          const res = await t
-            .http()
-            [r.method](path)
+          const agent = t.http();
+          const call = agent[r.method].bind(agent);
+          const res = await call(path)
             .set('content-type', 'application/json')
             .send(JSON.stringify(body));
           sent += 1;
