@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { AwardTierEntity } from './award-tier.entity';
 import { TierRuleEntity } from './tier-rule.entity';
@@ -38,13 +39,7 @@ export class AwardTiersRepository {
     version: number,
     values: Partial<AwardTierEntity>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(AwardTierEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, AwardTierEntity, id, version, values);
   }
 
   /** Rules of the given tiers with their voting rules, ordered by start date. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import type { ScoringPhase } from '../domain/scoring/phase';
 import { ProvinceEntity } from '../provinces/province.entity';
@@ -61,13 +62,7 @@ export class BlocsRepository {
     version: number,
     values: Partial<BlocEntity>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(BlocEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, BlocEntity, id, version, values);
   }
 
   async delete(em: EntityManager, id: number): Promise<void> {
@@ -153,13 +148,7 @@ export class BlocsRepository {
     version: number,
     values: Partial<BlocTermEntity>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(BlocTermEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, BlocTermEntity, id, version, values);
   }
 
   /** Replaces the member list of a term. */

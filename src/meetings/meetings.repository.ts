@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import type { MeetingStatus } from '../domain/meetings/status';
 import { BallotEntity, BallotEntryEntity, MeetingAttendanceEntity } from './meeting-parts.entity';
@@ -107,13 +108,7 @@ export class MeetingsRepository {
     version: number,
     values: Partial<BallotValues>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(BallotEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, BallotEntity, id, version, values);
   }
 
   entries(em: EntityManager, ballotId: number): Promise<BallotEntryEntity[]> {
@@ -138,13 +133,7 @@ export class MeetingsRepository {
     version: number,
     values: Partial<Pick<BallotEntryEntity, 'status' | 'counts' | 'acknowledgements'>>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(BallotEntryEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, BallotEntryEntity, id, version, values);
   }
 
   async setEntriesStatus(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { AwardHistoryEntity } from '../awards/award-history.entity';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
@@ -105,13 +106,7 @@ export class NominationsRepository {
     version: number,
     values: Partial<NominationEntity>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(NominationEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, NominationEntity, id, version, values);
   }
 
   async addTransition(

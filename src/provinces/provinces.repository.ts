@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { BlocEntity } from '../blocs/bloc.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -36,13 +37,7 @@ export class ProvincesRepository {
     version: number,
     values: Partial<ProvinceEntity>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(ProvinceEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, ProvinceEntity, id, version, values);
   }
 
   async unitAndBlocCounts(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { ScoreEntryEntity, type ScoreStageCode } from './score-entry.entity';
 import { ScoreEvidenceEntity } from './score-evidence.entity';
@@ -35,13 +36,7 @@ export class ScoringRepository {
     version: number,
     values: Pick<ScoreEntryEntity, 'value' | 'reason'>,
   ): Promise<boolean> {
-    const r = await em
-      .createQueryBuilder()
-      .update(ScoreEntryEntity)
-      .set(values)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (r.affected ?? 0) === 1;
+    return updateIfVersion(em, ScoreEntryEntity, id, version, values);
   }
 
   async deleteLineIfVersion(em: EntityManager, id: number, version: number): Promise<boolean> {
