@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { AwardTiersModule } from './award-tiers/award-tiers.module';
 import { AwardsModule } from './awards/awards.module';
 import { BlocsModule } from './blocs/blocs.module';
@@ -22,6 +24,8 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         DatabaseModule.forRoot(config),
+        AuditModule,
+        AuthModule.forRoot(config),
         ProvincesModule,
         UnitsModule,
         BlocsModule,

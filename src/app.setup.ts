@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { AppConfig } from './config/app-config';
 import { AppExceptionFilter } from './common/http/app-exception.filter';
@@ -12,6 +13,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(requestIdMiddleware);
   app.use(helmet());
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY)
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
+    );
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   const origins = config.CORS_ORIGINS.split(',')
@@ -28,6 +35,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         'Mọi lỗi trả về một dạng: { statusCode, code, message, details, requestId }.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth('thidua_session')
     .build();
   const document = SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBodyDto] });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { AwardTiersService } from './award-tiers.service';
@@ -19,48 +20,56 @@ import {
 export class AwardTiersController {
   constructor(private readonly tiers: AwardTiersService) {}
 
+  @Permission('registry.read')
   @Get()
   @ApiOkResponse({ type: [AwardTierDto] })
   list() {
     return this.tiers.list();
   }
 
+  @Permission('registry.read')
   @Get('resolved-rules')
   @ApiOkResponse({ type: [ResolvedTierRuleDto] })
   resolve(@Query() q: ResolveRulesQueryDto) {
     return this.tiers.resolveForYear(q.year, q.on);
   }
 
+  @Permission('registry.read')
   @Get(':id')
   @ApiOkResponse({ type: AwardTierDetailDto })
   get(@Param('id', IdPipe) id: number) {
     return this.tiers.get(id);
   }
 
+  @Permission('registry.write')
   @Post()
   @ApiCreatedResponse({ type: AwardTierDto })
   create(@Body() dto: CreateAwardTierDto) {
     return this.tiers.create(dto);
   }
 
+  @Permission('registry.write')
   @Patch(':id')
   @ApiOkResponse({ type: AwardTierDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateAwardTierDto) {
     return this.tiers.update(id, dto);
   }
 
+  @Permission('registry.read')
   @Get(':id/rules')
   @ApiOkResponse({ type: [TierRuleDto] })
   listRules(@Param('id', IdPipe) id: number) {
     return this.tiers.listRules(id);
   }
 
+  @Permission('registry.write')
   @Post(':id/rules')
   @ApiCreatedResponse({ type: TierRuleDto })
   createRule(@Param('id', IdPipe) id: number, @Body() dto: TierRuleBodyDto) {
     return this.tiers.createRule(id, dto);
   }
 
+  @Permission('registry.write')
   @Put(':id/rules/:ruleId')
   @ApiOkResponse({ type: TierRuleDto })
   updateRule(

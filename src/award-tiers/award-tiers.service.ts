@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, CommonErrors } from '../common/errors/app-error';
@@ -28,6 +29,7 @@ export class AwardTiersService {
   constructor(
     private readonly db: Db,
     private readonly tiers: AwardTiersRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(): Promise<AwardTierDto[]> {
@@ -47,7 +49,14 @@ export class AwardTiersService {
       if (await this.tiers.codeExists(em, dto.code)) throw new AppError(AwardTierErrors.CODE_TAKEN);
       if ((await this.tiers.rankHolder(em, dto.rank)) !== null)
         throw new AppError(AwardTierErrors.RANK_TAKEN);
-      return toTierDto(await this.tiers.insertTier(em, dto));
+      const created = toTierDto(await this.tiers.insertTier(em, dto));
+      await this.audit.record(em, {
+        action: 'tier.create',
+        entityType: 'award_tier',
+        entityId: created.id,
+        after: created,
+      });
+      return created;
     });
   }
 
@@ -67,7 +76,15 @@ export class AwardTiersService {
           extra: { currentVersion: tier.version },
         });
       }
-      return toTierDto((await this.tiers.findTier(em, id)) ?? tier);
+      const after = toTierDto((await this.tiers.findTier(em, id)) ?? tier);
+      await this.audit.record(em, {
+        action: 'tier.update',
+        entityType: 'award_tier',
+        entityId: id,
+        before: toTierDto(tier),
+        after,
+      });
+      return after;
     });
   }
 
@@ -84,7 +101,14 @@ export class AwardTiersService {
       await this.validate(em, tierId, null, dto);
       const { rule, voting } = toRuleColumns(dto);
       const id = await this.tiers.insertRule(em, { ...rule, tierId }, voting);
-      return toRuleDto((await this.tiers.findRule(em, tierId, id))!);
+      const created = toRuleDto((await this.tiers.findRule(em, tierId, id))!);
+      await this.audit.record(em, {
+        action: 'tier.rule.create',
+        entityType: 'tier_rule',
+        entityId: id,
+        after: created,
+      });
+      return created;
     });
   }
 
@@ -100,7 +124,15 @@ export class AwardTiersService {
       const { rule, voting } = toRuleColumns(dto);
       if (!(await this.tiers.updateRuleIfVersion(em, ruleId, dto.version, rule, voting)))
         throw conflict();
-      return toRuleDto((await this.tiers.findRule(em, tierId, ruleId))!);
+      const after = toRuleDto((await this.tiers.findRule(em, tierId, ruleId))!);
+      await this.audit.record(em, {
+        action: 'tier.rule.update',
+        entityType: 'tier_rule',
+        entityId: ruleId,
+        before: toRuleDto(current),
+        after,
+      });
+      return after;
     });
   }
 

@@ -1,3 +1,4 @@
+import { Permission } from '../auth/permission.decorator';
 import {
   Controller,
   Get,
@@ -39,6 +40,7 @@ const FILE_BODY = {
 export class AwardsController {
   constructor(private readonly awards: AwardsService) {}
 
+  @Permission('awards.read')
   @Get()
   list(@Query() q: ListAwardsQueryDto) {
     return this.awards.list(q);
@@ -52,11 +54,13 @@ export class AwardsController {
     description:
       'Xem trước tệp CSV/Excel: cột ma_don_vi, nam, ma_hinh_thuc, so_quyet_dinh, ngay_quyet_dinh, cap_quyet_dinh',
   })
+  @Permission('province.manage')
   @UseInterceptors(FileInterceptor('file', uploadOptions(AWARD_FILE_LIMITS.maxBytes)))
   preview(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
     return this.awards.preview(file);
   }
 
+  @Permission('province.manage')
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
@@ -33,6 +34,7 @@ export class AwardsService {
   constructor(
     private readonly db: Db,
     private readonly awards: AwardsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(q: { unitId?: number; year?: number }) {
@@ -84,6 +86,12 @@ export class AwardsService {
         if (p.existingId === null) await this.awards.insert(em, p.values);
         else await this.awards.update(em, p.existingId, p.values);
       }
+      await this.audit.record(em, {
+        action: 'awards.import',
+        entityType: 'award_history',
+        entityId: 'import',
+        after: { rowsWritten: planned.length, rowsRead: report.rowsRead },
+      });
       return { ...report, saved: true };
     });
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Query } from '@nestjs/common';
 import { IdPipe } from '../common/http/id-param.pipe';
@@ -20,30 +21,35 @@ import {
 export class BlocsController {
   constructor(private readonly blocs: BlocsService) {}
 
+  @Permission('registry.read')
   @Get()
   @ApiOkResponse({ type: BlocPageDto })
   list(@Query() q: ListBlocsQueryDto) {
     return this.blocs.list(q);
   }
 
+  @Permission('registry.read')
   @Get(':id')
   @ApiOkResponse({ type: BlocDto })
   get(@Param('id', IdPipe) id: number) {
     return this.blocs.get(id);
   }
 
+  @Permission('registry.write')
   @Post()
   @ApiCreatedResponse({ type: BlocDto })
   create(@Body() dto: CreateBlocDto) {
     return this.blocs.create(dto);
   }
 
+  @Permission('registry.write')
   @Patch(':id')
   @ApiOkResponse({ type: BlocDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateBlocDto) {
     return this.blocs.update(id, dto);
   }
 
+  @Permission('registry.write')
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -51,24 +57,28 @@ export class BlocsController {
     return this.blocs.remove(id);
   }
 
+  @Permission('registry.read')
   @Get(':id/terms')
   @ApiOkResponse({ type: [TermDto] })
   listTerms(@Param('id', IdPipe) id: number) {
     return this.blocs.listTerms(id);
   }
 
+  @Permission('registry.read')
   @Get(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   getTerm(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.blocs.getTerm(id, year);
   }
 
+  @Permission('registry.write')
   @Post(':id/terms')
   @ApiCreatedResponse({ type: TermDto })
   createTerm(@Param('id', IdPipe) id: number, @Body() dto: CreateTermDto) {
     return this.blocs.createTerm(id, dto);
   }
 
+  @Permission('registry.write')
   @Put(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   updateTerm(

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, CommonErrors } from '../common/errors/app-error';
@@ -58,6 +59,7 @@ export class BlocsService {
     private readonly db: Db,
     private readonly blocs: BlocsRepository,
     private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(q: ListBlocsQueryDto): Promise<Page<BlocDto>> {
@@ -85,7 +87,14 @@ export class BlocsService {
       if (!(await this.blocs.provinceExists(em, dto.provinceId)))
         throw new AppError(BlocErrors.PROVINCE_UNKNOWN);
       if (await this.blocs.codeExists(em, dto.code)) throw new AppError(BlocErrors.CODE_TAKEN);
-      return toBlocDto(await this.blocs.insert(em, dto), []);
+      const created = toBlocDto(await this.blocs.insert(em, dto), []);
+      await this.audit.record(em, {
+        action: 'bloc.create',
+        entityType: 'bloc',
+        entityId: created.id,
+        after: created,
+      });
+      return created;
     });
   }
 
@@ -97,7 +106,15 @@ export class BlocsService {
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: b.version } });
       }
       const years = await this.blocs.termYears(em, [id]);
-      return toBlocDto((await this.blocs.findById(em, id)) ?? b, years.get(id) ?? []);
+      const after = toBlocDto((await this.blocs.findById(em, id)) ?? b, years.get(id) ?? []);
+      await this.audit.record(em, {
+        action: 'bloc.update',
+        entityType: 'bloc',
+        entityId: id,
+        before: toBlocDto(b, years.get(id) ?? []),
+        after,
+      });
+      return after;
     });
   }
 
@@ -106,6 +123,7 @@ export class BlocsService {
       await this.mustFind(em, id);
       if ((await this.blocs.listTerms(em, id)).length > 0) throw new AppError(BlocErrors.IN_USE);
       await this.blocs.delete(em, id);
+      await this.audit.record(em, { action: 'bloc.delete', entityType: 'bloc', entityId: id });
     });
   }
 
@@ -143,7 +161,14 @@ export class BlocsService {
         note: dto.note ?? null,
       });
       await this.blocs.replaceMembers(em, term.id, dto.year, dto.memberUnitIds);
-      return this.toTermDto(em, bloc, term);
+      const createdTerm = await this.toTermDto(em, bloc, term);
+      await this.audit.record(em, {
+        action: 'bloc.term.create',
+        entityType: 'bloc_term',
+        entityId: term.id,
+        after: createdTerm,
+      });
+      return createdTerm;
     });
   }
 
@@ -156,6 +181,7 @@ export class BlocsService {
         new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: term.version } });
       if (term.version !== dto.version) throw conflict();
       await this.checkComposition(em, bloc, year, dto, term.id);
+      const termBefore = await this.toTermDto(em, bloc, term);
       const ok = await this.blocs.updateTermIfVersion(em, term.id, dto.version, {
         headUnitId: dto.headUnitId ?? null,
         deputyUnitId: dto.deputyUnitId ?? null,
@@ -164,7 +190,19 @@ export class BlocsService {
       });
       if (!ok) throw conflict();
       await this.blocs.replaceMembers(em, term.id, year, dto.memberUnitIds);
-      return this.toTermDto(em, bloc, (await this.blocs.findTerm(em, blocId, year)) ?? term);
+      const termAfter = await this.toTermDto(
+        em,
+        bloc,
+        (await this.blocs.findTerm(em, blocId, year)) ?? term,
+      );
+      await this.audit.record(em, {
+        action: 'bloc.term.update',
+        entityType: 'bloc_term',
+        entityId: term.id,
+        before: termBefore,
+        after: termAfter,
+      });
+      return termAfter;
     });
   }
 

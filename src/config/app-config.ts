@@ -60,6 +60,64 @@ export class AppConfig {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
+  /** Cookie sessions end after this many idle minutes, and at the latest after SESSION_ABSOLUTE_HOURS. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Bearer tokens for API clients live this many days. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  TOKEN_DAYS = 30;
+
+  /** Mark the session cookie Secure (and use the __Host- prefix): set true behind HTTPS. */
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
+  @IsBoolean()
+  COOKIE_SECURE = false;
+
+  /** Failed sign-ins allowed per user name within LOGIN_LOCK_MINUTES before a temporary lock. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 15 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** First administrator, created at start when no account exists (then remove these variables). */
+  @IsOptional()
+  @IsString()
+  ADMIN_USERNAME = '';
+
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD = '';
+
+  /** Writes (POST, PUT, PATCH, DELETE, sign-in included) allowed per client address per minute. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 300 : Number(value)))
+  @IsInt()
+  @Min(1)
+  THROTTLE_WRITES_PER_MINUTE = 300;
+
+  /** Express "trust proxy" setting: set when thidua runs behind a reverse proxy (e.g. 1 or "loopback"). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY = '';
+
   /** Comma-separated list of allowed CORS origins; empty = CORS closed. */
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { YearPipe } from '../common/http/year.pipe';
@@ -16,6 +17,7 @@ import {
 export class CriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
+  @Permission('term.read')
   @Get('blocs/:id/terms/:year/criteria-sets')
   @ApiOkResponse({ type: [CriteriaSetSummaryDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -27,10 +29,12 @@ export class CriteriaController {
     type: CriteriaSetDto,
     description: 'Bộ đã ký giao ước, hoặc bản dự thảo nếu chưa ký',
   })
+  @Permission('term.read')
   current(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.criteria.current(id, year);
   }
 
+  @Permission('criteria.write')
   @Post('blocs/:id/terms/:year/criteria-sets')
   @ApiCreatedResponse({ type: CriteriaSetDto })
   create(
@@ -41,18 +45,21 @@ export class CriteriaController {
     return this.criteria.create(id, year, dto);
   }
 
+  @Permission('term.read')
   @Get('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   get(@Param('setId', IdPipe) setId: number) {
     return this.criteria.get(setId);
   }
 
+  @Permission('criteria.write')
   @Put('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   update(@Param('setId', IdPipe) setId: number, @Body() dto: UpdateCriteriaSetDto) {
     return this.criteria.update(setId, dto);
   }
 
+  @Permission('criteria.write')
   @Post('criteria-sets/:setId/lock')
   @HttpCode(200)
   @ApiOkResponse({ type: CriteriaSetDto, description: 'Ký kết giao ước: khóa bộ tiêu chí' })
@@ -60,6 +67,7 @@ export class CriteriaController {
     return this.criteria.lock(setId, dto);
   }
 
+  @Permission('criteria.write')
   @Delete('criteria-sets/:setId')
   @HttpCode(204)
   @ApiNoContentResponse()

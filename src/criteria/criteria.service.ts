@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BlocTermEntity } from '../blocs/bloc-term.entity';
@@ -63,6 +64,7 @@ export class CriteriaService {
     private readonly db: Db,
     private readonly sets: CriteriaRepository,
     private readonly blocs: BlocsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(blocId: number, year: number): Promise<CriteriaSetSummaryDto[]> {
@@ -117,7 +119,15 @@ export class CriteriaService {
         },
         items,
       );
-      return toSetDto(saved, await this.sets.items(em, saved.id));
+      const created = toSetDto(saved, await this.sets.items(em, saved.id));
+      await this.audit.record(em, {
+        action: 'criteria.create',
+        entityType: 'criteria_set',
+        entityId: saved.id,
+        after: created,
+        reason,
+      });
+      return created;
     });
   }
 
@@ -142,7 +152,15 @@ export class CriteriaService {
       )
         throw conflict();
       const saved = await this.mustFind(em, setId);
-      return toSetDto(saved, await this.sets.items(em, setId));
+      const after = toSetDto(saved, await this.sets.items(em, setId));
+      await this.audit.record(em, {
+        action: 'criteria.update',
+        entityType: 'criteria_set',
+        entityId: setId,
+        before: toSummaryDto(set),
+        after,
+      });
+      return after;
     });
   }
 
@@ -182,7 +200,16 @@ export class CriteriaService {
         );
       }
       const saved = await this.mustFind(em, setId);
-      return toSetDto(saved, items);
+      const after = toSetDto(saved, items);
+      await this.audit.record(em, {
+        action: 'criteria.lock',
+        entityType: 'criteria_set',
+        entityId: setId,
+        before: toSummaryDto(set),
+        after: toSummaryDto(saved),
+        reason: `Ký kết giao ước ngày ${dto.signedOn}`,
+      });
+      return after;
     });
   }
 
@@ -191,6 +218,12 @@ export class CriteriaService {
       const set = await this.mustFind(em, setId);
       if (set.status !== 'DRAFT' || !(await this.sets.deleteDraft(em, setId)))
         throw new AppError(CriteriaErrors.LOCKED);
+      await this.audit.record(em, {
+        action: 'criteria.delete',
+        entityType: 'criteria_set',
+        entityId: setId,
+        before: toSummaryDto(set),
+      });
     });
   }
 

@@ -9,6 +9,10 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { DemoMeetingSeeder } from '../seeding/demo-meeting.seeder';
+import { UsersService } from '../auth/users.service';
+import { BlocsService } from '../blocs/blocs.service';
+import { ROLES, type Role } from '../domain/auth/permissions';
+import { UnitsService } from '../units/units.service';
 import { seedReferenceData } from '../seeding/seed-runner';
 import { buildDataSourceOptions } from './data-source-options';
 import { prepareDatabase, schemaDrift } from './schema-guard';
@@ -143,11 +147,54 @@ async function main(): Promise<void> {
         const report = await seedReferenceData(app.get(DataSource));
         console.log(report.summary);
         const replayed = await app.get(DemoMeetingSeeder).run();
+        await app.get(DemoMeetingSeeder).demoAccounts();
         console.log(
           replayed
             ? 'Đã tái hiện hội nghị bình xét ngày 28/03/2024.'
             : 'Hội nghị mẫu đã có (hoặc khối đã có dữ liệu hội nghị): bỏ qua.',
         );
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'user:create': {
+      // npm run user:create -- --role office-admin --username admin --name "Họ tên" [--bloc CODE] [--unit CODE]
+      const args = process.argv.slice(3);
+      const opt = (k: string) => {
+        const i = args.indexOf(`--${k}`);
+        return i >= 0 ? args[i + 1] : undefined;
+      };
+      const role = (opt('role') ?? '').toUpperCase().replace(/-/g, '_') as Role;
+      if (!ROLES.includes(role) || !opt('username')) {
+        console.error(
+          `Cách dùng: npm run user:create -- --role <${ROLES.map((r) => r.toLowerCase().replace(/_/g, '-')).join('|')}> --username <tên> [--name "Họ tên"] [--bloc MÃ_KHỐI] [--unit MÃ_ĐƠN_VỊ]`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      // The password comes from THIDUA_PASSWORD, or a random one is generated and shown once.
+      const password = process.env.THIDUA_PASSWORD || randomBytes(12).toString('base64url');
+      const app = await NestFactory.createApplicationContext(
+        AppModule.forRoot({ ...config, SEED_DEMO: false }),
+        { logger: ['error', 'warn'] },
+      );
+      try {
+        const blocs = (await app.get(BlocsService).list({ pageSize: 500 })).items;
+        const units = (await app.get(UnitsService).list({ pageSize: 500 })).items;
+        const blocCode = opt('bloc');
+        const unitCode = opt('unit');
+        const user = await app.get(UsersService).create({
+          username: opt('username')!,
+          displayName: opt('name') ?? opt('username')!,
+          role,
+          password,
+          blocIds: blocCode ? [blocs.find((b) => b.code === blocCode)?.id ?? -1] : undefined,
+          unitId: unitCode ? (units.find((u) => u.code === unitCode)?.id ?? -1) : undefined,
+        });
+        console.log(`Đã tạo tài khoản "${user.username}" (${user.roleLabel}).`);
+        if (!process.env.THIDUA_PASSWORD)
+          console.log(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
       } finally {
         await app.close();
       }

@@ -22,6 +22,13 @@ import {
   MeetingAttendanceEntity,
 } from '../meetings/meeting-parts.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import {
+  LoginFailureEntity,
+  SessionEntity,
+  UserBlocScopeEntity,
+  UserEntity,
+} from '../auth/user.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -51,4 +58,9 @@ export const ENTITIES = [
   MeetingAttendanceEntity,
   BallotEntity,
   BallotEntryEntity,
+  UserEntity,
+  UserBlocScopeEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  AuditLogEntity,
 ];

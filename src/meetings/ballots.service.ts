@@ -1,3 +1,5 @@
+import { currentActor } from '../common/http/request-context';
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
@@ -41,6 +43,12 @@ interface VotersSnapshot {
   written: number[];
 }
 
+/** Who typed the counts: the signed-in user; the name in the request only without one (seeding, CLI). */
+function enterer(dto: { enteredBy?: string }): string {
+  const actor = currentActor();
+  return actor.userId !== null ? actor.username : (dto.enteredBy ?? '').trim() || actor.username;
+}
+
 const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
   fs.map((f) => ({ field: f.field, code: f.code, message: f.message, params: f.params }));
 
@@ -59,6 +67,7 @@ export class BallotsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsRepository,
     private readonly scoring: ScoringService,
+    private readonly audit: AuditService,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -99,7 +108,14 @@ export class BallotsService {
         acceptedCounts: null,
         tally: null,
       });
-      return this.views.view(em, meetingId);
+      const view = await this.views.view(em, meetingId);
+      await this.audit.record(em, {
+        action: 'ballot.create',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -141,7 +157,14 @@ export class BallotsService {
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
         await this.moveMeeting(em, ctx, 'VOTING');
-      return this.views.view(em, ctx.meeting.id);
+      const view = await this.views.view(em, ctx.meeting.id);
+      await this.audit.record(em, {
+        action: 'ballot.open',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -155,23 +178,27 @@ export class BallotsService {
       if (entries.length >= 2) throw new AppError(MeetingErrors.ENTRIES_COMPLETE);
       const first = entries[0];
       if (first) {
-        const same = sameEnterer(
-          first.enteredBy.trim().toLowerCase(),
-          dto.enteredBy.trim().toLowerCase(),
-        );
+        const same = sameEnterer(first.enteredBy.trim().toLowerCase(), enterer(dto).toLowerCase());
         if (same) throw new AppError(MeetingErrors.SAME_USER, { message: same.message });
       }
       const counts = await this.checkedCounts(em, ctx, ballot, dto);
       await this.meetings.insertEntry(em, {
         ballotId,
         entryNo: first ? 2 : 1,
-        enteredBy: dto.enteredBy.trim(),
+        enteredBy: enterer(dto),
         status: 'SUBMITTED',
         counts: JSON.stringify(counts),
         acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
       });
       await this.reconcile(em, ctx, ballot);
-      return this.views.view(em, ctx.meeting.id);
+      const view = await this.views.view(em, ctx.meeting.id);
+      await this.audit.record(em, {
+        action: 'ballot.entry',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -183,7 +210,7 @@ export class BallotsService {
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
       const entry = (await this.meetings.entries(em, ballotId)).find((e) => e.entryNo === entryNo);
       if (!entry) throw new AppError(MeetingErrors.ENTRY_NOT_FOUND);
-      if (entry.enteredBy.trim().toLowerCase() !== dto.enteredBy.trim().toLowerCase())
+      if (entry.enteredBy.trim().toLowerCase() !== enterer(dto).toLowerCase())
         throw new AppError(MeetingErrors.ENTRY_NOT_YOURS);
       if (entry.version !== dto.version)
         throw new AppError(CommonErrors.VERSION_CONFLICT, {
@@ -197,7 +224,14 @@ export class BallotsService {
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
-      return this.views.view(em, ctx.meeting.id);
+      const view = await this.views.view(em, ctx.meeting.id);
+      await this.audit.record(em, {
+        action: 'ballot.entry.correct',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -223,7 +257,14 @@ export class BallotsService {
         result,
         JSON.stringify({ ...decision, note: dto.note ?? null }),
       );
-      return this.views.view(em, ctx.meeting.id);
+      const view = await this.views.view(em, ctx.meeting.id);
+      await this.audit.record(em, {
+        action: 'ballot.chair_decision',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -255,7 +296,14 @@ export class BallotsService {
         tally: null,
       });
       if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
-      return this.views.view(em, ctx.meeting.id);
+      const view = await this.views.view(em, ctx.meeting.id);
+      await this.audit.record(em, {
+        action: 'ballot.revote',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { YearPipe } from '../common/http/year.pipe';
@@ -30,12 +31,14 @@ export class MeetingsController {
     private readonly ballots: BallotsService,
   ) {}
 
+  @Permission('term.read')
   @Get('blocs/:id/terms/:year/meetings')
   @ApiOkResponse(VIEW)
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.meetings.list(id, year);
   }
 
+  @Permission('meetings.write')
   @Post('blocs/:id/terms/:year/meetings')
   @ApiCreatedResponse(VIEW)
   create(
@@ -46,24 +49,28 @@ export class MeetingsController {
     return this.meetings.create(id, year, dto);
   }
 
+  @Permission('term.read')
   @Get('meetings/:mid')
   @ApiOkResponse(VIEW)
   get(@Param('mid', IdPipe) mid: number) {
     return this.meetings.get(mid);
   }
 
+  @Permission('meetings.write')
   @Put('meetings/:mid')
   @ApiOkResponse(VIEW)
   update(@Param('mid', IdPipe) mid: number, @Body() dto: UpdateMeetingDto) {
     return this.meetings.update(mid, dto);
   }
 
+  @Permission('meetings.write')
   @Put('meetings/:mid/attendance')
   @ApiOkResponse(VIEW)
   attendance(@Param('mid', IdPipe) mid: number, @Body() dto: AttendanceDto) {
     return this.meetings.setAttendance(mid, dto);
   }
 
+  @Permission('meetings.write')
   @Post('meetings/:mid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -71,12 +78,14 @@ export class MeetingsController {
     return this.meetings.open(mid, dto.version);
   }
 
+  @Permission('meetings.write')
   @Post('meetings/:mid/ballots')
   @ApiCreatedResponse(VIEW)
   createBallot(@Param('mid', IdPipe) mid: number, @Body() dto: CreateBallotDto) {
     return this.ballots.create(mid, dto);
   }
 
+  @Permission('meetings.write')
   @Post('ballots/:bid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -84,12 +93,14 @@ export class MeetingsController {
     return this.ballots.open(bid, dto.version);
   }
 
+  @Permission('meetings.write')
   @Post('ballots/:bid/entries')
   @ApiCreatedResponse(VIEW)
   submitEntry(@Param('bid', IdPipe) bid: number, @Body() dto: EntryDto) {
     return this.ballots.submitEntry(bid, dto);
   }
 
+  @Permission('meetings.write')
   @Put('ballots/:bid/entries/:no')
   @ApiOkResponse(VIEW)
   correctEntry(
@@ -100,6 +111,7 @@ export class MeetingsController {
     return this.ballots.correctEntry(bid, no, dto);
   }
 
+  @Permission('meetings.write')
   @Post('ballots/:bid/chair-decision')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -107,6 +119,7 @@ export class MeetingsController {
     return this.ballots.chairDecision(bid, dto);
   }
 
+  @Permission('meetings.write')
   @Post('ballots/:bid/revote')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -114,6 +127,7 @@ export class MeetingsController {
     return this.ballots.revote(bid);
   }
 
+  @Permission('meetings.write')
   @Post('meetings/:mid/finalize')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -121,6 +135,7 @@ export class MeetingsController {
     return this.meetings.finalize(mid, dto);
   }
 
+  @Permission('meetings.correct')
   @Post('meetings/:mid/corrections')
   @ApiCreatedResponse(VIEW)
   correct(@Param('mid', IdPipe) mid: number, @Body() dto: CorrectionDto) {

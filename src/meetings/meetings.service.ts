@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
@@ -56,6 +57,7 @@ export class MeetingsService {
     private readonly blocs: BlocsRepository,
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsService,
+    private readonly audit: AuditService,
   ) {}
 
   list(blocId: number, year: number): Promise<MeetingView[]> {
@@ -90,7 +92,14 @@ export class MeetingsService {
         correctionReason: null,
         finalizedAt: null,
       });
-      return this.view(em, m.id);
+      const view = await this.view(em, m.id);
+      await this.audit.record(em, {
+        action: 'meeting.create',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -106,7 +115,15 @@ export class MeetingsService {
           extra: { currentVersion: ctx.meeting.version },
         });
       }
-      return this.view(em, id);
+      const view = await this.view(em, id);
+      await this.audit.record(em, {
+        action: 'meeting.update',
+        entityType: 'meeting',
+        entityId: view.id,
+        before: ctx.meeting,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -157,7 +174,15 @@ export class MeetingsService {
       // bump the meeting version so that a concurrent roll based on the old one is refused
       if (!(await this.meetings.updateIfVersion(em, id, dto.version, {})))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return this.view(em, id);
+      const view = await this.view(em, id);
+      await this.audit.record(em, {
+        action: 'meeting.attendance',
+        entityType: 'meeting',
+        entityId: view.id,
+        before: ctx.attendance,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -170,7 +195,14 @@ export class MeetingsService {
         throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE);
       if (!(await this.meetings.updateIfVersion(em, id, version, { status: 'OPEN' }, ['DRAFT'])))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return this.view(em, id);
+      const view = await this.view(em, id);
+      await this.audit.record(em, {
+        action: 'meeting.open',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -238,7 +270,14 @@ export class MeetingsService {
             deputy,
           );
       }
-      return this.view(em, id);
+      const view = await this.view(em, id);
+      await this.audit.record(em, {
+        action: 'meeting.finalize',
+        entityType: 'meeting',
+        entityId: view.id,
+        after: view,
+      });
+      return view;
     });
   }
 
@@ -313,7 +352,15 @@ export class MeetingsService {
           tally: b.tally,
         });
       }
-      return this.view(em, copy.id);
+      const view = await this.view(em, copy.id);
+      await this.audit.record(em, {
+        action: 'meeting.correct',
+        entityType: 'meeting',
+        entityId: view.id,
+        before: { supersededId: id, reason: dto.reason },
+        after: view,
+      });
+      return view;
     });
   }
 

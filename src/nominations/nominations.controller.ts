@@ -1,3 +1,4 @@
+import { Permission } from '../auth/permission.decorator';
 import {
   Body,
   Controller,
@@ -35,6 +36,7 @@ import { NominationsService, REPORT_MAX_BYTES } from './nominations.service';
 export class NominationsController {
   constructor(private readonly nominations: NominationsService) {}
 
+  @Permission('term.read')
   @Get('blocs/:id/terms/:year/nominations')
   @ApiOkResponse({ type: [NominationDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -45,10 +47,12 @@ export class NominationsController {
   @ApiOkResponse({
     description: 'Gợi ý đề nghị theo xếp hạng và chỉ tiêu, kèm kết quả kiểm tra quy định',
   })
+  @Permission('term.read')
   suggest(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.nominations.suggest(id, year);
   }
 
+  @Permission('nominations.write')
   @Post('blocs/:id/terms/:year/nominations')
   @ApiCreatedResponse({ type: NominationDto })
   create(
@@ -59,18 +63,21 @@ export class NominationsController {
     return this.nominations.create(id, year, dto);
   }
 
+  @Permission('term.read')
   @Get('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   get(@Param('nid', IdPipe) nid: number) {
     return this.nominations.get(nid);
   }
 
+  @Permission('nominations.write')
   @Put('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   update(@Param('nid', IdPipe) nid: number, @Body() dto: UpdateNominationDto) {
     return this.nominations.update(nid, dto);
   }
 
+  @Permission('nominations.write')
   @Post('nominations/:nid/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto })
@@ -84,10 +91,12 @@ export class NominationsController {
     type: NominationDto,
     description: 'Ghi kết quả biểu quyết của Hội đồng TĐKT tỉnh',
   })
+  @Permission('province.manage')
   councilVote(@Param('nid', IdPipe) nid: number, @Body() dto: CouncilVoteDto) {
     return this.nominations.councilVote(nid, dto);
   }
 
+  @Permission('province.manage')
   @Post('nominations/:nid/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto, description: 'Ghi quyết định khen thưởng' })
@@ -100,6 +109,7 @@ export class NominationsController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
+  @Permission('nominations.report')
   @UseInterceptors(FileInterceptor('file', uploadOptions(REPORT_MAX_BYTES)))
   addReport(
     @Param('nid', IdPipe) nid: number,
@@ -108,6 +118,7 @@ export class NominationsController {
     return this.nominations.addReport(nid, file);
   }
 
+  @Permission('term.read')
   @Get('nominations/:nid/report/:rid')
   async report(
     @Param('nid', IdPipe) nid: number,
@@ -124,6 +135,7 @@ export class NominationsController {
   @ApiOkResponse({
     description: 'Giai đoạn tỉnh: đề nghị của mọi khối trong năm, so với trần toàn tỉnh',
   })
+  @Permission('province.manage')
   provinceYear(@Param('id', IdPipe) id: number, @Query() q: ProvinceNominationsQueryDto) {
     return this.nominations.provinceYear(id, q.year);
   }

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -65,6 +66,7 @@ export class NominationsService {
     private readonly scoring: ScoringService,
     private readonly tiers: AwardTiersRepository,
     private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   listForTerm(blocId: number, year: number): Promise<NominationDto[]> {
@@ -168,6 +170,18 @@ export class NominationsService {
         leaderExceptionBasis: facts.leaderExceptionBasis,
       });
       await this.nominations.addTransition(em, n.id, null, 'DRAFT', null);
+      await this.audit.record(em, {
+        action: 'nomination.create',
+        entityType: 'nomination',
+        entityId: n.id,
+        after: {
+          unitId: n.unitId,
+          tierId: n.tierId,
+          referenceDate: n.referenceDate,
+          achievementSummary: n.achievementSummary,
+          acknowledgements: acks,
+        },
+      });
       await this.nominations.addAcknowledgements(
         em,
         n.id,
@@ -205,6 +219,22 @@ export class NominationsService {
       });
       if (!ok)
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
+      await this.audit.record(em, {
+        action: 'nomination.update',
+        entityType: 'nomination',
+        entityId: id,
+        before: {
+          tierId: n.tierId,
+          referenceDate: n.referenceDate,
+          achievementSummary: n.achievementSummary,
+        },
+        after: {
+          tierId: tier.id,
+          referenceDate,
+          achievementSummary: dto.achievementSummary ?? n.achievementSummary,
+          acknowledgements: dto.acknowledgements ?? [],
+        },
+      });
       await this.nominations.addAcknowledgements(
         em,
         id,
@@ -339,6 +369,17 @@ export class NominationsService {
         source: 'DECISION',
         nominationId: n.id,
       });
+      await this.audit.record(em, {
+        action: 'award.record',
+        entityType: 'award_history',
+        entityId: `${n.unitId}/${ctx.term.year}/${n.tierId}`,
+        after: {
+          nominationId: n.id,
+          decisionNumber: dto.decisionNumber,
+          decisionDate: dto.decisionDate,
+          decider: dto.decider,
+        },
+      });
       return this.toDto(em, ctx, (await this.nominations.findById(em, id))!);
     });
   }
@@ -367,6 +408,12 @@ export class NominationsService {
         sizeBytes: file.buffer.length,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),
         contentBase64: file.buffer.toString('base64'),
+      });
+      await this.audit.record(em, {
+        action: 'nomination.report',
+        entityType: 'nomination',
+        entityId: id,
+        after: { fileName, sizeBytes: file.buffer.length },
       });
       return this.toDto(em, ctx, n);
     });
@@ -523,6 +570,14 @@ export class NominationsService {
       throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
     }
     await this.nominations.addTransition(em, n.id, n.status, to, reason?.trim() || null);
+    await this.audit.record(em, {
+      action: `nomination.${to.toLowerCase()}`,
+      entityType: 'nomination',
+      entityId: n.id,
+      before: { status: n.status },
+      after: { status: to, ...extra },
+      reason: reason?.trim() || null,
+    });
   }
 
   private async storedAcks(

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { CreateProvinceDto, ProvinceDto, UpdateProvinceDto } from './dto/province.dto';
@@ -9,24 +10,28 @@ import { ProvincesService } from './provinces.service';
 export class ProvincesController {
   constructor(private readonly provinces: ProvincesService) {}
 
+  @Permission('registry.read')
   @Get()
   @ApiOkResponse({ type: [ProvinceDto] })
   list() {
     return this.provinces.list();
   }
 
+  @Permission('registry.read')
   @Get(':id')
   @ApiOkResponse({ type: ProvinceDto })
   get(@Param('id', IdPipe) id: number) {
     return this.provinces.get(id);
   }
 
+  @Permission('registry.write')
   @Post()
   @ApiCreatedResponse({ type: ProvinceDto })
   create(@Body() dto: CreateProvinceDto) {
     return this.provinces.create(dto);
   }
 
+  @Permission('registry.write')
   @Patch(':id')
   @ApiOkResponse({ type: ProvinceDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateProvinceDto) {

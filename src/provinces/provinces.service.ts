@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
@@ -25,6 +26,7 @@ export class ProvincesService {
   constructor(
     private readonly db: Db,
     private readonly provinces: ProvincesRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(): Promise<ProvinceDto[]> {
@@ -49,7 +51,14 @@ export class ProvincesService {
       const successorId = dto.successorId ?? null;
       if (successorId !== null && !(await this.provinces.findById(em, successorId)))
         throw new AppError(ProvinceErrors.SUCCESSOR_UNKNOWN);
-      return toDto(await this.provinces.insert(em, { ...dto, validTo, successorId }));
+      const created = toDto(await this.provinces.insert(em, { ...dto, validTo, successorId }));
+      await this.audit.record(em, {
+        action: 'province.create',
+        entityType: 'province',
+        entityId: created.id,
+        after: created,
+      });
+      return created;
     });
   }
 
@@ -71,7 +80,15 @@ export class ProvincesService {
         throw new AppError(ProvinceErrors.SUCCESSOR_UNKNOWN);
       }
       if (!(await this.provinces.updateIfVersion(em, id, version, changes))) throw conflict();
-      return toDto((await this.provinces.findById(em, id)) ?? p);
+      const after = toDto((await this.provinces.findById(em, id)) ?? p);
+      await this.audit.record(em, {
+        action: 'province.update',
+        entityType: 'province',
+        entityId: id,
+        before: toDto(p),
+        after,
+      });
+      return after;
     });
   }
 }

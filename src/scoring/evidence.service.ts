@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
@@ -68,6 +69,7 @@ export class EvidenceService {
     private readonly db: Db,
     private readonly scoring: ScoringService,
     private readonly scores: ScoringRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(blocId: number, year: number, unitId: number): Promise<EvidenceDto[]> {
@@ -151,9 +153,16 @@ export class EvidenceService {
       this.scoring.member(ctx, unitId);
       const set = this.scoring.requireLockedSet(ctx);
       if (!indexCriteriaSet(set).has(itemCode)) throw new AppError(ScoringErrors.UNKNOWN_ITEM);
-      return toDto(
+      const saved = toDto(
         await this.scores.insertEvidence(em, { ...values, termId: ctx.term.id, unitId, itemCode }),
       );
+      await this.audit.record(em, {
+        action: 'evidence.add',
+        entityType: 'score_evidence',
+        entityId: saved.id,
+        after: saved,
+      });
+      return saved;
     });
   }
 }

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
@@ -47,6 +48,7 @@ export class ScoreSheetService {
     private readonly db: Db,
     private readonly scoring: ScoringService,
     private readonly scores: ScoringRepository,
+    private readonly audit: AuditService,
   ) {}
 
   export(
@@ -143,6 +145,12 @@ export class ScoreSheetService {
           });
         if (!ok) throw new AppError(ScoringErrors.LINE_VERSION_CONFLICT);
       }
+      await this.audit.record(em, {
+        action: `scores.import.${stage.toLowerCase()}`,
+        entityType: 'bloc_term',
+        entityId: ctx.term.id,
+        after: { linesWritten: changes.length, units: report.unitsAffected },
+      });
       return { ...report, saved: true };
     });
   }

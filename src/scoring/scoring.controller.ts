@@ -1,3 +1,4 @@
+import { Permission } from '../auth/permission.decorator';
 import {
   Body,
   Controller,
@@ -53,6 +54,7 @@ export class ScoringController {
   @ApiOkResponse({
     description: 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)',
   })
+  @Permission('term.read')
   async exportSheet(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -76,6 +78,7 @@ export class ScoringController {
     type: ImportReportDto,
     description: 'Xem trước: liệt kê mọi lỗi theo dòng, chưa ghi gì',
   })
+  @Permission('scores.review.write')
   @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
   previewSheet(
     @Param('id', IdPipe) id: number,
@@ -86,6 +89,7 @@ export class ScoringController {
     return this.sheets.preview(id, year, q.stage ?? 'AGREED', file?.buffer);
   }
 
+  @Permission('scores.review.write')
   @Post('score-sheet/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -101,12 +105,14 @@ export class ScoringController {
     return this.sheets.import(id, year, q.stage ?? 'AGREED', file?.buffer);
   }
 
+  @Permission('term.read')
   @Get('scoring')
   @ApiOkResponse({ type: PhaseDto })
   phase(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.scoring.phase(id, year);
   }
 
+  @Permission('scoring.manage')
   @Post('scoring/advance')
   @HttpCode(200)
   @ApiOkResponse({ type: PhaseDto })
@@ -118,12 +124,14 @@ export class ScoringController {
     return this.scoring.advance(id, year, dto);
   }
 
+  @Permission('term.read')
   @Get('ranking')
   @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.scoring.ranking(id, year);
   }
 
+  @Permission('scoring.manage')
   @Put('draw-numbers')
   @ApiOkResponse({ type: RankingDto })
   draws(
@@ -134,6 +142,7 @@ export class ScoringController {
     return this.scoring.setDrawNumbers(id, year, dto);
   }
 
+  @Permission('unit.read')
   @Get('scores/:unitId')
   @ApiOkResponse({ type: ScoreSheetDto })
   sheet(
@@ -145,6 +154,7 @@ export class ScoringController {
     return this.scoring.sheet(id, year, unitId, q.stage ?? 'AGREED');
   }
 
+  @Permission((req) => (req.params.stage === 'SELF' ? 'scores.self.write' : 'scores.review.write'))
   @Put('scores/:unitId/:stage')
   @ApiOkResponse({ type: ScoreSheetDto })
   enter(
@@ -157,6 +167,7 @@ export class ScoringController {
     return this.scoring.enter(id, year, unitId, stage, dto);
   }
 
+  @Permission('unit.read')
   @Get('scores/:unitId/evidence')
   listEvidence(
     @Param('id', IdPipe) id: number,
@@ -166,6 +177,7 @@ export class ScoringController {
     return this.evidence.list(id, year, unitId);
   }
 
+  @Permission('scores.self.write')
   @Post('scores/:unitId/evidence/:itemCode/note')
   @ApiCreatedResponse()
   addNote(
@@ -178,6 +190,7 @@ export class ScoringController {
     return this.evidence.addNote(id, year, unitId, itemCode, dto.note);
   }
 
+  @Permission('scores.self.write')
   @Post('scores/:unitId/evidence/:itemCode/file')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
@@ -192,6 +205,7 @@ export class ScoringController {
     return this.evidence.addFile(id, year, unitId, itemCode, file);
   }
 
+  @Permission('unit.read')
   @Get('evidence/:evidenceId/content')
   async evidenceContent(
     @Param('id', IdPipe) id: number,

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BlocTermEntity } from '../blocs/bloc-term.entity';
@@ -68,6 +69,7 @@ export class ScoringService {
     private readonly scores: ScoringRepository,
     private readonly criteria: CriteriaRepository,
     private readonly blocs: BlocsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   phase(blocId: number, year: number): Promise<PhaseDto> {
@@ -113,6 +115,14 @@ export class ScoringService {
       ) {
         throw new AppError(ScoringErrors.BAD_TRANSITION);
       }
+      await this.audit.record(em, {
+        action: 'scoring.phase',
+        entityType: 'bloc_term',
+        entityId: ctx.term.id,
+        before: { phase: from },
+        after: { phase: dto.to },
+        reason: dto.reason?.trim() || null,
+      });
       const term = await this.blocs.findTermById(em, ctx.term.id);
       return this.phaseDto(em, term ?? ctx.term);
     });
@@ -223,6 +233,20 @@ export class ScoringService {
           });
         if (!ok) throw new AppError(ScoringErrors.LINE_VERSION_CONFLICT);
       }
+      await this.audit.record(em, {
+        action: `scores.${stage.toLowerCase()}`,
+        entityType: 'unit_scores',
+        entityId: `${ctx.term.id}/${unitId}/${stage}`,
+        before: Object.fromEntries(
+          [...existing].map(([c, r]) => [c, { value: r.value / 100, reason: r.reason }]),
+        ),
+        after: Object.fromEntries(
+          dto.lines.map((l) => [
+            l.code,
+            l.value === null ? null : { value: l.value, reason: l.reason?.trim() || null },
+          ]),
+        ),
+      });
       const rows = await this.scores.lines(em, ctx.term.id, stage, unitId);
       return this.sheetDto(em, ctx, unit, stage, rows);
     });
@@ -285,6 +309,13 @@ export class ScoringService {
           });
         }
         await this.blocs.setDrawNumbers(em, ctx.term.id, draws);
+        await this.audit.record(em, {
+          action: 'scoring.draws',
+          entityType: 'bloc_term',
+          entityId: ctx.term.id,
+          before: Object.fromEntries(ctx.draws),
+          after: Object.fromEntries(draws),
+        });
       })
       .then(() => this.ranking(blocId, year));
   }

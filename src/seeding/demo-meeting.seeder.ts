@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { AwardTiersService } from '../award-tiers/award-tiers.service';
+import { UsersService } from '../auth/users.service';
+import type { Role } from '../domain/auth/permissions';
 import { BlocsService } from '../blocs/blocs.service';
 import { BallotsService } from '../meetings/ballots.service';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -60,7 +62,51 @@ export class DemoMeetingSeeder {
     private readonly nominations: NominationsService,
     private readonly meetings: MeetingsService,
     private readonly ballots: BallotsService,
+    private readonly users: UsersService,
   ) {}
+
+  /** Creates the demo accounts of the sample data set that do not exist yet (isDemo, shown as such). */
+  async demoAccounts(): Promise<string[]> {
+    const file = JSON.parse(fs.readFileSync(path.join(SEED_DIR, 'demo-accounts.json'), 'utf8')) as {
+      password: string;
+      accounts: {
+        username: string;
+        displayName: string;
+        role: Role;
+        blocCodes?: string[];
+        unitCode?: string;
+      }[];
+    };
+    const existing = new Set((await this.users.list()).map((u) => u.username));
+    const blocs = (await this.blocs.list({ pageSize: 500 })).items;
+    const units = (await this.units.list({ pageSize: 500 })).items;
+    const created: string[] = [];
+    for (const a of file.accounts) {
+      if (existing.has(a.username)) continue;
+      const blocIds = (a.blocCodes ?? [])
+        .map((c) => blocs.find((b) => b.code === c)?.id)
+        .filter((x): x is number => x !== undefined);
+      const unitId = a.unitCode ? units.find((u) => u.code === a.unitCode)?.id : undefined;
+      if ((a.blocCodes && blocIds.length === 0) || (a.unitCode && unitId === undefined)) continue;
+      await this.users.create(
+        {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          password: file.password,
+          blocIds: a.blocCodes ? blocIds : undefined,
+          unitId,
+        },
+        true,
+      );
+      created.push(a.username);
+    }
+    if (created.length > 0)
+      this.logger.warn(
+        `Tài khoản DEMO (mật khẩu "${file.password}"): ${created.join(', ')}. Không dùng SEED_DEMO khi triển khai thật.`,
+      );
+    return created;
+  }
 
   async run(): Promise<boolean> {
     const seed = JSON.parse(
@@ -114,6 +160,7 @@ export class DemoMeetingSeeder {
         m = await this.ballots.submitEntry(ballot.id, { enteredBy: who, counts });
     }
     m = await this.meetings.finalize(m.id, { version: m.version, endTime: seed.meeting.endTime });
+    await this.demoAccounts();
     this.logger.log(
       `Đã tái hiện hội nghị ngày ${seed.meeting.meetingDate}: ${m.ballots.length} phiếu bầu, trạng thái "${m.statusLabel}".`,
     );

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import {
@@ -17,30 +18,35 @@ import { UnitsService } from './units.service';
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
+  @Permission('registry.read')
   @Get()
   @ApiOkResponse({ type: UnitPageDto })
   list(@Query() q: ListUnitsQueryDto) {
     return this.units.list(q);
   }
 
+  @Permission('registry.read')
   @Get(':id')
   @ApiOkResponse({ type: UnitDetailDto })
   get(@Param('id', IdPipe) id: number) {
     return this.units.get(id);
   }
 
+  @Permission('registry.write')
   @Post()
   @ApiCreatedResponse({ type: UnitDto })
   create(@Body() dto: CreateUnitDto) {
     return this.units.create(dto);
   }
 
+  @Permission('registry.write')
   @Patch(':id')
   @ApiOkResponse({ type: UnitDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUnitDto) {
     return this.units.update(id, dto);
   }
 
+  @Permission('registry.write')
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -48,6 +54,7 @@ export class UnitsController {
     return this.units.remove(id);
   }
 
+  @Permission('registry.write')
   @Post(':id/successors')
   @ApiCreatedResponse({ type: UnitDetailDto })
   addSuccessor(@Param('id', IdPipe) id: number, @Body() dto: CreateLineageDto) {

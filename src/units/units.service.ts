@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { pageWindow, type Page } from '../common/http/pagination';
@@ -20,6 +21,7 @@ export class UnitsService {
   constructor(
     private readonly db: Db,
     private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   list(q: ListUnitsQueryDto): Promise<Page<UnitDto>> {
@@ -51,7 +53,14 @@ export class UnitsService {
         throw new AppError(UnitErrors.PROVINCE_UNKNOWN);
       if (await this.units.codeExists(em, dto.code)) throw new AppError(UnitErrors.CODE_TAKEN);
       const saved = await this.units.insert(em, { ...dto, validTo });
-      return toUnitDto(saved);
+      const after = toUnitDto(saved);
+      await this.audit.record(em, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: saved.id,
+        after,
+      });
+      return after;
     });
   }
 
@@ -74,7 +83,15 @@ export class UnitsService {
         });
       }
       const saved = await this.units.findById(em, id);
-      return toUnitDto(saved ?? unit);
+      const after = toUnitDto(saved ?? unit);
+      await this.audit.record(em, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before: toUnitDto(unit),
+        after,
+      });
+      return after;
     });
   }
 
@@ -84,6 +101,12 @@ export class UnitsService {
       if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
       if ((await this.units.referenceCount(em, id)) > 0) throw new AppError(UnitErrors.IN_USE);
       await this.units.delete(em, id);
+      await this.audit.record(em, {
+        action: 'unit.delete',
+        entityType: 'unit',
+        entityId: id,
+        before: toUnitDto(unit),
+      });
     });
   }
 
@@ -121,6 +144,17 @@ export class UnitsService {
           kind: dto.kind,
           effectiveDate: dto.effectiveDate,
           note: dto.note ?? null,
+        });
+        await this.audit.record(em, {
+          action: 'unit.successor.add',
+          entityType: 'unit',
+          entityId: pred.id,
+          after: {
+            successorId: succ.id,
+            kind: dto.kind,
+            effectiveDate: dto.effectiveDate,
+            note: dto.note ?? null,
+          },
         });
       })
       .then(() => this.get(id));

@@ -25,6 +25,8 @@ describe('Ties at the seat boundary, settled by the rule’s protocol, in a rehe
   let t: TestApp;
   let units: Unit[];
   let blocId: number;
+  let secretary: string;
+  let counter: string;
   let m: Meeting;
   const unit = (n: string) => units.find((u) => u.shortName === n)!;
 
@@ -81,13 +83,13 @@ describe('Ties at the seat boundary, settled by the rule’s protocol, in a rehe
 
   async function enterTwice(ballotId: number, c: ReturnType<typeof counts>): Promise<Meeting> {
     await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${ballotId}/entries`)
       .send({ enteredBy: 'Người nhập 1', counts: c })
       .expect(201);
     return (
       await t
-        .http()
+        .as(counter)
         .post(`/api/ballots/${ballotId}/entries`)
         .send({ enteredBy: 'Người nhập 2', counts: c })
         .expect(201)
@@ -98,6 +100,12 @@ describe('Ties at the seat boundary, settled by the rule’s protocol, in a rehe
     t = await createTestApp({ seed: true, seedMeeting: false });
     units = (await t.http().get('/api/units?pageSize=100').expect(200)).body.items;
     blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
+    secretary = await t.login({
+      username: 'thuky.khoi',
+      role: 'BLOC_SECRETARY',
+      blocIds: [blocId],
+    });
+    counter = await t.login({ username: 'kiemphieu', role: 'BLOC_SECRETARY', blocIds: [blocId] });
     const revoteTier = await tierWith('TEST_REVOTE', 10, 'REVOTE');
     const chairTier = await tierWith('TEST_CHAIR', 11, 'CHAIR_DECIDES');
     m = (

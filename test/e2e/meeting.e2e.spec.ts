@@ -95,6 +95,8 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
   let t: TestApp;
   let units: Unit[];
   let blocId: number;
+  let secretary: string;
+  let counter: string;
   let m: Meeting;
   const unit = (n: string) => units.find((u) => u.shortName === n)!;
 
@@ -102,6 +104,12 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     t = await createTestApp({ seed: true, seedMeeting: false });
     units = (await t.http().get('/api/units?pageSize=100').expect(200)).body.items;
     blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
+    secretary = await t.login({
+      username: 'thuky.khoi',
+      role: 'BLOC_SECRETARY',
+      blocIds: [blocId],
+    });
+    counter = await t.login({ username: 'kiemphieu', role: 'BLOC_SECRETARY', blocIds: [blocId] });
     const tiers = (await t.http().get('/api/award-tiers').expect(200)).body as {
       id: number;
       code: string;
@@ -230,7 +238,7 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
 
     // coded checks: valid + invalid must equal returned
     const bad = await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${gov.id}/entries`)
       .send({ enteredBy: 'Thư ký', counts: counts([['Hải Dương', 12, 0, 0]], { valid: 11 }) })
       .expect(422);
@@ -240,19 +248,19 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     );
 
     await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${gov.id}/entries`)
       .send({ enteredBy: 'Thư ký', counts: counts([['Hải Dương', 12, 0, 0]]) })
       .expect(201);
     const same = await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${gov.id}/entries`)
       .send({ enteredBy: 'thư ký', counts: counts([['Hải Dương', 12, 0, 0]]) })
       .expect(409);
     expect(same.body.code).toBe('DOUBLE_ENTRY_SAME_USER');
     m = (
       await t
-        .http()
+        .as(counter)
         .post(`/api/ballots/${gov.id}/entries`)
         .send({ enteredBy: 'Ban kiểm phiếu', counts: counts([['Hải Dương', 12, 0, 0]]) })
         .expect(201)
@@ -263,14 +271,14 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     });
 
     await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${flag.id}/entries`)
       .send({ enteredBy: 'Thư ký', counts: counts([['Cẩm Giàng', 11, 1, 0]]) })
       .expect(201);
     // the second person typed 10 instead of 11: the entries differ and go back for correction
     m = (
       await t
-        .http()
+        .as(counter)
         .post(`/api/ballots/${flag.id}/entries`)
         .send({ enteredBy: 'Ban kiểm phiếu', counts: counts([['Cẩm Giàng', 10, 2, 0]]) })
         .expect(201)
@@ -285,7 +293,7 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
       ]),
     );
     await t
-      .http()
+      .as(secretary)
       .put(`/api/ballots/${flag.id}/entries/2`)
       .send({
         enteredBy: 'Thư ký',
@@ -295,7 +303,7 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
       .expect(409);
     m = (
       await t
-        .http()
+        .as(counter)
         .put(`/api/ballots/${flag.id}/entries/2`)
         .send({
           enteredBy: 'Ban kiểm phiếu',
@@ -313,13 +321,13 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
       ['Kim Thành', 9, 2, 1],
     ]);
     await t
-      .http()
+      .as(secretary)
       .post(`/api/ballots/${merit.id}/entries`)
       .send({ enteredBy: 'Thư ký', counts: meritCounts })
       .expect(201);
     m = (
       await t
-        .http()
+        .as(counter)
         .post(`/api/ballots/${merit.id}/entries`)
         .send({ enteredBy: 'Ban kiểm phiếu', counts: meritCounts })
         .expect(201)

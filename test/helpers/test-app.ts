@@ -6,11 +6,50 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import type { AppConfig } from '../../src/config/app-config';
+import { AuthService } from '../../src/auth/auth.service';
+import { UsersService } from '../../src/auth/users.service';
+import type { Role } from '../../src/domain/auth/permissions';
 import { createTestDatabase, type TestDatabase } from './test-db';
+
+const PASSWORD = 'mat-khau-thu-nghiem-2024';
+
+/** A supertest agent whose every request carries the Bearer token. */
+function withToken(agent: Agent, token: string): Agent {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (
+        typeof prop === 'string' &&
+        ['get', 'post', 'put', 'patch', 'delete'].includes(prop) &&
+        typeof v === 'function'
+      ) {
+        return (url: string) =>
+          (v as (u: string) => request.Test)
+            .call(target, url)
+            .set('Authorization', `Bearer ${token}`);
+      }
+      return v;
+    },
+  });
+}
+
+type Agent = ReturnType<typeof request>;
 
 export interface TestApp {
   app: NestExpressApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests as the test administrator (Bearer token). */
+  http: () => Agent;
+  /** Requests without credentials. */
+  anon: () => Agent;
+  /** Requests with a given Bearer token. */
+  as: (token: string) => Agent;
+  /** Creates an account and returns its Bearer token. */
+  login: (user: {
+    username: string;
+    role: Role;
+    blocIds?: number[];
+    unitId?: number;
+  }) => Promise<string>;
   dataSource: DataSource;
   db: TestDatabase;
   close(): Promise<void>;
@@ -23,6 +62,7 @@ export async function createTestApp(
   const db = await createTestDatabase({
     SEED_DEMO: options.seed ?? true,
     SEED_DEMO_MEETING: options.seedMeeting ?? false,
+    THROTTLE_WRITES_PER_MINUTE: 1_000_000,
     ...options.config,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(db.config)] })
@@ -38,9 +78,31 @@ export async function createTestApp(
   configureApp(app, db.config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const login = async (user: {
+    username: string;
+    role: Role;
+    blocIds?: number[];
+    unitId?: number;
+  }): Promise<string> => {
+    await app
+      .get(UsersService)
+      .create({
+        username: user.username,
+        displayName: user.username,
+        role: user.role,
+        password: PASSWORD,
+        blocIds: user.blocIds,
+        unitId: user.unitId,
+      });
+    return (await app.get(AuthService).login(user.username, PASSWORD, 'BEARER')).token;
+  };
+  const adminToken = await login({ username: 'test.admin', role: 'OFFICE_ADMIN' });
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => withToken(request(app.getHttpServer()), adminToken),
+    anon: () => request(app.getHttpServer()),
+    as: (token: string) => withToken(request(app.getHttpServer()), token),
+    login,
     dataSource,
     db,
     close: async () => {

@@ -1,6 +1,7 @@
 /** What kind of failure an error code is; the exception filter maps kinds to HTTP statuses. */
 export type ErrorKind =
   | 'INVALID_INPUT' // 400
+  | 'UNAUTHENTICATED' // 401
   | 'FORBIDDEN' // 403
   | 'NOT_FOUND' // 404
   | 'CONFLICT' // 409

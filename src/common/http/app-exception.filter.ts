@@ -15,6 +15,8 @@ export function statusOf(kind: ErrorKind): number {
   switch (kind) {
     case 'INVALID_INPUT':
       return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
     case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':

@@ -6,6 +6,7 @@ import { SerialQueue } from '../../database/serial-queue';
 describe('statusOf', () => {
   it.each<[ErrorKind, number]>([
     ['INVALID_INPUT', 400],
+    ['UNAUTHENTICATED', 401],
     ['FORBIDDEN', 403],
     ['NOT_FOUND', 404],
     ['CONFLICT', 409],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { requestContext } from './request-context';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -9,7 +10,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const id = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
   (req as Request & { id: string }).id = id;
   res.setHeader('X-Request-Id', id);
-  next();
+  requestContext.run({ requestId: id, actor: null }, next);
 }
 
 export function requestIdOf(req: Request): string {

@@ -2,6 +2,8 @@ import { Initial1795738786106 } from './1795738786106-Initial';
 import { Scoring1795739218782 } from './1795739218782-Scoring';
 import { Nominations1795740273483 } from './1795740273483-Nominations';
 import { Meetings1795740750592 } from './1795740750592-Meetings';
+import { Accounts1795741616942 } from './1795741616942-Accounts';
+import { AuditAppendOnly1795741616943 } from './1795741616943-AuditAppendOnly';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +12,6 @@ export const MIGRATIONS: Function[] = [
   Scoring1795739218782,
   Nominations1795740273483,
   Meetings1795740750592,
+  Accounts1795741616942,
+  AuditAppendOnly1795741616943,
 ];

@@ -188,11 +188,13 @@ export class AckDto {
 }
 
 export class EntryDto {
-  @ApiProperty({ description: 'Người nhập (gắn với tài khoản đăng nhập khi có)' })
+  @ApiPropertyOptional({
+    description: 'Bỏ qua khi đã đăng nhập: người nhập là tài khoản đang đăng nhập',
+  })
+  @IsOptional()
   @IsString()
-  @IsNotEmpty()
   @MaxLength(200)
-  enteredBy!: string;
+  enteredBy?: string;
   @ApiProperty({ type: CountsDto }) @ValidateNested() @Type(() => CountsDto) counts!: CountsDto;
   @ApiPropertyOptional({ type: [AckDto] })
   @IsOptional()

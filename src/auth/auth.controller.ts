@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { AppConfig } from '../config/app-config';
+import { sessionCookieName } from './auth.guard';
+import { AuthService, type Authenticated } from './auth.service';
+import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto';
+import { Permission, Public } from './permission.decorator';
+import { UsersService } from './users.service';
+
+@ApiTags('Đăng nhập, tài khoản (auth)')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Đăng nhập: cookie phiên (kèm mã CSRF) hoặc token Bearer' })
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response) {
+    const mode = dto.mode === 'token' ? 'BEARER' : 'COOKIE';
+    const r = await this.auth.login(dto.username, dto.password, mode);
+    if (mode === 'COOKIE') {
+      res.cookie(sessionCookieName(this.config.COOKIE_SECURE), r.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.COOKIE_SECURE,
+        path: '/',
+        maxAge: this.config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      });
+      return { user: r.user, csrfToken: r.csrfToken, expiresAt: r.expiresAt };
+    }
+    return { user: r.user, token: r.token, tokenType: 'Bearer', expiresAt: r.expiresAt };
+  }
+
+  @Post('auth/logout')
+  @Permission('auth.self')
+  @HttpCode(204)
+  async logout(
+    @Req() req: Request & { auth?: Authenticated },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(req.auth!.session);
+    res.clearCookie(sessionCookieName(this.config.COOKIE_SECURE), { path: '/' });
+  }
+
+  @Get('auth/me')
+  @Permission('auth.self')
+  me(@Req() req: Request & { auth?: Authenticated }) {
+    const a = req.auth!;
+    return {
+      user: a.user,
+      csrfToken: a.session.kind === 'COOKIE' ? a.session.csrfToken : null,
+      expiresAt: a.session.expiresAt,
+    };
+  }
+
+  @Get('users')
+  @Permission('users.manage')
+  list() {
+    return this.users.list();
+  }
+
+  @Post('users')
+  @Permission('users.manage')
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+
+  @Patch('users/:uid')
+  @Permission('users.manage')
+  update(@Param('uid', IdPipe) uid: number, @Body() dto: UpdateUserDto) {
+    return this.users.update(uid, dto);
+  }
+}

@@ -1,0 +1,45 @@
+import type { ErrorDef } from '../common/errors/app-error';
+
+export const AuthErrors = {
+  REQUIRED: {
+    code: 'AUTH_REQUIRED',
+    kind: 'UNAUTHENTICATED',
+    message: 'Cần đăng nhập để thực hiện thao tác này.',
+  },
+  INVALID_CREDENTIALS: {
+    code: 'AUTH_INVALID_CREDENTIALS',
+    kind: 'UNAUTHENTICATED',
+    message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  },
+  LOCKED: {
+    code: 'AUTH_TEMPORARILY_LOCKED',
+    kind: 'TOO_MANY_REQUESTS',
+    message: 'Đăng nhập sai quá nhiều lần; tài khoản tạm khóa. Vui lòng thử lại sau.',
+  },
+  CSRF: {
+    code: 'CSRF_REJECTED',
+    kind: 'FORBIDDEN',
+    message: 'Yêu cầu bị từ chối (thiếu hoặc sai mã chống giả mạo CSRF).',
+  },
+  USERNAME_TAKEN: {
+    code: 'USERNAME_TAKEN',
+    kind: 'CONFLICT',
+    message: 'Tên đăng nhập đã được dùng.',
+  },
+  USER_NOT_FOUND: {
+    code: 'USER_NOT_FOUND',
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy tài khoản.',
+  },
+  SCOPE_INVALID: {
+    code: 'USER_SCOPE_INVALID',
+    kind: 'RULE_VIOLATION',
+    message:
+      'Phạm vi không hợp lệ: thư ký khối cần ít nhất một khối; đại diện đơn vị cần đúng một đơn vị; vai trò khác không có phạm vi.',
+  },
+  WEAK_PASSWORD: {
+    code: 'PASSWORD_TOO_WEAK',
+    kind: 'RULE_VIOLATION',
+    message: 'Mật khẩu phải có ít nhất 10 ký tự và không trùng tên đăng nhập.',
+  },
+} as const satisfies Record<string, ErrorDef>;

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BallotEntity } from '../meetings/meeting-parts.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { BlocMemberEntity } from '../blocs/bloc-member.entity';
+import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
+import { NominationEntity } from '../nominations/nomination.entity';
+import { ScoreEvidenceEntity } from '../scoring/score-evidence.entity';
+import { LoginFailureEntity, SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
+
+/** Database access for accounts, sessions, failed sign-ins, and the lookups that place a request in a scope. */
+@Injectable()
+export class AuthRepository {
+  findUserByName(em: EntityManager, username: string): Promise<UserEntity | null> {
+    return em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+  }
+
+  findUser(em: EntityManager, id: number): Promise<UserEntity | null> {
+    return em.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  listUsers(em: EntityManager): Promise<UserEntity[]> {
+    return em.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+  }
+
+  async countUsers(em: EntityManager): Promise<number> {
+    return em.getRepository(UserEntity).count();
+  }
+
+  insertUser(
+    em: EntityManager,
+    values: Pick<
+      UserEntity,
+      'username' | 'displayName' | 'role' | 'passwordHash' | 'active' | 'isDemo' | 'unitId'
+    >,
+  ): Promise<UserEntity> {
+    const repo = em.getRepository(UserEntity);
+    return repo.save(repo.create(values));
+  }
+
+  async updateUserIfVersion(
+    em: EntityManager,
+    id: number,
+    version: number,
+    values: Partial<UserEntity>,
+  ): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set(values)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (r.affected ?? 0) === 1;
+  }
+
+  async blocScopes(em: EntityManager, userId: number): Promise<number[]> {
+    return (
+      await em
+        .getRepository(UserBlocScopeEntity)
+        .find({ where: { userId }, order: { blocId: 'ASC' } })
+    ).map((s) => s.blocId);
+  }
+
+  async replaceBlocScopes(
+    em: EntityManager,
+    userId: number,
+    blocIds: readonly number[],
+  ): Promise<void> {
+    await em.getRepository(UserBlocScopeEntity).delete({ userId });
+    if (blocIds.length > 0)
+      await em
+        .getRepository(UserBlocScopeEntity)
+        .insert(blocIds.map((blocId) => ({ userId, blocId })));
+  }
+
+  /** Blocs the unit has been a member of. */
+  async blocsOfUnit(em: EntityManager, unitId: number): Promise<number[]> {
+    const rows = await em
+      .getRepository(BlocTermEntity)
+      .createQueryBuilder('t')
+      .innerJoin(BlocMemberEntity, 'm', 'm.termId = t.id')
+      .select('DISTINCT t.blocId', 'blocId')
+      .where('m.unitId = :unitId', { unitId })
+      .getRawMany<{ blocId: number }>();
+    return rows.map((r) => Number(r.blocId));
+  }
+
+  async insertSession(
+    em: EntityManager,
+    values: Pick<
+      SessionEntity,
+      'tokenHash' | 'userId' | 'kind' | 'csrfToken' | 'lastSeenAt' | 'expiresAt'
+    >,
+  ): Promise<void> {
+    await em.getRepository(SessionEntity).insert({ ...values, revokedAt: null });
+  }
+
+  findSession(em: EntityManager, tokenHash: string): Promise<SessionEntity | null> {
+    return em.getRepository(SessionEntity).findOneBy({ tokenHash });
+  }
+
+  async touchSession(em: EntityManager, id: number, lastSeenAt: string): Promise<void> {
+    await em.getRepository(SessionEntity).update({ id }, { lastSeenAt });
+  }
+
+  async revokeSession(em: EntityManager, id: number, at: string): Promise<void> {
+    await em.getRepository(SessionEntity).update({ id }, { revokedAt: at });
+  }
+
+  async revokeUserSessions(em: EntityManager, userId: number, at: string): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: at })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+  }
+
+  loginFailure(em: EntityManager, username: string): Promise<LoginFailureEntity | null> {
+    return em.getRepository(LoginFailureEntity).findOneBy({ username });
+  }
+
+  async saveLoginFailure(em: EntityManager, values: Omit<LoginFailureEntity, 'id'>): Promise<void> {
+    const repo = em.getRepository(LoginFailureEntity);
+    const row = await repo.findOneBy({ username: values.username });
+    if (row) await repo.update({ id: row.id }, values);
+    else await repo.insert(values);
+  }
+
+  async clearLoginFailure(em: EntityManager, username: string): Promise<void> {
+    await em.getRepository(LoginFailureEntity).delete({ username });
+  }
+
+  // ——— scope lookups: the bloc (and unit) a resource belongs to ———
+
+  async blocOfTerm(em: EntityManager, termId: number): Promise<number | null> {
+    return (await em.getRepository(BlocTermEntity).findOneBy({ id: termId }))?.blocId ?? null;
+  }
+
+  async termOfMeeting(em: EntityManager, meetingId: number): Promise<number | null> {
+    return (await em.getRepository(MeetingEntity).findOneBy({ id: meetingId }))?.termId ?? null;
+  }
+
+  async meetingOfBallot(em: EntityManager, ballotId: number): Promise<number | null> {
+    return (await em.getRepository(BallotEntity).findOneBy({ id: ballotId }))?.meetingId ?? null;
+  }
+
+  async termOfCriteriaSet(em: EntityManager, setId: number): Promise<number | null> {
+    return (await em.getRepository(CriteriaSetEntity).findOneBy({ id: setId }))?.termId ?? null;
+  }
+
+  async nominationScope(
+    em: EntityManager,
+    nominationId: number,
+  ): Promise<{ termId: number; unitId: number } | null> {
+    const n = await em.getRepository(NominationEntity).findOneBy({ id: nominationId });
+    return n ? { termId: n.termId, unitId: n.unitId } : null;
+  }
+
+  async evidenceUnit(em: EntityManager, evidenceId: number): Promise<number | null> {
+    return (
+      (await em.getRepository(ScoreEvidenceEntity).findOneBy({ id: evidenceId }))?.unitId ?? null
+    );
+  }
+}

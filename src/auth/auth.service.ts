@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { hash, verify } from '@node-rs/argon2';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/errors/app-error';
+import { requestContext } from '../common/http/request-context';
+import { AppConfig } from '../config/app-config';
+import { Db } from '../database/db.service';
+import type { Principal, Role } from '../domain/auth/permissions';
+import { AuthErrors } from './auth.errors';
+import { AuthRepository } from './auth.repository';
+import type { SessionEntity, SessionKind, UserEntity } from './user.entity';
+
+export interface AuthenticatedUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  blocIds: number[];
+  isDemo: boolean;
+}
+
+export interface Authenticated {
+  user: AuthenticatedUser;
+  principal: Principal;
+  session: SessionEntity;
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const minutes = (n: number): number => n * 60_000;
+
+/** Password check per OWASP: argon2id (@node-rs/argon2 defaults: m = 19 MiB, t = 2, p = 1). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export function checkPasswordStrength(username: string, password: string): void {
+  if (password.length < 10 || password.toLowerCase().includes(username.toLowerCase()))
+    throw new AppError(AuthErrors.WEAK_PASSWORD);
+}
+
+/**
+ * Sign-in, sessions and their lifetime (ASVS V6, V7): a new random token per sign-in (only its
+ * SHA-256 is stored), idle and absolute expiry, lock after repeated failures per user name whether or
+ * not it exists, sessions ended at once when an account is disabled.
+ */
+@Injectable()
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
+  private dummyHash = '';
+
+  constructor(
+    private readonly db: Db,
+    private readonly auth: AuthRepository,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await hash(randomBytes(16).toString('hex'));
+  }
+
+  /** Creates the first administrator from ADMIN_USERNAME / ADMIN_PASSWORD when no account exists. */
+  async ensureFirstAdmin(): Promise<void> {
+    const username = this.config.ADMIN_USERNAME.trim().toLowerCase();
+    if (!username || !this.config.ADMIN_PASSWORD) return;
+    checkPasswordStrength(username, this.config.ADMIN_PASSWORD);
+    const passwordHash = await hashPassword(this.config.ADMIN_PASSWORD);
+    await this.db.write(async (em) => {
+      if ((await this.auth.countUsers(em)) > 0) return;
+      const u = await this.auth.insertUser(em, {
+        username,
+        displayName: 'Quản trị hệ thống',
+        role: 'OFFICE_ADMIN',
+        passwordHash,
+        active: true,
+        isDemo: false,
+        unitId: null,
+      });
+      await this.audit.record(em, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: u.id,
+        after: { username, role: 'OFFICE_ADMIN' },
+        reason: 'Tài khoản quản trị đầu tiên (biến môi trường)',
+      });
+      this.logger.log(`Đã tạo tài khoản quản trị đầu tiên "${username}".`);
+    });
+  }
+
+  async login(
+    usernameRaw: string,
+    password: string,
+    kind: SessionKind,
+  ): Promise<{
+    token: string;
+    csrfToken: string | null;
+    expiresAt: string;
+    user: AuthenticatedUser;
+  }> {
+    const username = usernameRaw.trim().toLowerCase();
+    const now = Date.now();
+    const lock = await this.db.read((em) => this.auth.loginFailure(em, username));
+    if (lock?.lockedUntil && Date.parse(lock.lockedUntil) > now) {
+      throw new AppError(AuthErrors.LOCKED, {
+        extra: { retryAfterSeconds: Math.ceil((Date.parse(lock.lockedUntil) - now) / 1000) },
+      });
+    }
+    const user = await this.db.read((em) => this.auth.findUserByName(em, username));
+    // Verify against a dummy hash when the user does not exist, so that timing does not tell.
+    const ok =
+      (await verify(user?.passwordHash ?? this.dummyHash, password).catch(() => false)) &&
+      !!user &&
+      user.active;
+    if (!ok || !user) {
+      await this.recordFailure(username, now);
+      throw new AppError(AuthErrors.INVALID_CREDENTIALS);
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = kind === 'COOKIE' ? randomBytes(24).toString('base64url') : null;
+    const expiresAt = new Date(
+      now +
+        (kind === 'COOKIE'
+          ? this.config.SESSION_ABSOLUTE_HOURS * 3_600_000
+          : this.config.TOKEN_DAYS * 86_400_000),
+    ).toISOString();
+    await this.db.write(async (em) => {
+      await this.auth.clearLoginFailure(em, username);
+      await this.auth.insertSession(em, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        kind,
+        csrfToken,
+        lastSeenAt: new Date(now).toISOString(),
+        expiresAt,
+      });
+      const store = requestContext.getStore();
+      if (store) store.actor = { userId: user.id, username: user.username, role: user.role };
+      await this.audit.record(em, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { kind, expiresAt },
+      });
+    });
+    return {
+      token,
+      csrfToken,
+      expiresAt,
+      user: await this.db.read((em) => this.toAuthenticated(em, user)),
+    };
+  }
+
+  /** The session of a token, if valid now; refreshes its last-seen time at most once a minute. */
+  async authenticate(token: string, kind: SessionKind): Promise<Authenticated | null> {
+    const now = Date.now();
+    const found = await this.db.read(async (em) => {
+      const session = await this.auth.findSession(em, sha256(token));
+      if (!session || session.kind !== kind || session.revokedAt) return null;
+      if (Date.parse(session.expiresAt) <= now) return null;
+      const idleLimit =
+        kind === 'COOKIE'
+          ? minutes(this.config.SESSION_IDLE_MINUTES)
+          : this.config.TOKEN_DAYS * 86_400_000;
+      if (now - Date.parse(session.lastSeenAt) > idleLimit) return null;
+      const user = await this.auth.findUser(em, session.userId);
+      if (!user || !user.active) return null;
+      const authed = await this.toAuthenticated(em, user);
+      const unitBlocIds = user.unitId !== null ? await this.auth.blocsOfUnit(em, user.unitId) : [];
+      return {
+        session,
+        user: authed,
+        principal: { role: user.role, blocIds: authed.blocIds, unitId: user.unitId, unitBlocIds },
+      };
+    });
+    if (found && now - Date.parse(found.session.lastSeenAt) > 60_000) {
+      await this.db.write((em) =>
+        this.auth.touchSession(em, found.session.id, new Date(now).toISOString()),
+      );
+    }
+    return found;
+  }
+
+  logout(session: SessionEntity): Promise<void> {
+    return this.db.write(async (em) => {
+      await this.auth.revokeSession(em, session.id, new Date().toISOString());
+      await this.audit.record(em, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: session.userId,
+      });
+    });
+  }
+
+  private async recordFailure(username: string, now: number): Promise<void> {
+    await this.db.write(async (em) => {
+      const prev = await this.auth.loginFailure(em, username);
+      const windowMs = minutes(this.config.LOGIN_LOCK_MINUTES);
+      const fresh = !prev || now - Date.parse(prev.windowStart) > windowMs;
+      const failures = fresh ? 1 : prev.failures + 1;
+      const lockedUntil =
+        failures >= this.config.LOGIN_MAX_FAILURES ? new Date(now + windowMs).toISOString() : null;
+      await this.auth.saveLoginFailure(em, {
+        username,
+        failures,
+        windowStart: fresh ? new Date(now).toISOString() : prev.windowStart,
+        lockedUntil,
+      });
+    });
+    this.logger.warn(
+      `Đăng nhập thất bại cho "${username}" (request ${requestContext.getStore()?.requestId ?? '-'})`,
+    );
+  }
+
+  private async toAuthenticated(
+    em: Parameters<AuthRepository['blocScopes']>[0],
+    u: UserEntity,
+  ): Promise<AuthenticatedUser> {
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      unitId: u.unitId,
+      blocIds: await this.auth.blocScopes(em, u.id),
+      isDemo: u.isDemo,
+    };
+  }
+}

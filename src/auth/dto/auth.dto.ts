@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { ROLES, type Role } from '../../domain/auth/permissions';
+
+export class LoginDto {
+  @ApiProperty({ example: 'demo.vanphong' }) @IsString() @Length(1, 64) username!: string;
+  @ApiProperty() @IsString() @Length(1, 200) password!: string;
+  @ApiPropertyOptional({
+    enum: ['cookie', 'token'],
+    default: 'cookie',
+    description: 'cookie cho giao diện web; token (Bearer) cho ứng dụng khác',
+  })
+  @IsOptional()
+  @IsIn(['cookie', 'token'])
+  mode?: 'cookie' | 'token';
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'thuky.khoi1' })
+  @IsString()
+  @Length(3, 64)
+  @Matches(/^[a-zA-Z0-9._-]+$/)
+  username!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ description: 'Ít nhất 10 ký tự' }) @IsString() @Length(10, 200) password!: string;
+  @ApiPropertyOptional({ type: [Number], description: 'Các khối (thư ký khối)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  blocIds?: number[];
+  @ApiPropertyOptional({ description: 'Đơn vị (đại diện đơn vị)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+}
+
+export class UpdateUserDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(10, 200) password?: string;
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  blocIds?: number[];
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) unitId?: number | null;
+}

@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Who is acting: the signed-in user, or the system (seeding, CLI). */
+export interface Actor {
+  userId: number | null;
+  username: string;
+  role: string;
+}
+
+/** Per-request context, visible to services and the audit log without passing it around. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor | null;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', role: 'SYSTEM' };
+
+export function currentActor(): Actor {
+  return requestContext.getStore()?.actor ?? SYSTEM_ACTOR;
+}
+
+export function currentRequestId(): string {
+  return requestContext.getStore()?.requestId ?? 'system';
+}
