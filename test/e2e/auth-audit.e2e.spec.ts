@@ -208,3 +208,87 @@ describe('audit log', () => {
     expect(csv.text).not.toMatch(/,=HYPERLINK/);
   });
 });
+
+describe('audit completeness across command types', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it('leaves exactly one row for each successful single-record command, carrying its request id', async () => {
+    const count = async () => (await rowCounts(t.dataSource)).audit_log!;
+    const blocs = (await t.http().get('/api/blocs').expect(200)).body.items as {
+      id: number;
+      provinceId: number;
+    }[];
+    const provinceId = blocs[0]!.provinceId;
+    const steps: [string, () => Promise<{ headers: Record<string, string> }>][] = [
+      [
+        'province.create',
+        () =>
+          t
+            .http()
+            .post('/api/provinces')
+            .send({ code: 'TN', name: 'Thử', fullName: 'tỉnh Thử', validFrom: '2020-01-01' })
+            .expect(201),
+      ],
+      [
+        'unit.create',
+        () =>
+          t
+            .http()
+            .post('/api/units')
+            .send({
+              code: 'TN-1',
+              shortName: 'Một',
+              type: 'XA',
+              fullName: 'xã Một',
+              collectiveName: 'Đảng bộ, chính quyền và nhân dân xã Một',
+              provinceId,
+              validFrom: '2023-01-01',
+            })
+            .expect(201),
+      ],
+      [
+        'bloc.create',
+        () =>
+          t
+            .http()
+            .post('/api/blocs')
+            .send({ code: 'TN-B', name: 'Cụm thử', kind: 'CUM', provinceId })
+            .expect(201),
+      ],
+      [
+        'tier.create',
+        () =>
+          t
+            .http()
+            .post('/api/award-tiers')
+            .send({ code: 'TN_T', name: 'Thử', decidingAuthority: 'PROVINCE_CHAIRMAN', rank: 20 })
+            .expect(201),
+      ],
+      [
+        'user.create',
+        () =>
+          t
+            .http()
+            .post('/api/users')
+            .send({
+              username: 'nguoi.xem',
+              displayName: 'Xem',
+              role: 'VIEWER',
+              password: 'mot-mat-khau-dai',
+            })
+            .expect(201),
+      ],
+    ];
+    for (const [action, run] of steps) {
+      const before = await count();
+      const res = await run();
+      expect(await count()).toBe(before + 1);
+      const last = (await t.http().get('/api/audit?pageSize=1').expect(200)).body.items[0];
+      expect(last).toMatchObject({ action, requestId: res.headers['x-request-id'] });
+    }
+  });
+});
