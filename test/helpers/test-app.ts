@@ -84,16 +84,14 @@ export async function createTestApp(
     blocIds?: number[];
     unitId?: number;
   }): Promise<string> => {
-    await app
-      .get(UsersService)
-      .create({
-        username: user.username,
-        displayName: user.username,
-        role: user.role,
-        password: PASSWORD,
-        blocIds: user.blocIds,
-        unitId: user.unitId,
-      });
+    await app.get(UsersService).create({
+      username: user.username,
+      displayName: user.username,
+      role: user.role,
+      password: PASSWORD,
+      blocIds: user.blocIds,
+      unitId: user.unitId,
+    });
     return (await app.get(AuthService).login(user.username, PASSWORD, 'BEARER')).token;
   };
   const adminToken = await login({ username: 'test.admin', role: 'OFFICE_ADMIN' });
