@@ -1,5 +1,4 @@
 import { currentActor } from '../common/http/request-context';
-import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
@@ -67,7 +66,6 @@ export class BallotsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsRepository,
     private readonly scoring: ScoringService,
-    private readonly audit: AuditService,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -108,14 +106,7 @@ export class BallotsService {
         acceptedCounts: null,
         tally: null,
       });
-      const view = await this.views.view(em, meetingId);
-      await this.audit.record(em, {
-        action: 'ballot.create',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, meetingId, 'ballot.create');
     });
   }
 
@@ -157,14 +148,7 @@ export class BallotsService {
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
         await this.moveMeeting(em, ctx, 'VOTING');
-      const view = await this.views.view(em, ctx.meeting.id);
-      await this.audit.record(em, {
-        action: 'ballot.open',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.open');
     });
   }
 
@@ -191,14 +175,7 @@ export class BallotsService {
         acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
       });
       await this.reconcile(em, ctx, ballot);
-      const view = await this.views.view(em, ctx.meeting.id);
-      await this.audit.record(em, {
-        action: 'ballot.entry',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry');
     });
   }
 
@@ -224,14 +201,7 @@ export class BallotsService {
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
-      const view = await this.views.view(em, ctx.meeting.id);
-      await this.audit.record(em, {
-        action: 'ballot.entry.correct',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry.correct');
     });
   }
 
@@ -257,14 +227,7 @@ export class BallotsService {
         result,
         JSON.stringify({ ...decision, note: dto.note ?? null }),
       );
-      const view = await this.views.view(em, ctx.meeting.id);
-      await this.audit.record(em, {
-        action: 'ballot.chair_decision',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision');
     });
   }
 
@@ -296,14 +259,7 @@ export class BallotsService {
         tally: null,
       });
       if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
-      const view = await this.views.view(em, ctx.meeting.id);
-      await this.audit.record(em, {
-        action: 'ballot.revote',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote');
     });
   }
 

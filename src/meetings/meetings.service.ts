@@ -92,14 +92,7 @@ export class MeetingsService {
         correctionReason: null,
         finalizedAt: null,
       });
-      const view = await this.view(em, m.id);
-      await this.audit.record(em, {
-        action: 'meeting.create',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.recorded(em, m.id, 'meeting.create');
     });
   }
 
@@ -115,15 +108,7 @@ export class MeetingsService {
           extra: { currentVersion: ctx.meeting.version },
         });
       }
-      const view = await this.view(em, id);
-      await this.audit.record(em, {
-        action: 'meeting.update',
-        entityType: 'meeting',
-        entityId: view.id,
-        before: ctx.meeting,
-        after: view,
-      });
-      return view;
+      return this.recorded(em, id, 'meeting.update', ctx.meeting);
     });
   }
 
@@ -174,15 +159,7 @@ export class MeetingsService {
       // bump the meeting version so that a concurrent roll based on the old one is refused
       if (!(await this.meetings.updateIfVersion(em, id, dto.version, {})))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      const view = await this.view(em, id);
-      await this.audit.record(em, {
-        action: 'meeting.attendance',
-        entityType: 'meeting',
-        entityId: view.id,
-        before: ctx.attendance,
-        after: view,
-      });
-      return view;
+      return this.recorded(em, id, 'meeting.attendance', ctx.attendance);
     });
   }
 
@@ -195,14 +172,7 @@ export class MeetingsService {
         throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE);
       if (!(await this.meetings.updateIfVersion(em, id, version, { status: 'OPEN' }, ['DRAFT'])))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      const view = await this.view(em, id);
-      await this.audit.record(em, {
-        action: 'meeting.open',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.recorded(em, id, 'meeting.open');
     });
   }
 
@@ -270,14 +240,7 @@ export class MeetingsService {
             deputy,
           );
       }
-      const view = await this.view(em, id);
-      await this.audit.record(em, {
-        action: 'meeting.finalize',
-        entityType: 'meeting',
-        entityId: view.id,
-        after: view,
-      });
-      return view;
+      return this.recorded(em, id, 'meeting.finalize');
     });
   }
 
@@ -352,16 +315,29 @@ export class MeetingsService {
           tally: b.tally,
         });
       }
-      const view = await this.view(em, copy.id);
-      await this.audit.record(em, {
-        action: 'meeting.correct',
-        entityType: 'meeting',
-        entityId: view.id,
-        before: { supersededId: id, reason: dto.reason },
-        after: view,
+      return this.recorded(em, copy.id, 'meeting.correct', {
+        supersededId: id,
+        reason: dto.reason,
       });
-      return view;
     });
+  }
+
+  /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
+  async recorded(
+    em: EntityManager,
+    id: number,
+    action: string,
+    before?: unknown,
+  ): Promise<MeetingView> {
+    const view = await this.view(em, id);
+    await this.audit.record(em, {
+      action,
+      entityType: 'meeting',
+      entityId: view.id,
+      before,
+      after: view,
+    });
+    return view;
   }
 
   /** The meeting as the API and the documents show it. */
