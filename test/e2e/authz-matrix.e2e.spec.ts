@@ -211,6 +211,12 @@ describe('authorization matrix: every route × role × scope', () => {
           const shouldReach = exp[scopeName].includes(role);
           if (res.status >= 500)
             unexpected.push(`${role} ${r.method.toUpperCase()} ${url} → ${res.status}`);
+          // C2: no secret in any response (the CSRF token belongs in /auth/me and the sign-in answer only)
+          if (
+            /passwordHash|\$argon2|tokenHash|csrfToken/.test(JSON.stringify(res.body)) &&
+            !url.endsWith('/auth/me')
+          )
+            unexpected.push(`${role} ${url} leaks a secret`);
           if (reached !== shouldReach)
             unexpected.push(
               `${role} ${scopeName} ${r.method.toUpperCase()} ${r.path} → ${res.status} (expected ${shouldReach ? 'reached' : 'refused'})`,
