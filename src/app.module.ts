@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { CriteriaModule } from './criteria/criteria.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { SeedingModule } from './seeding/seeding.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AwardsModule,
         MeetingsModule,
         SeedingModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { GeneratedDocumentEntity } from '../documents/document.entity';
 import { BallotEntity } from '../meetings/meeting-parts.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { BlocMemberEntity } from '../blocs/bloc-member.entity';
@@ -145,6 +146,13 @@ export class AuthRepository {
 
   async termOfMeeting(em: EntityManager, meetingId: number): Promise<number | null> {
     return (await em.getRepository(MeetingEntity).findOneBy({ id: meetingId }))?.termId ?? null;
+  }
+
+  async meetingOfDocument(em: EntityManager, documentId: number): Promise<number | null> {
+    return (
+      (await em.getRepository(GeneratedDocumentEntity).findOneBy({ id: documentId }))?.meetingId ??
+      null
+    );
   }
 
   async meetingOfBallot(em: EntityManager, ballotId: number): Promise<number | null> {

@@ -36,6 +36,7 @@ export class ScopeResolver {
       let termId: number | null = null;
       if (p.setId !== undefined) termId = await this.auth.termOfCriteriaSet(em, int(p.setId) ?? 0);
       let meetingId: number | null = p.mid !== undefined ? int(p.mid) : null;
+      if (p.did !== undefined) meetingId = await this.auth.meetingOfDocument(em, int(p.did) ?? 0);
       if (p.bid !== undefined) meetingId = await this.auth.meetingOfBallot(em, int(p.bid) ?? 0);
       if (meetingId !== null) termId = await this.auth.termOfMeeting(em, meetingId);
       if (p.nid !== undefined) {

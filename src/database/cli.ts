@@ -9,6 +9,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { DemoMeetingSeeder } from '../seeding/demo-meeting.seeder';
+import { DocumentsService, type DocFormat } from '../documents/documents.service';
+import type { DocKind } from '../domain/documents/view-model';
 import { UsersService } from '../auth/users.service';
 import { BlocsService } from '../blocs/blocs.service';
 import { ROLES, type Role } from '../domain/auth/permissions';
@@ -195,6 +197,53 @@ async function main(): Promise<void> {
         console.log(`Đã tạo tài khoản "${user.username}" (${user.roleLabel}).`);
         if (!process.env.THIDUA_PASSWORD)
           console.log(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'report': {
+      // npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution --format html|pdf|docx --out <file>
+      const args = process.argv.slice(3);
+      const opt = (k: string) => {
+        const i = args.indexOf(`--${k}`);
+        return i >= 0 ? args[i + 1] : undefined;
+      };
+      const kinds: Record<string, DocKind> = {
+        minutes: 'MINUTES',
+        'vote-count': 'VOTE_COUNT',
+        proposal: 'PROPOSAL',
+        resolution: 'RESOLUTION',
+      };
+      const kind = kinds[opt('doc') ?? ''];
+      const format = opt('format') as DocFormat | undefined;
+      const meetingId = Number(opt('meeting'));
+      const out = opt('out');
+      if (
+        !kind ||
+        !format ||
+        !['html', 'pdf', 'docx'].includes(format) ||
+        !Number.isInteger(meetingId) ||
+        !out
+      ) {
+        console.error(
+          'Cách dùng: npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution --format html|pdf|docx --out <tệp>',
+        );
+        process.exitCode = 2;
+        return;
+      }
+      const app = await NestFactory.createApplicationContext(
+        AppModule.forRoot({ ...config, SEED_DEMO: false }),
+        { logger: ['error', 'warn'] },
+      );
+      try {
+        const docs = app.get(DocumentsService);
+        const doc = await docs.latestOrGenerate(meetingId, kind);
+        const rendered = await docs.render(doc.id, format);
+        fs.writeFileSync(out, rendered.content);
+        console.log(
+          `Đã ghi ${out}: ${doc.kindLabel} số ${doc.numberText} (phiên bản ${doc.versionNo}, SHA-256 dữ liệu ${doc.snapshotSha256.slice(0, 16)}…).`,
+        );
       } finally {
         await app.close();
       }

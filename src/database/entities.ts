@@ -29,6 +29,7 @@ import {
   UserBlocScopeEntity,
   UserEntity,
 } from '../auth/user.entity';
+import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -63,4 +64,6 @@ export const ENTITIES = [
   SessionEntity,
   LoginFailureEntity,
   AuditLogEntity,
+  DocumentSeriesEntity,
+  GeneratedDocumentEntity,
 ];

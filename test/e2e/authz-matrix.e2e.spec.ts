@@ -22,6 +22,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
     { in: 'AS', out: 'AS' },
   ],
   [/get/, /\/scores\/\{unitId\}|\/evidence/, { in: 'ASBUV', out: 'ASV' }],
+  [/get/, /^\/api\/documents\/\{did\}/, { in: 'ASBUV', out: 'ASV' }],
   [
     /get/,
     /^\/api\/(blocs\/\{id\}\/terms\/\{year\}\/|criteria-sets|meetings|nominations)/,
@@ -133,6 +134,13 @@ describe('authorization matrix: every route × role × scope', () => {
         .expect(201)
     ).body;
 
+    const doc1 = (
+      await t
+        .http()
+        .post(`/api/meetings/${meeting1.id}/documents`)
+        .send({ kind: 'MINUTES' })
+        .expect(201)
+    ).body;
     Object.assign(inScope, {
       id: String(bloc1.id),
       year: '2023',
@@ -148,6 +156,8 @@ describe('authorization matrix: every route × role × scope', () => {
       rid: '1',
       uid: '1',
       no: '1',
+      did: String(doc1.id),
+      file: 'van-ban.html',
     });
     Object.assign(outScope, {
       ...inScope,
@@ -159,6 +169,7 @@ describe('authorization matrix: every route × role × scope', () => {
       nid: String(nom2.id),
       setId: '999999',
       evidenceId: '999999',
+      did: '999999',
     });
     void province;
 

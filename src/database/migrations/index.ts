@@ -4,6 +4,7 @@ import { Nominations1795740273483 } from './1795740273483-Nominations';
 import { Meetings1795740750592 } from './1795740750592-Meetings';
 import { Accounts1795741616942 } from './1795741616942-Accounts';
 import { AuditAppendOnly1795741616943 } from './1795741616943-AuditAppendOnly';
+import { Documents1795743712372 } from './1795743712372-Documents';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Meetings1795740750592,
   Accounts1795741616942,
   AuditAppendOnly1795741616943,
+  Documents1795743712372,
 ];

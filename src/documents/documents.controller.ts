@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { Response } from 'express';
+import { Permission } from '../auth/permission.decorator';
+import { AppError, CommonErrors } from '../common/errors/app-error';
+import { attachment } from '../common/http/content-disposition';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { DOC_KINDS, type DocKind } from '../domain/documents/view-model';
+import { DocumentsService, type DocFormat } from './documents.service';
+
+export class GenerateDocumentDto {
+  @ApiProperty({ enum: DOC_KINDS }) @IsIn(DOC_KINDS) kind!: DocKind;
+}
+
+@ApiTags('Văn bản (documents)')
+@Controller()
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get('meetings/:mid/documents')
+  @Permission('term.read')
+  @ApiOkResponse({ description: 'Các văn bản đã lập của hội nghị' })
+  list(@Param('mid', IdPipe) mid: number) {
+    return this.documents.list(mid);
+  }
+
+  @Post('meetings/:mid/documents')
+  @Permission('meetings.write')
+  @ApiCreatedResponse({
+    description: 'Lập (hoặc lập lại thành phiên bản mới) một văn bản từ kết quả đã chốt',
+  })
+  generate(@Param('mid', IdPipe) mid: number, @Body() dto: GenerateDocumentDto) {
+    return this.documents.generate(mid, dto.kind);
+  }
+
+  @Get('documents/:did/:file')
+  @Permission('term.read')
+  @ApiOkResponse({
+    description: 'Văn bản dạng HTML, PDF hoặc Word: /api/documents/{id}/van-ban.pdf',
+  })
+  async render(
+    @Param('did', IdPipe) did: number,
+    @Param('file') file: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | string> {
+    const format = /\.(html|pdf|docx)$/.exec(file)?.[1] as DocFormat | undefined;
+    if (!format) throw new AppError(CommonErrors.ROUTE_NOT_FOUND);
+    const out = await this.documents.render(did, format);
+    res.setHeader('Content-Type', out.mimeType);
+    if (format === 'html') {
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+      );
+      return out.content as string;
+    }
+    res.setHeader('Content-Disposition', attachment(out.fileName));
+    return new StreamableFile(out.content as Buffer);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AwardTiersModule } from '../award-tiers/award-tiers.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { ProvincesModule } from '../provinces/provinces.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { DocumentsController } from './documents.controller';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
+
+@Module({
+  imports: [MeetingsModule, ScoringModule, AwardTiersModule, ProvincesModule],
+  controllers: [DocumentsController],
+  providers: [DocumentsService, DocumentsRepository],
+  exports: [DocumentsService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
+import { AppError, type ErrorDef } from '../common/errors/app-error';
+import { Db } from '../database/db.service';
+import { DOCUMENT_BUILDERS } from '../domain/documents/builders';
+import { issuerSymbol } from '../domain/documents/format';
+import type { MeetingDocSource } from '../domain/documents/source';
+import {
+  DOC_KIND_LABELS,
+  DOC_TYPE_SYMBOL,
+  type DocKind,
+  type DocumentViewModel,
+} from '../domain/documents/view-model';
+import { DECIDING_AUTHORITY_LABELS } from '../domain/registry/tiers';
+import type { Tally } from '../domain/voting';
+import { formatPoints } from '../domain/scoring/points';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ProvincesRepository } from '../provinces/provinces.repository';
+import { ScoringService } from '../scoring/scoring.service';
+import type { GeneratedDocumentEntity } from './document.entity';
+import { DocumentsRepository } from './documents.repository';
+import { renderDocx } from './render/docx-renderer';
+import { renderHtml, TEMPLATE_VERSION } from './render/html-renderer';
+import { renderPdf } from './render/pdf-renderer';
+
+export const DocumentErrors = {
+  NOT_FOUND: { code: 'DOCUMENT_NOT_FOUND', kind: 'NOT_FOUND', message: 'Không tìm thấy văn bản.' },
+  NOT_LOCKED: {
+    code: 'DOCUMENT_MEETING_NOT_FINALIZED',
+    kind: 'CONFLICT',
+    message: 'Chỉ lập văn bản từ kết quả hội nghị đã chốt.',
+  },
+} as const satisfies Record<string, ErrorDef>;
+
+export type DocFormat = 'html' | 'pdf' | 'docx';
+
+export interface DocumentDto {
+  id: number;
+  meetingId: number;
+  kind: DocKind;
+  kindLabel: string;
+  versionNo: number;
+  numberText: string;
+  snapshotSha256: string;
+  templateVersion: string;
+  createdAt: string;
+  links: Record<DocFormat, string>;
+}
+
+const toDto = (d: GeneratedDocumentEntity): DocumentDto => ({
+  id: d.id,
+  meetingId: d.meetingId,
+  kind: d.kind,
+  kindLabel: DOC_KIND_LABELS[d.kind],
+  versionNo: d.versionNo,
+  numberText: d.numberText,
+  snapshotSha256: d.snapshotSha256,
+  templateVersion: d.templateVersion,
+  createdAt: new Date(d.createdAt).toISOString(),
+  links: {
+    html: `/api/documents/${d.id}/van-ban.html`,
+    pdf: `/api/documents/${d.id}/van-ban.pdf`,
+    docx: `/api/documents/${d.id}/van-ban.docx`,
+  },
+});
+
+/** The canonical JSON of a snapshot (keys sorted), so that its SHA-256 does not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/**
+ * Official documents of a finalized meeting: the locked data is gathered into a snapshot, numbered
+ * in the issuer's series, stored with its SHA-256 and template version, and rendered on request as
+ * HTML, PDF or Word from the same view model.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly docs: DocumentsRepository,
+    private readonly meetings: MeetingsService,
+    private readonly scoring: ScoringService,
+    private readonly tiers: AwardTiersRepository,
+    private readonly provinces: ProvincesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(meetingId: number): Promise<DocumentDto[]> {
+    return this.db.read(async (em) => {
+      await this.meetings.view(em, meetingId);
+      return (await this.docs.list(em, meetingId)).map(toDto);
+    });
+  }
+
+  /** Generates (or regenerates as a new version, same number) one document of a finalized meeting. */
+  generate(meetingId: number, kind: DocKind): Promise<DocumentDto> {
+    return this.db.write(async (em) => {
+      const source = await this.source(em, meetingId);
+      const previous = await this.docs.latest(em, meetingId, kind);
+      const number =
+        previous?.number ??
+        (await this.docs.nextNumber(
+          em,
+          `bloc:${source.blocId}`,
+          Number(source.doc.meeting.date.slice(0, 4)),
+        ));
+      const snapshot = { ...source.doc, numbers: { ...source.doc.numbers, [kind]: number } };
+      const json = canonicalJson(snapshot);
+      const sha = createHash('sha256').update(json).digest('hex');
+      const saved = await this.docs.insert(em, {
+        meetingId,
+        kind,
+        versionNo: (previous?.versionNo ?? 0) + 1,
+        number,
+        numberText: `${number < 10 ? `0${number}` : number}/${DOC_TYPE_SYMBOL[kind]}-${snapshot.issuerSymbol}`,
+        snapshot: json,
+        snapshotSha256: sha,
+        templateVersion: TEMPLATE_VERSION,
+      });
+      await this.audit.record(em, {
+        action: 'document.generate',
+        entityType: 'generated_document',
+        entityId: saved.id,
+        after: { kind, versionNo: saved.versionNo, number, sha256: sha },
+      });
+      return toDto(saved);
+    });
+  }
+
+  /** The latest version of a meeting's document of a kind, generating the first one when there is none. */
+  async latestOrGenerate(meetingId: number, kind: DocKind): Promise<DocumentDto> {
+    const existing = await this.db.read((em) => this.docs.latest(em, meetingId, kind));
+    return existing ? toDto(existing) : this.generate(meetingId, kind);
+  }
+
+  /** Renders a stored document from its snapshot (never from live data). */
+  async render(
+    id: number,
+    format: DocFormat,
+  ): Promise<{ fileName: string; mimeType: string; content: Buffer | string }> {
+    const doc = await this.db.read((em) => this.docs.findById(em, id));
+    if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
+    const vm = this.viewModel(doc);
+    const name = `${doc.kind.toLowerCase()}-${doc.numberText.replace(/\//g, '-')}-v${doc.versionNo}`;
+    switch (format) {
+      case 'html':
+        return {
+          fileName: `${name}.html`,
+          mimeType: 'text/html; charset=utf-8',
+          content: renderHtml(vm),
+        };
+      case 'pdf':
+        return {
+          fileName: `${name}.pdf`,
+          mimeType: 'application/pdf',
+          content: await renderPdf(vm),
+        };
+      case 'docx':
+        return {
+          fileName: `${name}.docx`,
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          content: await renderDocx(vm),
+        };
+    }
+  }
+
+  viewModel(doc: GeneratedDocumentEntity): DocumentViewModel {
+    return DOCUMENT_BUILDERS[doc.kind](
+      JSON.parse(doc.snapshot) as MeetingDocSource,
+      doc.snapshotSha256,
+      doc.templateVersion,
+    );
+  }
+
+  /** Gathers the locked data of a finalized meeting. */
+  private async source(
+    em: EntityManager,
+    meetingId: number,
+  ): Promise<{ blocId: number; doc: MeetingDocSource }> {
+    const v = await this.meetings.view(em, meetingId);
+    if (v.status !== 'FINALIZED') throw new AppError(DocumentErrors.NOT_LOCKED);
+    const ctx = await this.scoring.context(em, v.blocId, v.year);
+    const province = await this.provinces.findById(em, ctx.bloc.provinceId);
+    const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
+    const ranking = ctx.domainSet ? await this.scoring.computeRanking(em, ctx) : null;
+    const byCode = new Map(ctx.members.map((u) => [u.code, u]));
+    const provinceName = province?.name ?? '';
+    const chairman = `Chủ tịch Ủy ban nhân dân ${province?.fullName ?? 'tỉnh'}`;
+    const deciderOf = (tierId: number) => {
+      const t = tiers.get(tierId);
+      return t?.decidingAuthority === 'PROVINCE_CHAIRMAN'
+        ? chairman
+        : t
+          ? DECIDING_AUTHORITY_LABELS[t.decidingAuthority]
+          : '';
+    };
+    const proposals = new Map<number, string[]>();
+    const ballots = v.ballots
+      .filter((b) => b.tally)
+      .map((b) => {
+        const tally = b.tally as Tally;
+        const counts = b.acceptedCounts as {
+          membersEntitled: number;
+          ballotsIssued: number;
+          ballotsReturned: number;
+          valid: number;
+          invalid: number;
+          nominees: { nomineeId: string; agree: number; disagree: number; noOpinion: number }[];
+        };
+        for (const w of tally.winners) {
+          const u = byCode.get(w);
+          if (u) proposals.set(b.tierId, [...(proposals.get(b.tierId) ?? []), u.collectiveName]);
+        }
+        return {
+          tierName: b.tierName,
+          roundNo: b.roundNo,
+          secret: b.method === 'SECRET',
+          ruleText: b.ruleText ?? '',
+          seats: b.seats,
+          counts: {
+            entitled: counts.membersEntitled,
+            issued: counts.ballotsIssued,
+            returned: counts.ballotsReturned,
+            valid: counts.valid,
+            invalid: counts.invalid,
+          },
+          lines: tally.lines.map((l) => {
+            const u = byCode.get(l.nomineeId);
+            const c = counts.nominees.find((n) => n.nomineeId === l.nomineeId);
+            return {
+              unitName: u?.fullName ?? l.nomineeId,
+              collectiveName: u?.collectiveName ?? l.nomineeId,
+              agree: l.agree,
+              disagree: c?.disagree ?? 0,
+              noOpinion: c?.noOpinion ?? 0,
+              percentText: l.percentageText,
+              explanation: l.explanation,
+              passed: l.passed,
+              elected: tally.winners.includes(l.nomineeId),
+            };
+          }),
+          minutes: tally.minutes,
+        };
+      });
+    const issuer = ctx.bloc.name.toUpperCase();
+    const doc: MeetingDocSource = {
+      parentBody: `UBND ${(province?.fullName ?? '').toUpperCase()}`
+        .replace('UBND TỈNH', 'UBND TỈNH')
+        .trim(),
+      issuer,
+      issuerSymbol: issuerSymbol(ctx.bloc.kind),
+      place: provinceName,
+      provinceChairman: chairman,
+      blocName: ctx.bloc.name,
+      year: v.year,
+      meeting: {
+        date: v.meetingDate,
+        startTime: v.startTime,
+        endTime: v.endTime,
+        place: v.place,
+        chairName: v.chairName,
+        chairTitle: v.chairTitle,
+        secretaryName: v.secretaryName,
+        committee: v.countingCommittee.map((c) => ({ name: c.name, role: c.role })),
+        guests: v.guests,
+        agenda: v.agenda,
+        rehearsal: v.isRehearsal,
+        versionNo: v.versionNo,
+        correctionReason: v.correctionReason,
+      },
+      attendance: v.attendance.map((a) => ({
+        unitName: a.unit.fullName,
+        present: a.present,
+        delegate: a.delegateName,
+        absenceReason: a.absenceReason,
+      })),
+      quorumText: v.quorum.explanation,
+      ranking: (ranking?.entries ?? []).map((e) => ({
+        position: e.position,
+        unitName: byCode.get(e.unitCode)?.fullName ?? e.unitCode,
+        totalText: formatPoints(e.totals.grandTotal),
+      })),
+      ballots,
+      proposals: [...proposals].map(([tierId, names]) => ({
+        tierName: tiers.get(tierId)?.name ?? '',
+        decider: deciderOf(tierId),
+        collectiveNames: names,
+      })),
+      nextHead: v.nextHeadUnit?.fullName ?? null,
+      nextDeputy: v.nextDeputyUnit?.fullName ?? null,
+      numbers: { MINUTES: 0, VOTE_COUNT: 0, PROPOSAL: 0, RESOLUTION: 0 },
+    };
+    return { blocId: ctx.bloc.id, doc };
+  }
+}

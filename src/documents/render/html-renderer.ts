@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Handlebars from 'handlebars';
+import type { DocumentViewModel } from '../../domain/documents/view-model';
+
+/** Where the Handlebars templates live: `templates/` at the project root (from src/ and from dist/). */
+export const TEMPLATES_DIR = path.join(__dirname, '..', '..', '..', 'templates');
+
+/** Version of the document templates, printed in every footer and stored with each document. */
+export const TEMPLATE_VERSION = 'nd30-2024.1';
+
+let compiled: Handlebars.TemplateDelegate<DocumentViewModel> | null = null;
+
+/**
+ * Compiles the trusted templates once, in an isolated Handlebars environment: strict mode, only the
+ * `eq` helper, no prototype access, every value HTML-escaped (no triple-stash in the templates).
+ */
+function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
+  if (compiled) return compiled;
+  const hbs = Handlebars.create();
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  for (const name of ['nd30-header', 'signature']) {
+    hbs.registerPartial(
+      name,
+      fs.readFileSync(path.join(TEMPLATES_DIR, 'partials', `${name}.hbs`), 'utf8'),
+    );
+  }
+  const source = fs.readFileSync(path.join(TEMPLATES_DIR, 'document.hbs'), 'utf8');
+  compiled = hbs.compile<DocumentViewModel>(source, {
+    strict: false,
+    knownHelpersOnly: true,
+    knownHelpers: { eq: true },
+  });
+  return compiled;
+}
+
+/** Renders a document's view model as HTML with print CSS (A4, Decree 30 margins). */
+export function renderHtml(vm: DocumentViewModel): string {
+  return template()(vm, {
+    allowProtoPropertiesByDefault: false,
+    allowProtoMethodsByDefault: false,
+  });
+}

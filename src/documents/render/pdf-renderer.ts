@@ -1,0 +1,153 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Block, DocumentViewModel, SignatureBlock } from '../../domain/documents/view-model';
+
+// pdfmake 0.3 server build: a singleton with fonts in its virtual file system.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfmake = require('pdfmake') as {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (p: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Buffer> };
+};
+
+const MM = 72 / 25.4;
+let ready = false;
+
+/** Loads the Tinos TTF (metric-compatible with Times New Roman, covers Vietnamese) once; no file or URL access at render time. */
+function init(): void {
+  if (ready) return;
+  const dir = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const files = {
+    normal: '400Regular/Tinos_400Regular.ttf',
+    bold: '700Bold/Tinos_700Bold.ttf',
+    italics: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
+    bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
+  };
+  for (const f of Object.values(files))
+    pdfmake.virtualfs.writeFileSync(path.basename(f), fs.readFileSync(path.join(dir, f)));
+  pdfmake.setFonts({
+    Tinos: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.basename(f)])),
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  ready = true;
+}
+
+function block(b: Block): Content {
+  switch (b.type) {
+    case 'heading':
+      return { text: b.text, bold: true, margin: [0, 8, 0, 4] };
+    case 'paragraph':
+      return { text: b.text, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 6] };
+    case 'list':
+      return { ul: [...b.items], margin: [0, 0, 0, 6] };
+    case 'table':
+      return {
+        table: {
+          headerRows: 1,
+          widths: b.widths.map((w) => `${w}%`),
+          body: [
+            b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
+            ...b.rows.map((r) => [...r]),
+          ],
+        },
+        fontSize: 12,
+        margin: [0, 2, 0, 8],
+      };
+  }
+}
+
+function signature(s: SignatureBlock | null): Content {
+  if (!s) return { text: '' };
+  return {
+    stack: [
+      ...(s.authority ? [{ text: s.authority, bold: true }] : []),
+      { text: s.position, bold: true },
+      { text: ' ', margin: [0, 0, 0, 50] },
+      { text: s.name, bold: true },
+    ],
+    alignment: 'center',
+  };
+}
+
+/** The same view model laid out by pdfmake: A4, Decree 30 margins and header, page numbers at the top from page 2. */
+export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
+  init();
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [30 * MM, 20 * MM, 15 * MM, 20 * MM],
+    defaultStyle: { font: 'Tinos', fontSize: 14, lineHeight: 1.15 },
+    info: {
+      title: `${vm.title} – ${vm.subtitle}`,
+      creator: 'thidua',
+      producer: 'thidua',
+      creationDate: new Date(0),
+    },
+    header: (page: number) =>
+      page > 1
+        ? { text: String(page), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] }
+        : null,
+    footer: { text: vm.footer, fontSize: 8, color: '#444444', margin: [30 * MM, 0, 15 * MM, 0] },
+    ...(vm.watermark
+      ? { watermark: { text: vm.watermark, color: '#cc0000', opacity: 0.15, bold: true } }
+      : {}),
+    content: [
+      ...(vm.watermark
+        ? [
+            {
+              text: vm.watermark,
+              bold: true,
+              color: '#cc0000',
+              alignment: 'right' as const,
+              fontSize: 12,
+            },
+          ]
+        : []),
+      {
+        columns: [
+          {
+            width: '40%',
+            stack: [
+              { text: vm.header.parentBody, fontSize: 13 },
+              { text: vm.header.issuer, fontSize: 13, bold: true },
+              { text: '________', margin: [0, -4, 0, 4] },
+              { text: vm.header.numberText, fontSize: 13 },
+            ],
+            alignment: 'center',
+          },
+          {
+            width: '60%',
+            stack: [
+              { text: vm.header.nationalTitle, fontSize: 13, bold: true },
+              { text: vm.header.motto, bold: true, decoration: 'underline' },
+              { text: vm.header.dateLine, italics: true, margin: [0, 8, 0, 0] },
+            ],
+            alignment: 'center',
+          },
+        ],
+      },
+      { text: vm.title, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
+      { text: vm.subtitle, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+      ...(vm.addressee
+        ? [
+            {
+              text: vm.addressee,
+              alignment: 'center' as const,
+              margin: [0, 0, 0, 12] as [number, number, number, number],
+            },
+          ]
+        : []),
+      ...vm.blocks.map(block),
+      {
+        columns: [signature(vm.signatures.left), signature(vm.signatures.right)],
+        margin: [0, 16, 0, 0],
+      },
+      { text: 'Nơi nhận:', italics: true, bold: true, fontSize: 12, margin: [0, 16, 0, 0] },
+      ...vm.recipients.map((r) => ({ text: `- ${r}`, fontSize: 11 })),
+    ],
+  };
+  return pdfmake.createPdf(doc).getBuffer();
+}

@@ -1,0 +1,325 @@
+import { dateLine, joinVi, numberText, shortDate, timeText } from './format';
+import type { MeetingDocSource } from './source';
+import {
+  DOC_TYPE_SYMBOL,
+  type Block,
+  type DocKind,
+  type DocumentViewModel,
+  type SignatureBlock,
+} from './view-model';
+
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+function base(s: MeetingDocSource, kind: DocKind, snapshotSha256: string, templateVersion: string) {
+  return {
+    kind,
+    rehearsal: s.meeting.rehearsal,
+    header: {
+      parentBody: s.parentBody,
+      issuer: s.issuer,
+      numberText: numberText(s.numbers[kind], `${DOC_TYPE_SYMBOL[kind]}-${s.issuerSymbol}`),
+      nationalTitle: NATIONAL_TITLE,
+      motto: MOTTO,
+      dateLine: dateLine(s.place, s.meeting.date),
+    },
+    footer: `Mã dữ liệu (SHA-256): ${snapshotSha256} · mẫu ${templateVersion}`,
+    watermark: s.meeting.rehearsal ? 'BẢN THỬ' : null,
+  };
+}
+
+const presentCount = (s: MeetingDocSource) => s.attendance.filter((a) => a.present).length;
+
+function attendanceBlocks(s: MeetingDocSource): Block[] {
+  const present = s.attendance.filter((a) => a.present);
+  const absent = s.attendance.filter((a) => !a.present);
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Thành phần: đại diện ${present.length}/${s.attendance.length} đơn vị thành viên của ${s.blocName} có mặt${absent.length ? `; vắng mặt ${absent.length} đơn vị` : ''}.`,
+    },
+    {
+      type: 'table',
+      header: ['TT', 'Đơn vị thành viên', 'Có mặt', 'Đại biểu / lý do vắng'],
+      rows: s.attendance.map((a, i) => [
+        String(i + 1),
+        a.unitName,
+        a.present ? 'Có' : 'Vắng',
+        a.present ? (a.delegate ?? '') : (a.absenceReason ?? ''),
+      ]),
+      widths: [8, 46, 12, 34],
+    },
+  ];
+  if (s.meeting.guests.length)
+    blocks.push({ type: 'paragraph', text: `Khách mời: ${s.meeting.guests.join('; ')}.` });
+  if (s.quorumText) blocks.push({ type: 'paragraph', text: `Số đơn vị dự họp: ${s.quorumText}` });
+  return blocks;
+}
+
+function ballotTable(b: MeetingDocSource['ballots'][number]): Block {
+  return {
+    type: 'table',
+    header: [
+      'Đơn vị được bầu',
+      'Tán thành',
+      'Không tán thành',
+      'Không có ý kiến',
+      'Tỷ lệ',
+      'Kết quả',
+    ],
+    rows: b.lines.map((l) => [
+      l.unitName,
+      String(l.agree),
+      String(l.disagree),
+      String(l.noOpinion),
+      l.percentText,
+      l.elected ? 'Đạt, được đề nghị' : l.passed ? 'Đạt, không đủ suất' : 'Không đạt',
+    ]),
+    widths: [30, 12, 14, 14, 12, 18],
+  };
+}
+
+function ballotTitle(b: MeetingDocSource['ballots'][number]): string {
+  return `${b.tierName}${b.roundNo > 1 ? ` (vòng ${b.roundNo})` : ''}`;
+}
+
+function chairSignature(s: MeetingDocSource): SignatureBlock {
+  return { authority: null, position: 'CHỦ TRÌ HỘI NGHỊ', name: s.meeting.chairName };
+}
+
+/** Biên bản họp bình xét, suy tôn (ND 30 model 1.9; brief §4.4). */
+export function buildMinutesViewModel(
+  s: MeetingDocSource,
+  snapshotSha256: string,
+  templateVersion: string,
+): DocumentViewModel {
+  const m = s.meeting;
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Hôm nay, vào hồi ${timeText(m.startTime)}, ngày ${shortDate(m.date)}, tại ${m.place}, ${s.blocName} tổ chức hội nghị tổng kết, bình xét, suy tôn thi đua năm ${s.year}.`,
+    },
+    { type: 'heading', text: 'I. THÀNH PHẦN' },
+    ...attendanceBlocks(s),
+    {
+      type: 'paragraph',
+      text: `Chủ trì: ${m.chairName}${m.chairTitle ? `, ${m.chairTitle}` : ''}. Thư ký: ${m.secretaryName}.`,
+    },
+    { type: 'heading', text: 'II. NỘI DUNG' },
+    {
+      type: 'list',
+      items: m.agenda.length ? m.agenda : ['Bình xét, suy tôn các đơn vị đề nghị khen thưởng.'],
+    },
+  ];
+  if (s.ranking.length) {
+    blocks.push({
+      type: 'paragraph',
+      text: `Kết quả chấm điểm, xếp hạng thi đua năm ${s.year} của Khối:`,
+    });
+    blocks.push({
+      type: 'table',
+      header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
+      rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
+      widths: [15, 60, 25],
+    });
+  }
+  blocks.push({ type: 'heading', text: 'III. KẾT QUẢ BÌNH XÉT, SUY TÔN' });
+  for (const b of s.ballots) {
+    blocks.push({
+      type: 'paragraph',
+      text: `${ballotTitle(b)} — ${b.secret ? 'bỏ phiếu kín' : 'biểu quyết giơ tay'}; nguyên tắc: ${b.ruleText}.`,
+    });
+    blocks.push(ballotTable(b));
+    blocks.push({ type: 'paragraph', text: b.minutes });
+  }
+  blocks.push({ type: 'heading', text: 'IV. KẾT LUẬN' });
+  blocks.push({
+    type: 'list',
+    items: s.proposals.map(
+      (p) => `Đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
+    ),
+  });
+  if (s.nextHead || s.nextDeputy) {
+    blocks.push({
+      type: 'paragraph',
+      text: `Hội nghị suy tôn ${s.nextHead ? `${s.nextHead} làm Trưởng khối` : ''}${s.nextHead && s.nextDeputy ? ', ' : ''}${s.nextDeputy ? `${s.nextDeputy} làm Phó khối` : ''} năm ${s.year + 1}.`,
+    });
+  }
+  if (m.versionNo > 1 && m.correctionReason)
+    blocks.push({
+      type: 'paragraph',
+      text: `Biên bản này đính chính bản trước (lần ${m.versionNo}); lý do: ${m.correctionReason}.`,
+    });
+  blocks.push({
+    type: 'paragraph',
+    text: `Biên bản kết thúc vào hồi ${timeText(m.endTime ?? m.startTime)} cùng ngày, đã được đọc lại và thông qua tại hội nghị.`,
+  });
+  return {
+    ...base(s, 'MINUTES', snapshotSha256, templateVersion),
+    title: 'BIÊN BẢN',
+    subtitle: `Họp bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}`,
+    addressee: null,
+    blocks,
+    signatures: {
+      left: { authority: null, position: 'THƯ KÝ', name: m.secretaryName },
+      right: chairSignature(s),
+    },
+    recipients: ['Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Các đơn vị thành viên;', 'Lưu: Khối.'],
+  };
+}
+
+/** Biên bản kiểm phiếu (brief §4.4): counts, shares of the rule's denominator, thresholds, ties. */
+export function buildVoteCountViewModel(
+  s: MeetingDocSource,
+  snapshotSha256: string,
+  templateVersion: string,
+): DocumentViewModel {
+  const m = s.meeting;
+  const committee = m.committee.map((c) => `${c.name} – ${c.role}`);
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Hôm nay, vào hồi ${timeText(m.startTime)}, ngày ${shortDate(m.date)}, tại ${m.place}, Ban kiểm phiếu hội nghị bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName} gồm: ${committee.length ? joinVi(committee) : '(chưa ghi thành phần)'}.`,
+    },
+    {
+      type: 'paragraph',
+      text: `Số đơn vị thành viên: ${s.attendance.length}; có mặt: ${presentCount(s)}.`,
+    },
+  ];
+  s.ballots.forEach((b, i) => {
+    blocks.push({ type: 'heading', text: `${i + 1}. ${ballotTitle(b)}` });
+    blocks.push({
+      type: 'list',
+      items: [
+        `Số thành viên có quyền bỏ phiếu: ${b.counts.entitled}`,
+        `Số phiếu phát ra: ${b.counts.issued}; số phiếu thu về: ${b.counts.returned}`,
+        `Số phiếu hợp lệ: ${b.counts.valid}; số phiếu không hợp lệ: ${b.counts.invalid}`,
+        `Số đơn vị được chọn: ${b.seats}; nguyên tắc: ${b.ruleText}`,
+      ],
+    });
+    blocks.push(ballotTable(b));
+    for (const l of b.lines)
+      blocks.push({ type: 'paragraph', text: `${l.unitName}: ${l.explanation}` });
+    blocks.push({ type: 'paragraph', text: b.minutes });
+  });
+  return {
+    ...base(s, 'VOTE_COUNT', snapshotSha256, templateVersion),
+    title: 'BIÊN BẢN KIỂM PHIẾU',
+    subtitle: `Bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}`,
+    addressee: null,
+    blocks,
+    signatures: {
+      left: {
+        authority: null,
+        position: 'THÀNH VIÊN BAN KIỂM PHIẾU',
+        name:
+          m.committee
+            .filter((c) => c.role !== 'Trưởng ban')
+            .map((c) => c.name)
+            .join(', ') || '',
+      },
+      right: {
+        authority: null,
+        position: 'TRƯỞNG BAN KIỂM PHIẾU',
+        name: m.committee.find((c) => c.role === 'Trưởng ban')?.name ?? '',
+      },
+    },
+    recipients: ['Hội nghị;', 'Lưu: Khối.'],
+  };
+}
+
+/** Tờ trình đề nghị khen thưởng to the Chairman of the Provincial People's Committee (Mẫu 01, ND 98/2023). */
+export function buildProposalViewModel(
+  s: MeetingDocSource,
+  snapshotSha256: string,
+  templateVersion: string,
+): DocumentViewModel {
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 và kết quả bình xét, suy tôn tại hội nghị tổng kết công tác thi đua, khen thưởng năm ${s.year} của ${s.blocName} ngày ${shortDate(s.meeting.date)},`,
+    },
+    { type: 'paragraph', text: `${s.blocName} kính trình ${s.provinceChairman} xem xét:` },
+  ];
+  s.proposals.forEach((p, i) => {
+    blocks.push({
+      type: 'paragraph',
+      text: `${i + 1}. ${p.decider === s.provinceChairman ? 'Tặng' : `Đề nghị ${p.decider} tặng`} ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
+    });
+  });
+  blocks.push({
+    type: 'paragraph',
+    text: 'Kèm theo: biên bản họp bình xét, biên bản kiểm phiếu và báo cáo thành tích của các tập thể.',
+  });
+  blocks.push({
+    type: 'paragraph',
+    text: `Kính trình ${s.provinceChairman} xem xét, quyết định./.`,
+  });
+  return {
+    ...base(s, 'PROPOSAL', snapshotSha256, templateVersion),
+    title: 'TỜ TRÌNH',
+    subtitle: `Về việc đề nghị khen thưởng thành tích thi đua năm ${s.year}`,
+    addressee: `Kính gửi: ${s.provinceChairman}`,
+    blocks,
+    signatures: {
+      left: null,
+      right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+    },
+    recipients: ['Như trên;', 'Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Lưu: Khối.'],
+  };
+}
+
+/** Nghị quyết hội nghị: the meeting's decisions, in numbered articles. */
+export function buildResolutionViewModel(
+  s: MeetingDocSource,
+  snapshotSha256: string,
+  templateVersion: string,
+): DocumentViewModel {
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: `Hội nghị bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}, họp ngày ${shortDate(s.meeting.date)}, với ${presentCount(s)}/${s.attendance.length} đơn vị thành viên có mặt,`,
+    },
+    { type: 'heading', text: 'QUYẾT NGHỊ:' },
+  ];
+  s.proposals.forEach((p, i) => {
+    blocks.push({
+      type: 'paragraph',
+      text: `Điều ${i + 1}. Thống nhất đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
+    });
+  });
+  let n = s.proposals.length;
+  if (s.nextHead || s.nextDeputy) {
+    n += 1;
+    blocks.push({
+      type: 'paragraph',
+      text: `Điều ${n}. Suy tôn ${s.nextHead ?? '(chưa bầu)'} làm Trưởng khối, ${s.nextDeputy ?? '(chưa bầu)'} làm Phó khối năm ${s.year + 1}.`,
+    });
+  }
+  blocks.push({
+    type: 'paragraph',
+    text: `Điều ${n + 1}. Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này.`,
+  });
+  return {
+    ...base(s, 'RESOLUTION', snapshotSha256, templateVersion),
+    title: 'NGHỊ QUYẾT',
+    subtitle: `Hội nghị bình xét, suy tôn thi đua năm ${s.year}`,
+    addressee: null,
+    blocks,
+    signatures: {
+      left: null,
+      right: { authority: 'TM. HỘI NGHỊ', position: 'CHỦ TRÌ', name: s.meeting.chairName },
+    },
+    recipients: ['Các đơn vị thành viên;', 'Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Lưu: Khối.'],
+  };
+}
+
+/** The builder of each document kind. */
+export const DOCUMENT_BUILDERS: Readonly<
+  Record<DocKind, (s: MeetingDocSource, sha: string, tpl: string) => DocumentViewModel>
+> = {
+  MINUTES: buildMinutesViewModel,
+  VOTE_COUNT: buildVoteCountViewModel,
+  PROPOSAL: buildProposalViewModel,
+  RESOLUTION: buildResolutionViewModel,
+};

@@ -1,0 +1,68 @@
+import type { DocKind } from './view-model';
+
+/** One nominee line of a ballot, as the tally decided it. */
+export interface BallotLineSource {
+  unitName: string;
+  collectiveName: string;
+  agree: number;
+  disagree: number;
+  noOpinion: number;
+  percentText: string;
+  explanation: string;
+  passed: boolean;
+  elected: boolean;
+}
+
+export interface BallotSource {
+  tierName: string;
+  roundNo: number;
+  secret: boolean;
+  ruleText: string;
+  seats: number;
+  counts: { entitled: number; issued: number; returned: number; valid: number; invalid: number };
+  lines: BallotLineSource[];
+  /** The tally's sentences for the minutes (method, result, tie and how it was settled). */
+  minutes: string;
+}
+
+/**
+ * The locked data of a finalized meeting that every document is built from; its SHA-256 is printed
+ * in each document's footer.
+ */
+export interface MeetingDocSource {
+  parentBody: string;
+  issuer: string;
+  issuerSymbol: string;
+  place: string;
+  provinceChairman: string;
+  blocName: string;
+  year: number;
+  meeting: {
+    date: string;
+    startTime: string;
+    endTime: string | null;
+    place: string;
+    chairName: string;
+    chairTitle: string | null;
+    secretaryName: string;
+    committee: { name: string; role: string }[];
+    guests: string[];
+    agenda: string[];
+    rehearsal: boolean;
+    versionNo: number;
+    correctionReason: string | null;
+  };
+  attendance: {
+    unitName: string;
+    present: boolean;
+    delegate: string | null;
+    absenceReason: string | null;
+  }[];
+  quorumText: string | null;
+  ranking: { position: number; unitName: string; totalText: string }[];
+  ballots: BallotSource[];
+  proposals: { tierName: string; decider: string; collectiveNames: string[] }[];
+  nextHead: string | null;
+  nextDeputy: string | null;
+  numbers: Readonly<Record<DocKind, number>>;
+}

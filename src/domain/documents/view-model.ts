@@ -1,0 +1,66 @@
+/** The documents a bloc meeting produces (brief §3.6). */
+export const DOC_KINDS = ['MINUTES', 'VOTE_COUNT', 'PROPOSAL', 'RESOLUTION'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** Type abbreviation of each document in its number (ND 30 Appendix III). */
+export const DOC_TYPE_SYMBOL: Readonly<Record<DocKind, string>> = {
+  MINUTES: 'BB',
+  VOTE_COUNT: 'BB',
+  PROPOSAL: 'TTr',
+  RESOLUTION: 'NQ',
+};
+
+export const DOC_KIND_LABELS: Readonly<Record<DocKind, string>> = {
+  MINUTES: 'Biên bản họp bình xét, suy tôn',
+  VOTE_COUNT: 'Biên bản kiểm phiếu',
+  PROPOSAL: 'Tờ trình đề nghị khen thưởng',
+  RESOLUTION: 'Nghị quyết hội nghị',
+};
+
+export type Block =
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'list'; readonly items: readonly string[] }
+  | {
+      readonly type: 'table';
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly widths: readonly number[];
+    };
+
+export interface SignatureBlock {
+  /** "TM. KHỐI THI ĐUA", "THƯ KÝ"… */
+  readonly authority: string | null;
+  readonly position: string;
+  readonly name: string;
+}
+
+/**
+ * Everything a document says, built by a pure function from locked data. The HTML template, the
+ * PDF and the Word renderers only lay these fields out and add no wording of their own.
+ */
+export interface DocumentViewModel {
+  readonly kind: DocKind;
+  readonly rehearsal: boolean;
+  readonly header: {
+    readonly parentBody: string;
+    readonly issuer: string;
+    readonly numberText: string;
+    readonly nationalTitle: string;
+    readonly motto: string;
+    readonly dateLine: string;
+  };
+  readonly title: string;
+  readonly subtitle: string;
+  /** "Kính gửi: …" for a proposal letter. */
+  readonly addressee: string | null;
+  readonly blocks: readonly Block[];
+  readonly signatures: {
+    readonly left: SignatureBlock | null;
+    readonly right: SignatureBlock | null;
+  };
+  readonly recipients: readonly string[];
+  readonly footer: string;
+  /** "BẢN THỬ" on every page of a rehearsal's documents. */
+  readonly watermark: string | null;
+}
