@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'report': {
-      // npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution --format html|pdf|docx --out <file>
+      // npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution|score-table --format html|pdf|docx --out <file>
       const args = process.argv.slice(3);
       const opt = (k: string) => {
         const i = args.indexOf(`--${k}`);
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
         !out
       ) {
         console.error(
-          'Cách dùng: npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution --format html|pdf|docx --out <tệp>',
+          'Cách dùng: npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution|score-table --format html|pdf|docx --out <tệp>',
         );
         process.exitCode = 2;
         return;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Response } from 'express';
@@ -7,6 +7,8 @@ import { AppError, CommonErrors } from '../common/errors/app-error';
 import { attachment } from '../common/http/content-disposition';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { DOC_KINDS, type DocKind } from '../domain/documents/view-model';
+import { NominationsService } from '../nominations/nominations.service';
+import { ProvinceNominationsQueryDto } from '../nominations/dto/nomination.dto';
 import { DocumentsService, type DocFormat } from './documents.service';
 
 export class GenerateDocumentDto {
@@ -16,7 +18,10 @@ export class GenerateDocumentDto {
 @ApiTags('Văn bản (documents)')
 @Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly nominations: NominationsService,
+  ) {}
 
   @Get('meetings/:mid/documents')
   @Permission('term.read')
@@ -34,6 +39,32 @@ export class DocumentsController {
     return this.documents.generate(mid, dto.kind);
   }
 
+  @Get('provinces/:id/documents/:file')
+  @Permission('province.manage')
+  @ApiOkResponse({
+    description:
+      'Giai đoạn tỉnh: council-list.(html|pdf|docx) hoặc draft-decision.(html|pdf|docx), ?year=2023',
+  })
+  async province(
+    @Param('id', IdPipe) id: number,
+    @Param('file') file: string,
+    @Query() q: ProvinceNominationsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | string> {
+    const m = /^(council-list|draft-decision)\.(html|pdf|docx)$/.exec(file);
+    if (!m) throw new AppError(CommonErrors.ROUTE_NOT_FOUND);
+    const stage = await this.nominations.provinceYear(id, q.year);
+    const out = await this.documents.province(
+      id,
+      q.year,
+      m[1] as 'council-list' | 'draft-decision',
+      m[2] as DocFormat,
+      stage,
+      new Date().toISOString().slice(0, 10),
+    );
+    return this.send(res, out, m[2] as DocFormat);
+  }
+
   @Get('documents/:did/:file')
   @Permission('term.read')
   @ApiOkResponse({
@@ -46,7 +77,14 @@ export class DocumentsController {
   ): Promise<StreamableFile | string> {
     const format = /\.(html|pdf|docx)$/.exec(file)?.[1] as DocFormat | undefined;
     if (!format) throw new AppError(CommonErrors.ROUTE_NOT_FOUND);
-    const out = await this.documents.render(did, format);
+    return this.send(res, await this.documents.render(did, format), format);
+  }
+
+  private send(
+    res: Response,
+    out: { fileName: string; mimeType: string; content: Buffer | string },
+    format: DocFormat,
+  ): StreamableFile | string {
     res.setHeader('Content-Type', out.mimeType);
     if (format === 'html') {
       res.setHeader(

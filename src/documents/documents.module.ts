@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { NominationsModule } from '../nominations/nominations.module';
 import { ProvincesModule } from '../provinces/provinces.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { DocumentsController } from './documents.controller';
@@ -8,7 +9,7 @@ import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 
 @Module({
-  imports: [MeetingsModule, ScoringModule, AwardTiersModule, ProvincesModule],
+  imports: [MeetingsModule, ScoringModule, AwardTiersModule, ProvincesModule, NominationsModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentsRepository],
   exports: [DocumentsService],

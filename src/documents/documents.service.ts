@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
@@ -8,6 +8,11 @@ import { Db } from '../database/db.service';
 import { DOCUMENT_BUILDERS } from '../domain/documents/builders';
 import { issuerSymbol } from '../domain/documents/format';
 import type { MeetingDocSource } from '../domain/documents/source';
+import {
+  buildCouncilListViewModel,
+  buildDraftDecisionViewModel,
+  type ProvinceDocSource,
+} from '../domain/documents/province-builders';
 import {
   DOC_KIND_LABELS,
   DOC_TYPE_SYMBOL,
@@ -23,7 +28,7 @@ import { ScoringService } from '../scoring/scoring.service';
 import type { GeneratedDocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { renderDocx } from './render/docx-renderer';
-import { renderHtml, TEMPLATE_VERSION } from './render/html-renderer';
+import { precompileTemplates, renderHtml, TEMPLATE_VERSION } from './render/html-renderer';
 import { renderPdf } from './render/pdf-renderer';
 
 export const DocumentErrors = {
@@ -36,6 +41,21 @@ export const DocumentErrors = {
 } as const satisfies Record<string, ErrorDef>;
 
 export type DocFormat = 'html' | 'pdf' | 'docx';
+
+/** The provincial stage as NominationsService.provinceYear returns it (the fields the documents use). */
+export interface ProvinceStage {
+  tiers: {
+    tier: { code: string; name: string };
+    cap: { text: string } | null;
+    nominations: {
+      unit: { collectiveName: string };
+      blocName: string;
+      status: string;
+      statusLabel: string;
+      council: { agree: number; members: number } | null;
+    }[];
+  }[];
+}
 
 export interface DocumentDto {
   id: number;
@@ -84,7 +104,7 @@ export function canonicalJson(value: unknown): string {
  * HTML, PDF or Word from the same view model.
  */
 @Injectable()
-export class DocumentsService {
+export class DocumentsService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly docs: DocumentsRepository,
@@ -94,6 +114,10 @@ export class DocumentsService {
     private readonly provinces: ProvincesRepository,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    precompileTemplates();
+  }
 
   list(meetingId: number): Promise<DocumentDto[]> {
     return this.db.read(async (em) => {
@@ -172,6 +196,61 @@ export class DocumentsService {
           content: await renderDocx(vm),
         };
     }
+  }
+
+  /**
+   * The provincial stage's documents (council list, draft decision) of a year, rendered from the
+   * nominations as they stand; drafts carry no number (the province's own office numbers its acts).
+   */
+  async province(
+    provinceId: number,
+    year: number,
+    name: 'council-list' | 'draft-decision',
+    format: DocFormat,
+    stage: ProvinceStage,
+    date: string,
+  ) {
+    const province = await this.db.read((em) => this.provinces.findById(em, provinceId));
+    if (!province)
+      throw new AppError({
+        code: 'PROVINCE_NOT_FOUND',
+        kind: 'NOT_FOUND',
+        message: 'Không tìm thấy tỉnh.',
+      });
+    const chairman = `Chủ tịch Ủy ban nhân dân ${province.fullName}`;
+    const source: ProvinceDocSource = {
+      provinceName: province.name,
+      provinceFullName: province.fullName,
+      year,
+      date,
+      tiers: stage.tiers.map((t) => ({
+        tierName: t.tier.name,
+        decider: t.tier.code === 'GOV_FLAG' ? 'Thủ tướng Chính phủ' : chairman,
+        capText: t.cap?.text ?? null,
+        items: t.nominations.map((n) => ({
+          collectiveName: n.unit.collectiveName,
+          blocName: n.blocName,
+          statusLabel: n.statusLabel,
+          councilText: n.council ? `${n.council.agree}/${n.council.members}` : null,
+          selected: n.status === 'PASSED' || n.status === 'DECIDED',
+        })),
+      })),
+    };
+    const sha = createHash('sha256').update(canonicalJson(source)).digest('hex');
+    const vm =
+      name === 'council-list'
+        ? buildCouncilListViewModel(source, sha, TEMPLATE_VERSION)
+        : buildDraftDecisionViewModel(source, sha, TEMPLATE_VERSION);
+    const fileName = `${name}-${year}.${format}`;
+    if (format === 'html')
+      return { fileName, mimeType: 'text/html; charset=utf-8', content: renderHtml(vm) };
+    if (format === 'pdf')
+      return { fileName, mimeType: 'application/pdf', content: await renderPdf(vm) };
+    return {
+      fileName,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      content: await renderDocx(vm),
+    };
   }
 
   viewModel(doc: GeneratedDocumentEntity): DocumentViewModel {
@@ -298,7 +377,7 @@ export class DocumentsService {
       })),
       nextHead: v.nextHeadUnit?.fullName ?? null,
       nextDeputy: v.nextDeputyUnit?.fullName ?? null,
-      numbers: { MINUTES: 0, VOTE_COUNT: 0, PROPOSAL: 0, RESOLUTION: 0 },
+      numbers: { MINUTES: 0, VOTE_COUNT: 0, PROPOSAL: 0, RESOLUTION: 0, SCORE_TABLE: 0 },
     };
     return { blocId: ctx.bloc.id, doc };
   }

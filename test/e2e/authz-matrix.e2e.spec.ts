@@ -50,7 +50,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
 
 function expected(method: string, path: string): Expect {
   // provinces/{id}/nominations is a province-level read, listed before the generic province rule
-  if (method === 'get' && /^\/api\/provinces\/\{id\}\/nominations/.test(path))
+  if (method === 'get' && /^\/api\/provinces\/\{id\}\/(nominations|documents)/.test(path))
     return { in: 'AS', out: 'AS' };
   const hit = SPEC.find(([m, p]) => m.test(method) && p.test(path));
   if (!hit) throw new Error(`no expectation for ${method.toUpperCase()} ${path}`);

@@ -47,7 +47,7 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
     const blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
     meetingId = (await t.http().get(`/api/blocs/${blocId}/terms/2023/meetings`).expect(200)).body[0]
       .id;
-    for (const kind of ['MINUTES', 'VOTE_COUNT', 'PROPOSAL', 'RESOLUTION']) {
+    for (const kind of ['MINUTES', 'VOTE_COUNT', 'PROPOSAL', 'RESOLUTION', 'SCORE_TABLE']) {
       docs[kind] = (
         await t.http().post(`/api/meetings/${meetingId}/documents`).send({ kind }).expect(201)
       ).body;
@@ -61,6 +61,7 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
       VOTE_COUNT: '02/BB-KTĐ',
       PROPOSAL: '03/TTr-KTĐ',
       RESOLUTION: '04/NQ-KTĐ',
+      SCORE_TABLE: '05/BTH-KTĐ',
     });
   });
 
@@ -100,6 +101,7 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
         expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
         expect(text).toContain(`Số: ${d.numberText}`);
         if (kind !== 'VOTE_COUNT') expect(text).toMatch(/Cẩm Giàng/);
+        if (kind === 'SCORE_TABLE') expect(text).toContain('968');
         if (kind === 'VOTE_COUNT') expect(text).toContain('11/12 = 91,7 %');
       }
       const docx = await t
@@ -152,7 +154,58 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
     });
     const list = (await t.http().get(`/api/meetings/${meetingId}/documents`).expect(200))
       .body as unknown[];
-    expect(list).toHaveLength(5);
+    expect(list).toHaveLength(6);
+  });
+
+  it('renders the provincial stage: the council list and the draft decision', async () => {
+    const blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
+    const noms = (await t.http().get(`/api/blocs/${blocId}/terms/2023/nominations`).expect(200))
+      .body as { id: number; version: number; unit: { shortName: string; provinceId: number } }[];
+    const cg = noms.find((n) => n.unit.shortName === 'Cẩm Giàng')!;
+    const sub = (
+      await t
+        .http()
+        .post(`/api/nominations/${cg.id}/transitions`)
+        .send({ version: cg.version, to: 'SUBMITTED' })
+        .expect(200)
+    ).body;
+    await t
+      .http()
+      .post(`/api/nominations/${cg.id}/council-vote`)
+      .send({
+        version: sub.version,
+        members: 15,
+        present: 15,
+        valid: 15,
+        agree: 14,
+        councilDate: '2024-03-20',
+      })
+      .expect(200);
+    const province = cg.unit.provinceId;
+    const list = await t
+      .http()
+      .get(`/api/provinces/${province}/documents/council-list.html?year=2023`)
+      .expect(200);
+    expect(list.text).toContain('DANH SÁCH');
+    expect(list.text).toContain('Đảng bộ, chính quyền và nhân dân thành phố Hải Dương');
+    expect(list.text).toContain('14/15');
+    const draft = await t
+      .http()
+      .get(`/api/provinces/${province}/documents/draft-decision.html?year=2023`)
+      .expect(200);
+    expect(draft.text).toContain(
+      'Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho: Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng.',
+    );
+    expect(draft.text).toContain('DỰ THẢO');
+    for (const f of ['council-list.pdf', 'draft-decision.docx']) {
+      const r = await t
+        .http()
+        .get(`/api/provinces/${province}/documents/${f}?year=2023`)
+        .responseType('blob')
+        .expect(200);
+      expect((r.body as Buffer).length).toBeGreaterThan(1000);
+    }
+    await t.http().get(`/api/provinces/${province}/documents/other.pdf?year=2023`).expect(404);
   });
 
   it('refuses documents of a meeting that is not finalized, and an unknown format', async () => {

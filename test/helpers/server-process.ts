@@ -148,8 +148,8 @@ export async function startServer(build: ServerBuild, opts: ServerOptions): Prom
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString('utf8')).slice(-8000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {

@@ -148,3 +148,49 @@ describe('reference data seed', () => {
     expect(report.written).toBe(1);
   });
 });
+
+describe('CHECK constraints (TypeORM does not diff their expressions)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await openDataSource(db.config);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('has every entity CHECK in the migrated schema, with every allowed value', async () => {
+    const definitions = new Map<string, string>();
+    if (onPostgres) {
+      const rows = await ds.query<{ name: string; def: string }[]>(
+        `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`,
+      );
+      for (const r of rows) definitions.set(r.name, r.def);
+    } else {
+      const rows = await ds.query<{ sql: string }[]>(
+        `SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL`,
+      );
+      for (const r of rows) {
+        for (const part of r.sql.split('CONSTRAINT "').slice(1)) {
+          const name = part.slice(0, part.indexOf('"'));
+          if (name.startsWith('CHK_')) definitions.set(name, part);
+        }
+      }
+    }
+    const missing: string[] = [];
+    for (const meta of ds.entityMetadatas) {
+      for (const check of meta.checks) {
+        const def = definitions.get(check.name);
+        if (!def) {
+          missing.push(`${check.name} absent`);
+          continue;
+        }
+        for (const literal of check.expression?.match(/'[^']*'/g) ?? [])
+          if (!def.includes(literal)) missing.push(`${check.name} lacks ${literal}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

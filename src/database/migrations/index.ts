@@ -5,6 +5,7 @@ import { Meetings1795740750592 } from './1795740750592-Meetings';
 import { Accounts1795741616942 } from './1795741616942-Accounts';
 import { AuditAppendOnly1795741616943 } from './1795741616943-AuditAppendOnly';
 import { Documents1795743712372 } from './1795743712372-Documents';
+import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTable';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   Accounts1795741616942,
   AuditAppendOnly1795741616943,
   Documents1795743712372,
+  DocumentScoreTable1795744000000,
 ];

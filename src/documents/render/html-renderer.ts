@@ -34,6 +34,11 @@ function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   return compiled;
 }
 
+/** Compiles the templates now (at start-up) so that a broken template fails the start, not a request. */
+export function precompileTemplates(): void {
+  template();
+}
+
 /** Renders a document's view model as HTML with print CSS (A4, Decree 30 margins). */
 export function renderHtml(vm: DocumentViewModel): string {
   return template()(vm, {

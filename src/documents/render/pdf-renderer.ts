@@ -48,6 +48,7 @@ function block(b: Block): Content {
       return {
         table: {
           headerRows: 1,
+          dontBreakRows: true,
           widths: b.widths.map((w) => `${w}%`),
           body: [
             b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
@@ -145,8 +146,8 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
         columns: [signature(vm.signatures.left), signature(vm.signatures.right)],
         margin: [0, 16, 0, 0],
       },
-      { text: 'Nơi nhận:', italics: true, bold: true, fontSize: 12, margin: [0, 16, 0, 0] },
-      ...vm.recipients.map((r) => ({ text: `- ${r}`, fontSize: 11 })),
+      { text: vm.recipientsLabel, italics: true, bold: true, fontSize: 12, margin: [0, 16, 0, 0] },
+      ...vm.recipients.map((r) => ({ text: r, fontSize: 11 })),
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -164,7 +164,12 @@ export function buildMinutesViewModel(
       left: { authority: null, position: 'THƯ KÝ', name: m.secretaryName },
       right: chairSignature(s),
     },
-    recipients: ['Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Các đơn vị thành viên;', 'Lưu: Khối.'],
+    recipientsLabel: 'Nơi nhận:',
+    recipients: [
+      '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
+      '- Các đơn vị thành viên;',
+      '- Lưu: Khối.',
+    ],
   };
 }
 
@@ -224,7 +229,8 @@ export function buildVoteCountViewModel(
         name: m.committee.find((c) => c.role === 'Trưởng ban')?.name ?? '',
       },
     },
-    recipients: ['Hội nghị;', 'Lưu: Khối.'],
+    recipientsLabel: 'Nơi nhận:',
+    recipients: ['- Hội nghị;', '- Lưu: Khối.'],
   };
 }
 
@@ -265,7 +271,8 @@ export function buildProposalViewModel(
       left: null,
       right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
     },
-    recipients: ['Như trên;', 'Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Lưu: Khối.'],
+    recipientsLabel: 'Nơi nhận:',
+    recipients: ['- Như trên;', '- Ban Thi đua - Khen thưởng (Sở Nội vụ);', '- Lưu: Khối.'],
   };
 }
 
@@ -310,7 +317,50 @@ export function buildResolutionViewModel(
       left: null,
       right: { authority: 'TM. HỘI NGHỊ', position: 'CHỦ TRÌ', name: s.meeting.chairName },
     },
-    recipients: ['Các đơn vị thành viên;', 'Ban Thi đua - Khen thưởng (Sở Nội vụ);', 'Lưu: Khối.'],
+    recipientsLabel: 'Nơi nhận:',
+    recipients: [
+      '- Các đơn vị thành viên;',
+      '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
+      '- Lưu: Khối.',
+    ],
+  };
+}
+
+/** Bảng tổng hợp điểm thi đua: the agreed totals and ranking of the bloc, as adopted at the meeting. */
+export function buildScoreTableViewModel(
+  s: MeetingDocSource,
+  snapshotSha256: string,
+  templateVersion: string,
+): DocumentViewModel {
+  return {
+    ...base(s, 'SCORE_TABLE', snapshotSha256, templateVersion),
+    title: 'BẢNG TỔNG HỢP ĐIỂM THI ĐUA',
+    subtitle: `Năm ${s.year} của ${s.blocName}`,
+    addressee: null,
+    blocks: [
+      {
+        type: 'paragraph',
+        text: `Kết quả chấm điểm thống nhất (thang điểm của bộ tiêu chí đã ký giao ước), xếp hạng theo tổng điểm và tiêu chí phân định khi bằng điểm:`,
+      },
+      {
+        type: 'table',
+        header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
+        rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
+        widths: [15, 60, 25],
+      },
+      {
+        type: 'paragraph',
+        text: s.ranking.length
+          ? `Đơn vị dẫn đầu: ${s.ranking[0]?.unitName ?? ''}.`
+          : 'Chưa có điểm thống nhất.',
+      },
+    ],
+    signatures: {
+      left: { authority: null, position: 'NGƯỜI TỔNG HỢP', name: s.meeting.secretaryName },
+      right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+    },
+    recipientsLabel: 'Nơi nhận:',
+    recipients: ['- Các đơn vị thành viên;', '- Lưu: Khối.'],
   };
 }
 
@@ -322,4 +372,5 @@ export const DOCUMENT_BUILDERS: Readonly<
   VOTE_COUNT: buildVoteCountViewModel,
   PROPOSAL: buildProposalViewModel,
   RESOLUTION: buildResolutionViewModel,
+  SCORE_TABLE: buildScoreTableViewModel,
 };

@@ -1,5 +1,11 @@
 /** The documents a bloc meeting produces (brief §3.6). */
-export const DOC_KINDS = ['MINUTES', 'VOTE_COUNT', 'PROPOSAL', 'RESOLUTION'] as const;
+export const DOC_KINDS = [
+  'MINUTES',
+  'VOTE_COUNT',
+  'PROPOSAL',
+  'RESOLUTION',
+  'SCORE_TABLE',
+] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** Type abbreviation of each document in its number (ND 30 Appendix III). */
@@ -8,6 +14,7 @@ export const DOC_TYPE_SYMBOL: Readonly<Record<DocKind, string>> = {
   VOTE_COUNT: 'BB',
   PROPOSAL: 'TTr',
   RESOLUTION: 'NQ',
+  SCORE_TABLE: 'BTH',
 };
 
 export const DOC_KIND_LABELS: Readonly<Record<DocKind, string>> = {
@@ -15,6 +22,7 @@ export const DOC_KIND_LABELS: Readonly<Record<DocKind, string>> = {
   VOTE_COUNT: 'Biên bản kiểm phiếu',
   PROPOSAL: 'Tờ trình đề nghị khen thưởng',
   RESOLUTION: 'Nghị quyết hội nghị',
+  SCORE_TABLE: 'Bảng tổng hợp điểm thi đua',
 };
 
 export type Block =
@@ -59,6 +67,8 @@ export interface DocumentViewModel {
     readonly left: SignatureBlock | null;
     readonly right: SignatureBlock | null;
   };
+  /** "Nơi nhận:" and the recipients, each written with its leading dash. */
+  readonly recipientsLabel: string;
   readonly recipients: readonly string[];
   readonly footer: string;
   /** "BẢN THỬ" on every page of a rehearsal's documents. */
