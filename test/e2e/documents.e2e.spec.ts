@@ -85,6 +85,18 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
     expect(res.text).toContain(docs.MINUTES!.snapshotSha256);
   });
 
+  it('renders each document as its golden HTML', async () => {
+    for (const [kind, d] of Object.entries(docs)) {
+      const html = (await t.http().get(`/api/documents/${d.id}/van-ban.html`).expect(200)).text;
+      const file = path.join(
+        GOLDEN,
+        `${kind.toLowerCase().replace(/_/g, '-')}-hai-duong-2023.html`,
+      );
+      if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) fs.writeFileSync(file, html);
+      expect(html).toBe(fs.readFileSync(file, 'utf8'));
+    }
+  });
+
   it('renders every document as PDF and Word with the outcome and the counts', async () => {
     for (const [kind, d] of Object.entries(docs)) {
       const pdf = await t
