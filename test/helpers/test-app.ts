@@ -43,6 +43,7 @@ export interface TestApp {
   anon: () => Agent;
   /** Requests with a given Bearer token. */
   as: (token: string) => Agent;
+  adminToken: string;
   /** Creates an account and returns its Bearer token. */
   login: (user: {
     username: string;
@@ -97,6 +98,7 @@ export async function createTestApp(
   const adminToken = await login({ username: 'test.admin', role: 'OFFICE_ADMIN' });
   return {
     app,
+    adminToken,
     http: () => withToken(request(app.getHttpServer()), adminToken),
     anon: () => request(app.getHttpServer()),
     as: (token: string) => withToken(request(app.getHttpServer()), token),
@@ -107,6 +109,33 @@ export async function createTestApp(
       await app.close();
       await db.drop();
     },
+  };
+}
+
+/**
+ * A second instance of the app on the same database (no seeding), as behind a load balancer: it
+ * shares nothing with the first but the database. Requests carry the first instance's admin token.
+ */
+export async function createSecondInstance(
+  first: TestApp,
+): Promise<{ http: () => Agent; as: (token: string) => Agent; close: () => Promise<void> }> {
+  const config = { ...first.db.config, SEED_DEMO: false };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .setLogger({
+      log: () => undefined,
+      warn: () => undefined,
+      error: (m) => console.error(m),
+      debug: () => undefined,
+      verbose: () => undefined,
+    })
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  configureApp(app, config);
+  await app.init();
+  return {
+    http: () => withToken(request(app.getHttpServer()), first.adminToken),
+    as: (token: string) => withToken(request(app.getHttpServer()), token),
+    close: () => app.close(),
   };
 }
 
