@@ -8,11 +8,12 @@ import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import type { TierRuleEntity } from '../award-tiers/tier-rule.entity';
 import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
-import { reaches } from '../domain/common/fraction';
+import { judgeCouncilVote } from '../domain/nominations/council-vote';
 import type { Finding } from '../domain/common/result';
 import {
   checkAcknowledgements,
   evaluateNomination,
+  provinceCapAllowance,
   type EligibilityContext,
   type EligibilityOutcome,
 } from '../domain/eligibility';
@@ -284,34 +285,30 @@ export class NominationsService {
   councilVote(id: number, dto: CouncilVoteDto): Promise<NominationDto> {
     return this.db.write(async (em) => {
       const { n, ctx } = await this.load(em, id);
-      if (!(dto.agree <= dto.valid && dto.valid <= dto.present && dto.present <= dto.members)) {
-        throw new AppError(NominationErrors.COUNCIL_COUNTS_INVALID, {
-          message: `Số liệu phải thỏa mãn: đồng ý (${dto.agree}) ≤ hợp lệ (${dto.valid}) ≤ có mặt (${dto.present}) ≤ tổng số thành viên (${dto.members}).`,
-        });
-      }
       const rule = await this.ruleFor(em, n.tierId, ctx.term.year);
       const voting = rule.votingRules?.find((v) => v.body === 'COUNCIL');
       if (!voting) throw new AppError(NominationErrors.NO_COUNCIL_RULE);
-      const quorum = { numerator: voting.quorumNum, denominator: voting.quorumDen };
-      if (!reaches(dto.present, dto.members, quorum, voting.quorumComparator)) {
-        throw new AppError(NominationErrors.COUNCIL_NO_QUORUM, {
-          message: `Có mặt ${dto.present}/${dto.members} thành viên, chưa đạt tỷ lệ tối thiểu ${voting.quorumNum}/${voting.quorumDen}.`,
-        });
-      }
-      const base =
-        voting.denominator === 'ALL_MEMBERS'
-          ? dto.members
-          : voting.denominator === 'PRESENT'
-            ? dto.present
-            : dto.valid;
-      const passed = reaches(
-        dto.agree,
-        base,
-        { numerator: voting.thresholdNum, denominator: voting.thresholdDen },
-        voting.thresholdComparator,
+      const judged = judgeCouncilVote(
+        dto,
+        {
+          threshold: { numerator: voting.thresholdNum, denominator: voting.thresholdDen },
+          thresholdComparator: voting.thresholdComparator,
+          denominator: voting.denominator,
+          quorum: { numerator: voting.quorumNum, denominator: voting.quorumDen },
+          quorumComparator: voting.quorumComparator,
+        },
+        dto.councilDate,
+        dto.note,
       );
-      const to: NominationStatus = passed ? 'PASSED' : 'CUT';
-      const reason = `Hội đồng TĐKT tỉnh ngày ${dto.councilDate}: ${dto.agree}/${base} phiếu đồng ý, ngưỡng ${voting.thresholdComparator === 'GT' ? '>' : '≥'} ${voting.thresholdNum}/${voting.thresholdDen} — ${passed ? 'đạt' : 'không đạt'}${dto.note ? `. ${dto.note}` : ''}`;
+      if (!judged.ok) {
+        const def =
+          judged.error.code === 'COUNCIL_NO_QUORUM'
+            ? NominationErrors.COUNCIL_NO_QUORUM
+            : NominationErrors.COUNCIL_COUNTS_INVALID;
+        throw new AppError(def, { message: judged.error.message });
+      }
+      const to: NominationStatus = judged.value.passed ? 'PASSED' : 'CUT';
+      const reason = judged.value.reason;
       this.checkTransition(n, to, dto.version, reason);
       await this.move(em, n, to, reason, {
         councilAgree: dto.agree,
@@ -467,8 +464,10 @@ export class NominationsService {
         ).length;
         let cap: { allowed: number; used: number; text: string } | null = null;
         if (rule && rule.provinceCapNum !== null && rule.provinceCapDen !== null) {
-          const raw = Math.floor((blocLeaders * rule.provinceCapNum) / rule.provinceCapDen);
-          const allowed = rule.provinceCapMinOne && blocLeaders > 0 ? Math.max(1, raw) : raw;
+          const allowed = provinceCapAllowance(blocLeaders, {
+            cap: { numerator: rule.provinceCapNum, denominator: rule.provinceCapDen },
+            minimumOne: rule.provinceCapMinOne,
+          });
           cap = {
             allowed,
             used: active,
