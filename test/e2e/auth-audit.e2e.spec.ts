@@ -188,24 +188,18 @@ describe('audit log', () => {
   });
 
   it('exports the log as CSV with formula-looking cells neutralised', async () => {
-    const blocs = (await t.http().get('/api/blocs').expect(200)).body.items as {
-      id: number;
-      provinceId: number;
-    }[];
+    // The reason of a scoring phase change is typed by a person and lands in its own CSV cell.
+    const blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id as number;
     await t
       .http()
-      .post('/api/blocs')
-      .send({
-        code: 'CSV1',
-        name: '=HYPERLINK("http://x")',
-        kind: 'CUM',
-        provinceId: blocs[0]!.provinceId,
-      })
-      .expect(201);
+      .post(`/api/blocs/${blocId}/terms/2023/scoring/advance`)
+      .send({ to: 'CLOSED', reason: '=HYPERLINK("http://x")' })
+      .expect(200);
     const csv = await t.http().get('/api/audit/export.csv').expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text).toContain('bloc.create');
-    expect(csv.text).not.toMatch(/,=HYPERLINK/);
+    expect(csv.text).toContain('scoring.phase');
+    expect(csv.text).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    expect(csv.text).not.toMatch(/,"?=HYPERLINK/);
   });
 });
 

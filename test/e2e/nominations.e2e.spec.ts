@@ -20,6 +20,17 @@ describe('Nominations of the Hải Dương 2023 bloc, from proposal to decision'
   const unit = (name: string) => units.find((u) => u.shortName === name)!;
   const tier = (code: string) => tiers.find((x) => x.code === code)!;
   const summary = 'Hoàn thành xuất sắc nhiệm vụ năm 2023; dẫn đầu các phong trào thi đua của khối.';
+  /** POST a nomination of the 2023 term for a unit (by short name) and a tier (by code). */
+  const nominate = (name: string, code: string, extra: Record<string, unknown> = {}) =>
+    t
+      .http()
+      .post(`${base()}/nominations`)
+      .send({
+        unitId: unit(name).id,
+        tierId: tier(code).id,
+        achievementSummary: summary,
+        ...extra,
+      });
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -59,62 +70,23 @@ describe('Nominations of the Hải Dương 2023 bloc, from proposal to decision'
 
   it('refuses a warning without acknowledgement, then records the four proposals', async () => {
     const body = await refused(
-      () =>
-        t
-          .http()
-          .post(`${base()}/nominations`)
-          .send({
-            unitId: unit('Cẩm Giàng').id,
-            tierId: tier('PROV_FLAG').id,
-            achievementSummary: summary,
-          }),
+      () => nominate('Cẩm Giàng', 'PROV_FLAG'),
       422,
       'WARNING_NOT_ACKNOWLEDGED',
     );
     expect(body.details[0]).toMatchObject({ code: 'WARNING_NOT_ACKNOWLEDGED' });
     const made = [
-      await t
-        .http()
-        .post(`${base()}/nominations`)
-        .send({
-          unitId: unit('Hải Dương').id,
-          tierId: tier('GOV_FLAG').id,
-          achievementSummary: summary,
-        })
-        .expect(201),
-      await t
-        .http()
-        .post(`${base()}/nominations`)
-        .send({
-          unitId: unit('Cẩm Giàng').id,
-          tierId: tier('PROV_FLAG').id,
-          achievementSummary: summary,
-          acknowledgements: [
-            {
-              code: 'NOT_LEADER',
-              reason: 'Đơn vị dẫn đầu (TP Hải Dương) được đề nghị Cờ thi đua của Chính phủ',
-            },
-          ],
-        })
-        .expect(201),
-      await t
-        .http()
-        .post(`${base()}/nominations`)
-        .send({
-          unitId: unit('Gia Lộc').id,
-          tierId: tier('PROV_MERIT').id,
-          achievementSummary: summary,
-        })
-        .expect(201),
-      await t
-        .http()
-        .post(`${base()}/nominations`)
-        .send({
-          unitId: unit('Kim Thành').id,
-          tierId: tier('PROV_MERIT').id,
-          achievementSummary: summary,
-        })
-        .expect(201),
+      await nominate('Hải Dương', 'GOV_FLAG').expect(201),
+      await nominate('Cẩm Giàng', 'PROV_FLAG', {
+        acknowledgements: [
+          {
+            code: 'NOT_LEADER',
+            reason: 'Đơn vị dẫn đầu (TP Hải Dương) được đề nghị Cờ thi đua của Chính phủ',
+          },
+        ],
+      }).expect(201),
+      await nominate('Gia Lộc', 'PROV_MERIT').expect(201),
+      await nominate('Kim Thành', 'PROV_MERIT').expect(201),
     ];
     for (const m of made)
       expect(m.body).toMatchObject({
@@ -134,45 +106,9 @@ describe('Nominations of the Hải Dương 2023 bloc, from proposal to decision'
   });
 
   it('answers each broken rule with 422 and its code, writing nothing', async () => {
-    await refused(
-      () =>
-        t
-          .http()
-          .post(`${base()}/nominations`)
-          .send({
-            unitId: unit('Chí Linh').id,
-            tierId: tier('GOV_FLAG').id,
-            achievementSummary: summary,
-          }),
-      422,
-      'LEADER_ONLY',
-    );
-    await refused(
-      () =>
-        t
-          .http()
-          .post(`${base()}/nominations`)
-          .send({
-            unitId: unit('Chí Linh').id,
-            tierId: tier('PROV_MERIT').id,
-            achievementSummary: summary,
-          }),
-      422,
-      'BLOC_QUOTA',
-    );
-    await refused(
-      () =>
-        t
-          .http()
-          .post(`${base()}/nominations`)
-          .send({
-            unitId: unit('Gia Lộc').id,
-            tierId: tier('PROV_FLAG').id,
-            achievementSummary: summary,
-          }),
-      422,
-      'ONE_TIER_PER_UNIT',
-    );
+    await refused(() => nominate('Chí Linh', 'GOV_FLAG'), 422, 'LEADER_ONLY');
+    await refused(() => nominate('Chí Linh', 'PROV_MERIT'), 422, 'BLOC_QUOTA');
+    await refused(() => nominate('Gia Lộc', 'PROV_FLAG'), 422, 'ONE_TIER_PER_UNIT');
   });
 
   it('refuses a nomination for a unit whose valid-to date falls before the decision date (TT 15/2025)', async () => {
