@@ -16,6 +16,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { UnitsModule } from './units/units.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         MeetingsModule,
         SeedingModule,
         DocumentsModule,
+        WebModule,
       ],
       controllers: [HealthController],
     };

@@ -2,16 +2,29 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import * as path from 'node:path';
 import type { AppConfig } from './config/app-config';
+import { WEB_TEMPLATES_DIR } from './web/core/views';
+import { WebPageService, type WebRequest } from './web/core/web-page.service';
 import { AppExceptionFilter } from './common/http/app-exception.filter';
 import { ErrorBodyDto } from './common/http/error-body';
 import { requestIdMiddleware } from './common/http/request-id';
 import { buildValidationPipe } from './common/http/validation';
 
+const WEB_ASSETS_DIR = path.join(WEB_TEMPLATES_DIR, 'assets');
+
 /** HTTP setup shared by `main.ts` and the tests, so that tests exercise the real pipeline. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(requestIdMiddleware);
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Meeting halls may serve thidua over plain HTTP on a LAN: only ask browsers to upgrade
+        // requests to HTTPS when the deployment says it is behind HTTPS.
+        directives: { upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null },
+      },
+    }),
+  );
   app.disable('x-powered-by');
   if (config.TRUST_PROXY)
     app.set(
@@ -25,9 +38,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     .map((s) => s.trim())
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
-  app.setGlobalPrefix('api');
+  // The web pages live under /web (server-rendered, same services and guards as the API).
+  app.setGlobalPrefix('api', { exclude: ['web', 'web/{*path}'] });
+  app.useStaticAssets(WEB_ASSETS_DIR, { prefix: '/web/assets/', maxAge: '1h', index: false });
+  const http = app.getHttpAdapter();
+  http.get('/', (_req: unknown, res: unknown) => {
+    http.redirect(res, 302, '/web');
+  });
   app.useGlobalPipes(buildValidationPipe());
-  app.useGlobalFilters(new AppExceptionFilter());
+  const pages = app.get(WebPageService);
+  app.useGlobalFilters(new AppExceptionFilter((req, e) => pages.errorPage(req as WebRequest, e)));
   const doc = new DocumentBuilder()
     .setTitle('thidua API')
     .setDescription(

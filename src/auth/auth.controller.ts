@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { AppConfig } from '../config/app-config';
-import { sessionCookieName } from './auth.guard';
+import { sessionCookieName, setSessionCookie } from './auth.guard';
 import { AuthService, type Authenticated } from './auth.service';
 import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto';
 import { Permission, Public } from './permission.decorator';
@@ -26,13 +26,7 @@ export class AuthController {
     const mode = dto.mode === 'token' ? 'BEARER' : 'COOKIE';
     const r = await this.auth.login(dto.username, dto.password, mode);
     if (mode === 'COOKIE') {
-      res.cookie(sessionCookieName(this.config.COOKIE_SECURE), r.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.COOKIE_SECURE,
-        path: '/',
-        maxAge: this.config.SESSION_ABSOLUTE_HOURS * 3_600_000,
-      });
+      setSessionCookie(res, this.config, r.token);
       return { user: r.user, csrfToken: r.csrfToken, expiresAt: r.expiresAt };
     }
     return { user: r.user, token: r.token, tokenType: 'Bearer', expiresAt: r.expiresAt };

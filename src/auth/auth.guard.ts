@@ -1,6 +1,6 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { requestContext } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
@@ -17,8 +17,33 @@ const routeOf = (req: Request): string => {
   return typeof path === 'string' ? path : req.path;
 };
 
+/**
+ * The synchronizer token of a cookie write: the X-CSRF-Token header (scripts), else the `_csrf`
+ * field of a submitted form (urlencoded pages), else `?_csrf=` (file uploads: multipart bodies are
+ * parsed after the guard).
+ */
+function csrfTokenOf(req: Request): string | undefined {
+  const header = req.header('x-csrf-token');
+  if (header) return header;
+  const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof field === 'string') return field;
+  const query = req.query._csrf;
+  return typeof query === 'string' ? query : undefined;
+}
+
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-thidua_session' : 'thidua_session';
+}
+
+/** The session cookie of a sign-in (HttpOnly, SameSite=Lax, Secure behind HTTPS). */
+export function setSessionCookie(res: Response, config: AppConfig, token: string): void {
+  res.cookie(sessionCookieName(config.COOKIE_SECURE), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.COOKIE_SECURE,
+    path: '/',
+    maxAge: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+  });
 }
 
 /**
@@ -58,7 +83,7 @@ export class AuthGuard implements CanActivate {
       if (
         req.header('sec-fetch-site') === 'cross-site' ||
         !authed.session.csrfToken ||
-        req.header('x-csrf-token') !== authed.session.csrfToken
+        csrfTokenOf(req) !== authed.session.csrfToken
       ) {
         this.deny(req, authed, 'CSRF');
         throw new AppError(AuthErrors.CSRF);

@@ -10,6 +10,15 @@ import {
 import { classifyDriverError } from './driver-errors';
 import { requestIdOf } from './request-id';
 
+export interface WebErrorView {
+  status: number;
+  code: string;
+  message: string;
+  requestId: string;
+}
+
+const isWebRequest = (req: Request): boolean => req.path === '/web' || req.path.startsWith('/web/');
+
 /** HTTP status of each error kind; the switch is exhaustive (lint: switch-exhaustiveness-check). */
 export function statusOf(kind: ErrorKind): number {
   switch (kind) {
@@ -55,6 +64,12 @@ function fromHttpException(ex: HttpException): ErrorDef {
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /**
+   * @param webPages renders the error page of the web interface (requests under /web): the same
+   * code, message and request id as the API's body, as HTML; a missing sign-in goes to the login page.
+   */
+  constructor(private readonly webPages?: (req: Request, e: WebErrorView) => string) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
@@ -89,6 +104,25 @@ export class AppExceptionFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    if (this.webPages && isWebRequest(req)) {
+      if (status === 401 && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.redirect(303, `/web/login?next=${encodeURIComponent(req.originalUrl)}`);
+        return;
+      }
+      if (status === 401) {
+        res.redirect(303, '/web/login');
+        return;
+      }
+      let html: string;
+      try {
+        html = this.webPages(req, { status, code: def.code, message, requestId });
+      } catch (e) {
+        this.logger.error(`[${requestId}] error page failed`, (e as Error)?.stack);
+        html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi</title><p>${def.code}</p></html>`;
+      }
+      res.status(status).type('html').send(html);
+      return;
+    }
     res
       .status(status)
       .json({ statusCode: status, code: def.code, message, details, requestId, ...extra });

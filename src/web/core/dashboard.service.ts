@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { Authenticated } from '../../auth/auth.service';
+import { BlocsService } from '../../blocs/blocs.service';
+import { AppError } from '../../common/errors/app-error';
+import { PERMISSIONS } from '../../domain/auth/permissions';
+import { MeetingsService } from '../../meetings/meetings.service';
+import { NominationsService } from '../../nominations/nominations.service';
+import { ScoringService } from '../../scoring/scoring.service';
+
+export interface DashboardBloc {
+  id: number;
+  name: string;
+  kindLabel: string;
+  memberCount: number | null;
+  phaseLabel: string | null;
+  meetings: { id: number; label: string; status: string; statusLabel: string; date: string }[];
+  nominations: { statusLabel: string; count: number }[];
+  /** What still has to be done this year, in order. */
+  late: string[];
+}
+
+export interface DashboardModel {
+  year: number;
+  years: number[];
+  blocs: DashboardBloc[];
+  lateCount: number;
+}
+
+const notFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
+
+/**
+ * The year at a glance: each bloc the user may see, its scoring phase, its meeting, its
+ * nominations, and what is late. Staff and viewers see every bloc of the province; a secretary
+ * the blocs assigned to them; a unit's representative the blocs its unit belongs to that year.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly blocs: BlocsService,
+    private readonly scoring: ScoringService,
+    private readonly meetings: MeetingsService,
+    private readonly nominations: NominationsService,
+  ) {}
+
+  async build(auth: Authenticated, yearRaw: unknown): Promise<DashboardModel> {
+    const all = await this.blocs.list({ page: 1, pageSize: 500 });
+    const years = [...new Set(all.items.flatMap((b) => b.termYears))].sort((a, b) => b - a);
+    const asked = typeof yearRaw === 'string' && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : NaN;
+    const year = years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
+    const grant = PERMISSIONS['term.read'][auth.user.role];
+    const out: DashboardBloc[] = [];
+    for (const b of all.items.filter((x) => x.termYears.includes(year))) {
+      if (grant === undefined) continue;
+      if (grant === 'OWN_BLOC' && !auth.user.blocIds.includes(b.id)) continue;
+      const term = await this.blocs.getTerm(b.id, year).catch((e: unknown) => {
+        if (notFound(e)) return null;
+        throw e;
+      });
+      if (grant === 'OWN_UNIT' && !term?.members.some((m) => m.id === auth.user.unitId)) continue;
+      out.push(await this.blocSummary(b, year, term?.memberCount ?? null));
+    }
+    return { year, years, blocs: out, lateCount: out.reduce((n, b) => n + b.late.length, 0) };
+  }
+
+  private async blocSummary(
+    b: { id: number; name: string; kindLabel: string },
+    year: number,
+    memberCount: number | null,
+  ): Promise<DashboardBloc> {
+    const late: string[] = [];
+    const phase = await this.scoring.phase(b.id, year).catch((e: unknown) => {
+      if (notFound(e) || (e instanceof AppError && e.kind === 'RULE_VIOLATION')) return null;
+      throw e;
+    });
+    if (!phase) late.push('Chưa ký giao ước, chưa có bộ tiêu chí chấm điểm.');
+    else if (phase.phase !== 'CLOSED') late.push(`Chấm điểm chưa chốt (đang: ${phase.label}).`);
+    const meetings = (await this.meetings.list(b.id, year)).filter((m) => !m.isRehearsal);
+    if (meetings.length === 0) late.push('Chưa có cuộc họp bình xét cuối năm.');
+    else if (!meetings.some((m) => m.status === 'FINALIZED'))
+      late.push('Cuộc họp bình xét chưa chốt kết quả.');
+    const noms = await this.nominations.listForTerm(b.id, year);
+    const byStatus = new Map<string, number>();
+    for (const n of noms) byStatus.set(n.statusLabel, (byStatus.get(n.statusLabel) ?? 0) + 1);
+    if (noms.length > 0 && noms.every((n) => n.status === 'DRAFT'))
+      late.push('Các đề nghị khen thưởng còn ở dạng nháp.');
+    return {
+      id: b.id,
+      name: b.name,
+      kindLabel: b.kindLabel,
+      memberCount,
+      phaseLabel: phase?.label ?? null,
+      meetings: meetings.map((m) => ({
+        id: m.id,
+        label: `Họp ngày ${m.meetingDate}`,
+        status: m.status,
+        statusLabel: m.statusLabel,
+        date: m.meetingDate,
+      })),
+      nominations: [...byStatus].map(([statusLabel, count]) => ({ statusLabel, count })),
+      late,
+    };
+  }
+}

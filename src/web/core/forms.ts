@@ -1,0 +1,111 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppError, CommonErrors, type ErrorDetail } from '../../common/errors/app-error';
+import { toDetails } from '../../common/http/validation';
+import { statusOf } from '../../common/http/app-exception.filter';
+
+/**
+ * A form as the page shows it: what the person typed (kept on failure), the message next to each
+ * field, and one message for the whole form with its code.
+ */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message: string | null;
+  code: string | null;
+  /** Details without a field (rule findings, checks), listed under the form's message. */
+  notes: string[];
+}
+
+export function emptyForm(values: Record<string, string> = {}): FormState {
+  return { values, errors: {}, message: null, code: null, notes: [] };
+}
+
+/** The submitted fields as strings (urlencoded bodies), without the CSRF token. */
+export function submitted(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.map(String).join(',');
+  }
+  return out;
+}
+
+/** The API's messages name the field ("Trường \"year\" …"); next to the field that is said already. */
+function fieldMessage(d: ErrorDetail): string {
+  return d.message
+    .replace(/^Thiếu trường bắt buộc "[^"]+"\./, 'Vui lòng nhập trường này.')
+    .replace(/^Trường "[^"]+"/, 'Trường này')
+    .replace(/^Danh sách "[^"]+"/, 'Danh sách này');
+}
+
+/** A failed submission: the error's field details go next to their fields, the rest above the form. */
+export function formFromError(error: AppError, values: Record<string, string>): FormState {
+  const errors: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const d of error.details) {
+    if (d.field && !(d.field in errors)) errors[d.field] = fieldMessage(d);
+    else if (!d.field) notes.push(d.message);
+  }
+  const message =
+    error.code === CommonErrors.VALIDATION_FAILED.code
+      ? 'Chưa lưu: vui lòng sửa các trường được đánh dấu bên dưới.'
+      : error.message;
+  return { values, errors, message, code: error.code, notes };
+}
+
+export function statusOfError(error: AppError): number {
+  return statusOf(error.kind);
+}
+
+/**
+ * Validates a form with the same DTO class and rules as the API (unknown fields refused, nested
+ * objects checked). `shape` turns the submitted strings into the DTO's plain object (numbers,
+ * booleans, lists); empty optional fields should be left out by it.
+ */
+export async function validateForm<T extends object>(
+  cls: ClassConstructor<T>,
+  plain: Record<string, unknown>,
+): Promise<T> {
+  const dto = plainToInstance(cls, plain, { enableImplicitConversion: false });
+  const errors = await validate(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  if (errors.length > 0)
+    throw new AppError(CommonErrors.VALIDATION_FAILED, { details: toDetails(errors) });
+  return dto;
+}
+
+/** Form field helpers: '' → undefined, '12' → 12, 'abc' → 'abc' (the DTO then refuses it). */
+export const field = {
+  text(v: string | undefined): string | undefined {
+    const t = v?.trim();
+    return t ? t : undefined;
+  },
+  int(v: string | undefined): number | string | undefined {
+    const t = v?.trim();
+    if (!t) return undefined;
+    return /^-?\d+$/.test(t) ? Number(t) : t;
+  },
+  /** Accepts the Vietnamese decimal comma: "9,5" → 9.5. */
+  decimal(v: string | undefined): number | string | undefined {
+    const t = v?.trim().replace(/\s/g, '');
+    if (!t) return undefined;
+    const n = t.replace(/\./g, t.includes(',') ? '' : '.').replace(',', '.');
+    return /^-?\d+(\.\d+)?$/.test(n) ? Number(n) : t;
+  },
+  bool(v: string | undefined): boolean {
+    return v === 'on' || v === 'true' || v === '1';
+  },
+  /** dd/mm/yyyy or yyyy-mm-dd → yyyy-mm-dd. */
+  date(v: string | undefined): string | undefined {
+    const t = v?.trim();
+    if (!t) return undefined;
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : t;
+  },
+};

@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { TEMPLATES_DIR } from '../../documents/render/html-renderer';
+import { formatDate, formatDateTime, formatNumber, formatPercent, scalar } from './format';
+
+/** The pages' templates: `templates/web/` (layout, partials/, pages/<area>/<name>.hbs). */
+export const WEB_TEMPLATES_DIR = path.join(TEMPLATES_DIR, 'web');
+
+/** What the layout needs besides the page's own model (see `WebPageService.page`). */
+export interface LayoutModel {
+  title: string;
+  user: { displayName: string; username: string; roleLabel: string } | null;
+  csrfToken: string;
+  nav: { href: string; label: string; current: boolean }[];
+  notice: string | null;
+  breadcrumbs: { href: string; label: string }[];
+}
+
+const PAGE_FILE = /\.hbs$/;
+
+function listPages(dir: string, prefix = ''): { name: string; file: string }[] {
+  const out: { name: string; file: string }[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listPages(file, `${prefix}${entry.name}/`));
+    else if (PAGE_FILE.test(entry.name))
+      out.push({ name: `${prefix}${entry.name.replace(PAGE_FILE, '')}`, file });
+  }
+  return out;
+}
+
+/**
+ * The web pages' Handlebars environment, separate from the documents' one. Every template is
+ * compiled at start-up (a broken page fails the start, not a request), in strict mode, with a fixed
+ * set of helpers, no prototype access and every value escaped (no triple-stash anywhere).
+ */
+@Injectable()
+export class WebViews implements OnModuleInit {
+  private readonly hbs = Handlebars.create();
+  private readonly pages = new Map<string, Handlebars.TemplateDelegate>();
+  private layout: Handlebars.TemplateDelegate | null = null;
+
+  onModuleInit(): void {
+    this.compileAll();
+  }
+
+  /** Renders `pages/<name>.hbs` with `model`, inside the layout. */
+  render(name: string, model: object, layout: LayoutModel): string {
+    if (!this.layout) this.compileAll();
+    const page = this.pages.get(name);
+    if (!page) throw new Error(`Không có trang "${name}" trong templates/web/pages`);
+    const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+    const body = page({ ...model, layout }, options);
+    return this.layout!({ ...layout, body: new Handlebars.SafeString(body) }, options);
+  }
+
+  private compileAll(): void {
+    const h = this.hbs;
+    h.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    h.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+    h.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+    h.registerHelper('lt', (a: unknown, b: unknown) => Number(a) < Number(b));
+    h.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+    h.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+    h.registerHelper('not', (a: unknown) => !a);
+    h.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
+    h.registerHelper('num', (v: unknown, digits: unknown) =>
+      formatNumber(v, typeof digits === 'number' ? digits : undefined),
+    );
+    h.registerHelper('percent', (v: unknown) => formatPercent(v));
+    h.registerHelper('date', (v: unknown) => formatDate(v));
+    h.registerHelper('datetime', (v: unknown) => formatDateTime(v));
+    h.registerHelper('str', (v: unknown) => scalar(v));
+    /** `{{field-error form "name"}}`: the field's message, or empty. */
+    h.registerHelper('fieldError', (form: unknown, name: unknown) => {
+      const errors = (form as { errors?: Record<string, string> } | undefined)?.errors;
+      return errors && typeof name === 'string' ? (errors[name] ?? '') : '';
+    });
+    /** `{{fieldValue form "name" fallback}}`: what was typed, else the stored value. */
+    h.registerHelper('fieldValue', (form: unknown, name: unknown, fallback: unknown) => {
+      const values = (form as { values?: Record<string, string> } | undefined)?.values;
+      if (values && typeof name === 'string' && name in values) return values[name];
+      return scalar(fallback);
+    });
+    h.registerHelper('concat', (...args: unknown[]) =>
+      args
+        .slice(0, -1)
+        .map((a) => String(a))
+        .join(''),
+    );
+    const partials = path.join(WEB_TEMPLATES_DIR, 'partials');
+    for (const p of listPages(partials)) h.registerPartial(p.name, fs.readFileSync(p.file, 'utf8'));
+    const compile = (file: string) =>
+      h.compile(fs.readFileSync(file, 'utf8'), { strict: false, noEscape: false });
+    this.pages.clear();
+    for (const p of listPages(path.join(WEB_TEMPLATES_DIR, 'pages')))
+      this.pages.set(p.name, compile(p.file));
+    this.layout = compile(path.join(WEB_TEMPLATES_DIR, 'layout.hbs'));
+    // Handlebars compiles lazily: render each once with an empty model so syntax errors surface now.
+    const probe = { layout: { nav: [], breadcrumbs: [] } };
+    for (const [name, page] of this.pages) {
+      try {
+        page(probe);
+      } catch (e) {
+        if (e instanceof Error && /Parse error|Expecting|not defined/.test(e.message))
+          throw new Error(`templates/web/pages/${name}.hbs: ${e.message}`);
+      }
+    }
+  }
+}

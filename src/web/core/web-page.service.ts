@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Authenticated } from '../../auth/auth.service';
+import { AppError } from '../../common/errors/app-error';
+import { PERMISSIONS, ROLE_LABELS, type Action } from '../../domain/auth/permissions';
+import { formFromError, statusOfError, type FormState } from './forms';
+import { WebViews, type LayoutModel } from './views';
+
+export type WebRequest = Request & { auth?: Authenticated };
+
+/** The main menu; an entry shows only to roles that hold its action. */
+const NAV: readonly { href: string; label: string; action: Action }[] = [
+  { href: '/web', label: 'Tổng quan năm', action: 'auth.self' },
+  { href: '/web/units', label: 'Đơn vị', action: 'registry.read' },
+  { href: '/web/blocs', label: 'Khối, cụm thi đua', action: 'registry.read' },
+  { href: '/web/nominations', label: 'Đề nghị khen thưởng', action: 'nominations.report' },
+  { href: '/web/province', label: 'Cấp tỉnh', action: 'province.manage' },
+  { href: '/web/audit', label: 'Nhật ký', action: 'audit.read' },
+  { href: '/web/users', label: 'Tài khoản', action: 'users.manage' },
+];
+
+/** Short notices a redirect may ask for (`?tb=<key>`): fixed texts, so no user text is reflected. */
+export const NOTICES: Readonly<Record<string, string>> = {
+  saved: 'Đã lưu.',
+  created: 'Đã tạo.',
+  deleted: 'Đã xoá.',
+  imported: 'Đã nhập dữ liệu.',
+  entered: 'Đã ghi số phiếu.',
+  opened: 'Đã mở cuộc họp.',
+  finalized: 'Đã chốt kết quả cuộc họp.',
+  corrected: 'Đã ghi bản đính chính.',
+  issued: 'Đã phát hành văn bản.',
+  loggedOut: 'Đã đăng xuất.',
+};
+
+/** Page rendering shared by every web controller: the layout's model from the signed-in user. */
+@Injectable()
+export class WebPageService {
+  constructor(private readonly views: WebViews) {}
+
+  layout(
+    req: WebRequest,
+    title: string,
+    breadcrumbs: LayoutModel['breadcrumbs'] = [],
+  ): LayoutModel {
+    const auth = req.auth;
+    const role = auth?.user.role;
+    const path = req.path;
+    const nav = role
+      ? NAV.filter((n) => PERMISSIONS[n.action][role] !== undefined).map((n) => ({
+          href: n.href,
+          label: n.label,
+          current: n.href === '/web' ? path === '/web' : path.startsWith(n.href),
+        }))
+      : [];
+    const tb = typeof req.query.tb === 'string' ? req.query.tb : '';
+    return {
+      title,
+      user: auth
+        ? {
+            displayName: auth.user.displayName,
+            username: auth.user.username,
+            roleLabel: ROLE_LABELS[auth.user.role],
+          }
+        : null,
+      csrfToken: auth?.session.kind === 'COOKIE' ? (auth.session.csrfToken ?? '') : '',
+      nav,
+      notice: NOTICES[tb] ?? null,
+      breadcrumbs,
+    };
+  }
+
+  /** Renders a page; `status` for a form sent back with its errors. */
+  send(
+    req: WebRequest,
+    res: Response,
+    page: string,
+    title: string,
+    model: object,
+    options: { status?: number; breadcrumbs?: LayoutModel['breadcrumbs'] } = {},
+  ): void {
+    const html = this.views.render(page, model, this.layout(req, title, options.breadcrumbs));
+    res
+      .status(options.status ?? 200)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store');
+    res.send(html);
+  }
+
+  /**
+   * After a failed submission: the same page again with the typed values and each message next to
+   * its field, with the error's status (400, 404, 409, 422). Other failures go to the error page.
+   */
+  sendFormError(
+    req: WebRequest,
+    res: Response,
+    error: unknown,
+    values: Record<string, string>,
+    render: (form: FormState, status: number) => Promise<void> | void,
+  ): Promise<void> | void {
+    if (!(error instanceof AppError)) throw error;
+    if (error.kind === 'UNAUTHENTICATED' || error.kind === 'FORBIDDEN') throw error;
+    return render(formFromError(error, values), statusOfError(error));
+  }
+
+  /** 303 to a page of ours (Post/Redirect/Get), with an optional fixed notice. */
+  redirect(res: Response, to: string, notice?: keyof typeof NOTICES): void {
+    if (!to.startsWith('/web')) to = '/web';
+    const sep = to.includes('?') ? '&' : '?';
+    res.redirect(303, notice ? `${to}${sep}tb=${notice}` : to);
+  }
+
+  /** The error page (used by the exception filter for /web requests). */
+  errorPage(
+    req: WebRequest,
+    e: { status: number; code: string; message: string; requestId: string },
+  ): string {
+    const title =
+      e.status === 404
+        ? 'Không tìm thấy'
+        : e.status === 403
+          ? 'Không có quyền truy cập'
+          : e.status >= 500
+            ? 'Lỗi hệ thống'
+            : 'Không thực hiện được';
+    return this.views.render('error', { error: e }, this.layout(req, title));
+  }
+}
