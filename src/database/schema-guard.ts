@@ -37,6 +37,32 @@ export async function prepareDatabase(
   dataSource: DataSource,
   options: { runMigrations: boolean; log?: (line: string) => void },
 ): Promise<{ applied: string[] }> {
+  // PostgreSQL: instances starting together take turns (a session advisory lock on its own
+  // connection), so that one applies the pending migrations and the others then find them done.
+  const lock = dataSource.options.type === 'postgres' ? dataSource.createQueryRunner() : null;
+  if (lock) {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  }
+  try {
+    return await checkAndMigrate(dataSource, options);
+  } finally {
+    if (lock) {
+      await lock
+        .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+        .catch(() => undefined);
+      await lock.release();
+    }
+  }
+}
+
+/** Key of the advisory lock held while migrations are checked and applied (PostgreSQL). */
+const MIGRATION_LOCK_KEY = 72450002;
+
+async function checkAndMigrate(
+  dataSource: DataSource,
+  options: { runMigrations: boolean; log?: (line: string) => void },
+): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => undefined);
   const known = new Set(dataSource.migrations.map((m) => m.name ?? m.constructor.name));
   const unknown = (await executedMigrationNames(dataSource)).filter((n) => !known.has(n));

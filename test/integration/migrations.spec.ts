@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { prepareDatabase, schemaDrift } from '../../src/database/schema-guard';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
 
 /**
  * RELIABILITY E4: later migrations run on a database that already holds data from earlier ones
@@ -65,5 +65,35 @@ describe('migrations on a database with data', () => {
     expect(t2).toEqual({ scoring_phase: 'NOT_STARTED', secretary_name: 'Thư ký' });
     expect(await schemaDrift(all)).toEqual([]);
     await all.destroy();
+  });
+});
+
+/**
+ * Several instances deployed together on one empty PostgreSQL database: they take turns on an
+ * advisory lock, one applies the migrations, the others find them applied; none fails to start.
+ */
+(onPostgres ? describe : describe.skip)('instances starting together (PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('applies every migration exactly once when three instances start at the same moment', async () => {
+    const sources = [0, 1, 2].map(() => new DataSource(buildDataSourceOptions(db.config)));
+    try {
+      await Promise.all(sources.map((s) => s.initialize()));
+      const results = await Promise.all(
+        sources.map((s) => prepareDatabase(s, { runMigrations: true })),
+      );
+      const applied = results.map((r) => r.applied.length).sort((a, b) => b - a);
+      expect(applied).toEqual([MIGRATIONS.length, 0, 0]);
+      const rows = await sources[0]!.query<{ n: string }[]>(
+        'SELECT COUNT(*) AS n FROM "schema_migrations"',
+      );
+      expect(Number(rows[0]!.n)).toBe(MIGRATIONS.length);
+    } finally {
+      await Promise.all(sources.map((s) => (s.isInitialized ? s.destroy() : Promise.resolve())));
+    }
   });
 });
