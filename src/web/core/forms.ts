@@ -41,13 +41,38 @@ function fieldMessage(d: ErrorDetail): string {
     .replace(/^Danh sách "[^"]+"/, 'Danh sách này');
 }
 
+const TYPE_CODES = new Set([
+  'isDefined',
+  'isNotEmpty',
+  'isInt',
+  'isNumber',
+  'isString',
+  'isBoolean',
+  'isDateString',
+  'isISO8601',
+  'isIso8601',
+  'isArray',
+  'isIn',
+  'isEnum',
+  'whitelistValidation',
+]);
+
 /** A failed submission: the error's field details go next to their fields, the rest above the form. */
 export function formFromError(error: AppError, values: Record<string, string>): FormState {
   const errors: Record<string, string> = {};
   const notes: string[] = [];
+  const codes: Record<string, string> = {};
   for (const d of error.details) {
-    if (d.field && !(d.field in errors)) errors[d.field] = fieldMessage(d);
-    else if (!d.field) notes.push(d.message);
+    if (!d.field) {
+      notes.push(d.message);
+      continue;
+    }
+    // One message per field: what the value is ("phải là số nguyên") before its range.
+    const held = codes[d.field];
+    if (held === undefined || (TYPE_CODES.has(d.code) && !TYPE_CODES.has(held))) {
+      errors[d.field] = fieldMessage(d);
+      codes[d.field] = d.code;
+    }
   }
   const message =
     error.code === CommonErrors.VALIDATION_FAILED.code

@@ -1,0 +1,109 @@
+import { rowCounts, createTestApp, type TestApp } from '../helpers/test-app';
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** Every route Express knows under /web, from the router of the running app (Express 5). */
+function webRoutes(t: TestApp): Route[] {
+  const express = t.app.getHttpAdapter().getInstance() as {
+    router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  };
+  const out: Route[] = [];
+  for (const layer of express.router?.stack ?? []) {
+    const r = layer.route;
+    if (!r || typeof r.path !== 'string' || !r.path.startsWith('/web')) continue;
+    for (const [m, on] of Object.entries(r.methods))
+      if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: r.path });
+  }
+  return out;
+}
+
+/** A concrete URL for a route: every parameter gets an id that exists in the seed (1). */
+const concrete = (path: string) =>
+  path.replace(/:[A-Za-z]+/g, (p) => (p === ':year' ? '2023' : '1'));
+
+/**
+ * The web pages go through the same guard as the API: every page but the login needs a session,
+ * every form post needs the session's token, and a refused request writes nothing.
+ */
+describe('web routes: sign-in, form tokens and permissions on every page', () => {
+  let t: TestApp;
+  let routes: Route[];
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedMeeting: true });
+    routes = webRoutes(t);
+    await t.login({ username: 'web.admin', role: 'OFFICE_ADMIN' });
+    const res = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username: 'web.admin', password: 'mat-khau-thu-nghiem-2024' });
+    expect(res.status).toBe(303);
+    cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^thidua_session=/);
+  });
+  afterAll(() => t.close());
+
+  it('finds the web routes', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(4);
+    expect(routes).toEqual(expect.arrayContaining([{ method: 'GET', path: '/web' }]));
+  });
+
+  it('sends a visitor without a session to the login page, for every page and every form', async () => {
+    const before = await rowCounts(t.dataSource);
+    const open = ['/web/login'];
+    for (const r of routes.filter((x) => !open.includes(x.path))) {
+      const url = concrete(r.path);
+      const res = await t.anon()[r.method.toLowerCase() as 'get' | 'post'](url);
+      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 303,
+      });
+      expect(res.headers.location).toMatch(/^\/web\/login/);
+    }
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+  });
+
+  it('refuses every form post of a signed-in user that lacks the session token (CSRF), writing nothing', async () => {
+    const before = await rowCounts(t.dataSource);
+    for (const r of routes.filter((x) => x.method !== 'GET' && x.path !== '/web/login')) {
+      const agent = t.anon();
+      const method = r.method.toLowerCase() as 'post';
+      const res = await agent[method](concrete(r.path))
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: 'khong-dung' });
+      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 403,
+      });
+      expect(res.text).toContain('CSRF_REJECTED');
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+  });
+
+  it('answers every page with HTML in Vietnamese and never with a 500', async () => {
+    for (const r of routes.filter((x) => x.method === 'GET')) {
+      const res = await t.anon().get(concrete(r.path)).set('Cookie', cookie);
+      expect({ route: r.path, ok: res.status < 500 }).toEqual({ route: r.path, ok: true });
+      if (res.status === 200 && /html/.test(String(res.headers['content-type'])))
+        expect(res.text).toContain('<html lang="vi">');
+    }
+  });
+
+  it('serves its own assets (no CDN) and redirects / to the pages', async () => {
+    const css = await t.anon().get('/web/assets/app.css');
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    const root = await t.anon().get('/');
+    expect(root.status).toBe(302);
+    expect(root.headers.location).toBe('/web');
+    const page = await t.anon().get('/web/login');
+    expect(page.text).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+});
