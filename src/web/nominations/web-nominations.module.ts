@@ -1,10 +1,36 @@
 import { Module } from '@nestjs/common';
+import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
+import { BlocsModule } from '../../blocs/blocs.module';
+import { DocumentsModule } from '../../documents/documents.module';
+import { NominationsModule } from '../../nominations/nominations.module';
+import { UnitsModule } from '../../units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
+import { WebAuditController } from './audit.controller';
+import { WebNominationsController } from './nominations.controller';
+import { NominationsPagesService } from './nominations-pages.service';
+import { WebProvinceController } from './province.controller';
+import { WebUsersController } from './users.controller';
 
-/** Web pages of this area (see src/web/web.module.ts). */
+/**
+ * Web pages of the nominations area: nominations and their eligibility, the provincial stage,
+ * the audit log and the accounts (see src/web/web.module.ts). The audit and accounts services
+ * come from their global modules.
+ */
 @Module({
-  imports: [WebCoreModule],
-  controllers: [],
-  providers: [],
+  imports: [
+    WebCoreModule,
+    BlocsModule,
+    AwardTiersModule,
+    NominationsModule,
+    DocumentsModule,
+    UnitsModule,
+  ],
+  controllers: [
+    WebNominationsController,
+    WebProvinceController,
+    WebAuditController,
+    WebUsersController,
+  ],
+  providers: [NominationsPagesService],
 })
 export class WebNominationsModule {}

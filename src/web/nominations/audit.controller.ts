@@ -1,0 +1,90 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditQueryDto } from '../../audit/audit.controller';
+import { AuditService } from '../../audit/audit.service';
+import { Permission } from '../../auth/permission.decorator';
+import { AppError } from '../../common/errors/app-error';
+import { emptyForm, field, formFromError, submitted, validateForm } from '../core/forms';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { auditActionLabel, shortJson } from './nominations-view';
+
+const PAGE_SIZE = 50;
+
+/** The audit log: filters by date, user and record, pages of 50, the chain check, the CSV export. */
+@ApiExcludeController()
+@Controller('web')
+export class WebAuditController {
+  constructor(
+    private readonly pages: WebPageService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('audit')
+  @Permission('audit.read')
+  async list(@Req() req: WebRequest, @Res() res: Response, @Query() query: unknown) {
+    const values = submitted(query);
+    for (const k of Object.keys(values))
+      if (!['from', 'to', 'username', 'entityType', 'entityId', 'page'].includes(k))
+        delete values[k];
+    let form = emptyForm(values);
+    let filter: AuditQueryDto | null = null;
+    try {
+      filter = await validateForm(AuditQueryDto, {
+        from: field.date(values.from),
+        to: field.date(values.to),
+        username: field.text(values.username),
+        entityType: field.text(values.entityType),
+        entityId: field.text(values.entityId),
+        page: field.int(values.page),
+      });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      form = formFromError(e, values);
+    }
+    const page = filter?.page ?? 1;
+    const result = filter
+      ? await this.audit.list({ ...filter, page, pageSize: PAGE_SIZE })
+      : { items: [], total: 0 };
+    const verify = await this.audit.verify();
+    const params = new URLSearchParams();
+    for (const k of ['from', 'to', 'username', 'entityType', 'entityId'] as const) {
+      const v = filter?.[k];
+      if (v) params.set(k, String(v));
+    }
+    const qs = params.toString();
+    const pageUrl = (p: number) => {
+      const q = new URLSearchParams(params);
+      q.set('page', String(p));
+      return `/web/audit?${q.toString()}`;
+    };
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const model = {
+      form,
+      verify,
+      total: result.total,
+      page,
+      pages,
+      prev: page > 1 ? pageUrl(page - 1) : null,
+      next: page < pages ? pageUrl(page + 1) : null,
+      csvUrl: `/api/audit/export.csv${qs ? `?${qs}` : ''}`,
+      rows: result.items.map((r) => ({
+        id: r.id,
+        at: r.at,
+        username: r.username,
+        role: r.role,
+        action: r.action,
+        actionLabel: auditActionLabel(r.action),
+        entityType: r.entityType,
+        entityId: r.entityId,
+        reason: r.reason,
+        before: shortJson(r.before),
+        after: shortJson(r.after),
+        requestId: r.requestId,
+      })),
+    };
+    this.pages.send(req, res, 'nominations/audit', 'Nhật ký thay đổi', model, {
+      status: form.message ? 400 : 200,
+    });
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import type { Authenticated } from '../../auth/auth.service';
+import { AwardTiersService } from '../../award-tiers/award-tiers.service';
+import { BlocsService } from '../../blocs/blocs.service';
+import { AppError } from '../../common/errors/app-error';
+import { PERMISSIONS } from '../../domain/auth/permissions';
+import type { NominationDto } from '../../nominations/dto/nomination.dto';
+import { NominationsService } from '../../nominations/nominations.service';
+import { emptyForm, type FormState } from '../core/forms';
+import {
+  ACK_PREFIX,
+  mayOn,
+  pickYear,
+  ruleRows,
+  statusLabel,
+  transitionButtons,
+  type Warning,
+} from './nominations-view';
+
+const notFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
+
+/** One line of a nominations table. */
+function row(n: NominationDto) {
+  return {
+    id: n.id,
+    unitName: n.unit.fullName,
+    unitShort: n.unit.shortName,
+    tierName: n.tierName,
+    tierCode: n.tierCode,
+    status: n.status,
+    statusLabel: n.statusLabel,
+    blocId: n.blocId,
+    blocName: n.blocName,
+    eligible: n.eligibility.eligible,
+    errorCount: n.eligibility.errors.length,
+    warningCount: n.eligibility.warnings.length,
+    unacknowledgedCount: n.eligibility.unacknowledged.length,
+    council: n.council,
+    decision: n.decision,
+  };
+}
+
+export type NominationForms = Record<
+  'edit' | 'ack' | 'transition' | 'council' | 'decision',
+  FormState
+>;
+
+/** View models of the nominations pages, built from the same services as the API. */
+@Injectable()
+export class NominationsPagesService {
+  constructor(
+    private readonly blocs: BlocsService,
+    private readonly nominations: NominationsService,
+    private readonly tiers: AwardTiersService,
+  ) {}
+
+  /** The blocs with a term in the year that the user may read (as the dashboard filters them). */
+  async visibleBlocs(auth: Authenticated, yearRaw: unknown) {
+    const all = await this.blocs.list({ page: 1, pageSize: 500 });
+    const years = [...new Set(all.items.flatMap((b) => b.termYears))].sort((a, b) => b - a);
+    const year = pickYear(yearRaw, years);
+    const grant = PERMISSIONS['term.read'][auth.user.role];
+    const out: { id: number; name: string; kindLabel: string; provinceId: number }[] = [];
+    for (const b of all.items.filter((x) => x.termYears.includes(year))) {
+      if (grant === undefined) continue;
+      if (grant === 'OWN_BLOC' && !auth.user.blocIds.includes(b.id)) continue;
+      if (grant === 'OWN_UNIT') {
+        const term = await this.blocs.getTerm(b.id, year).catch((e: unknown) => {
+          if (notFound(e)) return null;
+          throw e;
+        });
+        if (!term?.members.some((m) => m.id === auth.user.unitId)) continue;
+      }
+      out.push({ id: b.id, name: b.name, kindLabel: b.kindLabel, provinceId: b.provinceId });
+    }
+    return { year, years, blocs: out };
+  }
+
+  async yearList(auth: Authenticated, yearRaw: unknown) {
+    const { year, years, blocs } = await this.visibleBlocs(auth, yearRaw);
+    const groups = [];
+    for (const b of blocs) {
+      const items = (await this.nominations.listForTerm(b.id, year)).map(row);
+      groups.push({ ...b, items, canWrite: mayOn(auth, 'nominations.write', b.id) });
+    }
+    return {
+      year,
+      years,
+      blocs: groups,
+      total: groups.reduce((n, g) => n + g.items.length, 0),
+    };
+  }
+
+  async term(
+    auth: Authenticated,
+    blocId: number,
+    year: number,
+    form: FormState,
+    warnings: Warning[],
+  ) {
+    const term = await this.blocs.getTerm(blocId, year);
+    const nominations = (await this.nominations.listForTerm(blocId, year)).map(row);
+    const s = await this.nominations.suggest(blocId, year).catch((e: unknown) => {
+      if (e instanceof AppError && e.kind !== 'INTERNAL') return null;
+      throw e;
+    });
+    const tiers = await this.tiers.list();
+    const suggestions = (s?.suggestions ?? []).map((x) => ({
+      unitId: x.unit.id,
+      unitName: x.unit.fullName,
+      tierId: x.tierId,
+      tierName: x.tierName,
+      reason: x.reason,
+      errors: x.eligibility.errors,
+      warnings: x.eligibility.warnings,
+    }));
+    return {
+      blocId,
+      blocName: term.blocName,
+      year,
+      nominations,
+      suggestions,
+      rankingComplete: s?.rankingComplete ?? false,
+      suggestionsAvailable: s !== null,
+      canWrite: mayOn(auth, 'nominations.write', blocId),
+      unitOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
+      tierOptions: tiers.map((t) => ({ value: t.id, label: t.name })),
+      form,
+      ackFields: ackFields(warnings, 'new'),
+    };
+  }
+
+  async nomination(
+    auth: Authenticated,
+    nid: number,
+    forms: Partial<NominationForms>,
+    warnings: Warning[],
+  ) {
+    const n = await this.nominations.get(nid);
+    const tiers = await this.tiers.list();
+    const all: NominationForms = {
+      edit: emptyForm(),
+      ack: emptyForm(),
+      transition: emptyForm(),
+      council: emptyForm(),
+      decision: emptyForm(),
+      ...forms,
+    };
+    const unacknowledged = n.eligibility.warnings.filter((w) =>
+      n.eligibility.unacknowledged.includes(w.code),
+    );
+    const canWrite = mayOn(auth, 'nominations.write', n.blocId);
+    const canProvince = mayOn(auth, 'province.manage', null);
+    return {
+      n,
+      rules: ruleRows(n.eligibility, n.acknowledgements),
+      closed: n.eligibility.checkedRules.length === 0,
+      history: n.history.map((h) => ({
+        ...h,
+        fromLabel: h.from ? statusLabel(h.from) : null,
+        toLabel: statusLabel(h.to),
+      })),
+      canWrite,
+      canProvince,
+      editable: canWrite && n.status === 'DRAFT',
+      transitions: canWrite ? transitionButtons(n) : [],
+      councilOpen: canProvince && n.status === 'SUBMITTED',
+      decisionOpen: canProvince && n.status === 'PASSED',
+      tierOptions: tiers.map((t) => ({ value: t.id, label: t.name })),
+      forms: all,
+      // Warnings still waiting for a reason: on the acknowledgement form and before proposing.
+      ackFields: forms.ack
+        ? ackFields([...unacknowledged, ...warnings], 'ack')
+        : ackFields(unacknowledged, 'ack'),
+      editAckFields: forms.edit ? ackFields(warnings, 'edit') : [],
+    };
+  }
+}
+
+/** One reason field per warning (no duplicates), named `ack_<CODE>`. */
+function ackFields(warnings: readonly Warning[], idPrefix: string) {
+  const seen = new Set<string>();
+  const out: { name: string; code: string; message: string; id: string }[] = [];
+  for (const w of warnings) {
+    if (seen.has(w.code)) continue;
+    seen.add(w.code);
+    const name = `${ACK_PREFIX}${w.code}`;
+    out.push({ name, code: w.code, message: w.message, id: `${idPrefix}-${name}` });
+  }
+  return out;
+}
