@@ -1,0 +1,49 @@
+/*
+ * The server the load tests run against: exactly what src/main.ts starts (same module, pipes,
+ * filter, middleware, global guards), plus one bench-only route, GET /api/bench/bare, that does
+ * nothing but goes through the same pipeline: helmet and the other middleware of configureApp, the
+ * write throttler guard and the auth guard (Bearer session looked up in the database, permission
+ * `registry.read` checked), the validation pipe and the response serialisation.
+ */
+import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/app.setup';
+import { Permission } from '../src/auth/permission.decorator';
+import { loadConfig, type AppConfig } from '../src/config/app-config';
+
+@Controller('bench')
+export class BareController {
+  @Permission('registry.read')
+  @Get('bare')
+  bare(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+@Module({})
+export class BenchRootModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: BenchRootModule,
+      imports: [AppModule.forRoot(config)],
+      controllers: [BareController],
+    };
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(BenchRootModule.forRoot(config), {
+    logger: ['error'],
+    bodyParser: false,
+  });
+  configureApp(app, config);
+  await app.listen(config.PORT, '127.0.0.1');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

@@ -1,0 +1,426 @@
+/*
+ * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write]`: the national benchmark of issue 9.
+ * For each database: generate the national set and a one-province set, time the documents
+ * in-process, then start the built server and measure start-up, hot reads under load against a
+ * bare route, national versus one-province latency, a results day and memory. Prints one table and
+ * (full runs) writes it into docs/performance.md between the bench markers.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { DocTimings } from './documents';
+import type { Generated } from './generate';
+import type { LoadResult } from './load';
+import type { Api, BenchDb, DbKind } from './harness';
+import type { ResultsDay } from './results-day';
+import { FULL, QUICK, type DataSetSize } from './sizes';
+import { fmt, median, msSince } from './stats';
+
+const OUT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(OUT, '..', '..', '..');
+const MAIN_JS = path.join(OUT, 'src', 'main.js');
+const BENCH_SERVER_JS = path.join(OUT, 'bench', 'bench-server.js');
+
+interface Plan {
+  size: DataSetSize;
+  loadSeconds: number;
+  loadRounds: number;
+  connections: number;
+  latencyWarmup: number;
+  latencyRuns: number;
+  docWarmup: number;
+  docRuns: number;
+  startups: number;
+  days: number;
+}
+
+const PLANS: Record<'full' | 'quick', Plan> = {
+  full: {
+    size: FULL,
+    loadSeconds: 5,
+    loadRounds: 3,
+    connections: 8,
+    latencyWarmup: 10,
+    latencyRuns: 60,
+    docWarmup: 3,
+    docRuns: 11,
+    startups: 5,
+    days: 3,
+  },
+  quick: {
+    size: QUICK,
+    loadSeconds: 2,
+    loadRounds: 2,
+    connections: 8,
+    latencyWarmup: 5,
+    latencyRuns: 20,
+    docWarmup: 2,
+    docRuns: 5,
+    startups: 3,
+    days: 2,
+  },
+};
+
+const HOT = ['ranking', 'meeting', 'nominations'] as const;
+type Hot = (typeof HOT)[number];
+type Route = 'bare' | Hot;
+
+interface Targets {
+  blocId: number;
+  year: number;
+  meetingId: number;
+  provinceId: number;
+}
+
+const urlOf = (t: Targets, r: Route): string =>
+  ({
+    bare: '/api/bench/bare',
+    ranking: `/api/blocs/${t.blocId}/terms/${t.year}/ranking`,
+    meeting: `/api/meetings/${t.meetingId}`,
+    nominations: `/api/provinces/${t.provinceId}/nominations?year=${t.year}`,
+  })[r];
+
+interface DbResult {
+  kind: DbKind;
+  generated: Generated;
+  single: Generated;
+  dataRows: Record<string, number>;
+  docs: DocTimings;
+  startupMs: number;
+  load: Record<Route, LoadResult>;
+  latency: Record<Hot, { national: number; province: number }>;
+  days: ResultsDay[];
+  rssIdleMiB: number;
+  rssLoadedMiB: number;
+}
+
+const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+/** The hot-read targets of the first generated province (same shape in both data sets). */
+async function targetsOf(ds: DataSource, provinceId: number, year: number): Promise<Targets> {
+  const bloc = await ds.query<{ id: number }[]>(
+    `SELECT MIN("id") AS id FROM "bloc" WHERE "province_id" = ${Number(provinceId)}`,
+  );
+  const blocId = Number(bloc[0]!.id);
+  const m = await ds.query<{ id: number }[]>(
+    `SELECT m."id" AS id FROM "meeting" m JOIN "bloc_term" t ON t."id" = m."term_id" WHERE t."bloc_id" = ${blocId} AND t."year" = ${year}`,
+  );
+  return { blocId, year, meetingId: Number(m[0]!.id), provinceId };
+}
+
+async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of [
+    'province',
+    'unit',
+    'bloc',
+    'bloc_term',
+    'score_entry',
+    'meeting',
+    'ballot',
+    'nomination',
+    'award_history',
+  ]) {
+    const r = await ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM "${t}"`);
+    out[t] = Number(r[0]!.n);
+  }
+  return out;
+}
+
+async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
+  // Loaded here, so that --from-json prints a saved table without loading the app.
+  const { getDataSourceToken } = await import('@nestjs/typeorm');
+  const { timeDocuments } = await import('./documents');
+  const { generateNational } = await import('./generate');
+  const { Api, BENCH_USERS, createBenchUsers, createDb, openContext, startServer } =
+    await import('./harness');
+  const { resultsDay } = await import('./results-day');
+  const load = (await import('./load')).load;
+  const sequentialLatency = (await import('./load')).sequentialLatency;
+  const national = await createDb(kind, 'national');
+  const single = await createDb(kind, 'province');
+  const cleanup: BenchDb[] = [national, single];
+  try {
+    log(`${kind}: sinh bộ dữ liệu toàn quốc (${plan.size.provinces} tỉnh)…`);
+    let app = await openContext(national);
+    const generated = await generateNational(app, plan.size, log);
+    await createBenchUsers(app);
+    let ds = app.get<DataSource>(getDataSourceToken());
+    const dataRows = await rowCounts(ds);
+    const targets = await targetsOf(ds, generated.provinceIds[0]!, plan.size.lastYear);
+    log(`${kind}: ${JSON.stringify(dataRows)} trong ${generated.ms} ms; văn bản…`);
+    const docs = await timeDocuments(app, targets.meetingId, plan.docWarmup, plan.docRuns);
+    await app.close();
+
+    log(`${kind}: sinh bộ dữ liệu một tỉnh…`);
+    app = await openContext(single);
+    const singleGen = await generateNational(app, { ...plan.size, provinces: 1 });
+    await createBenchUsers(app);
+    ds = app.get<DataSource>(getDataSourceToken());
+    const singleTargets = await targetsOf(ds, singleGen.provinceIds[0]!, plan.size.lastYear);
+    await app.close();
+
+    log(`${kind}: thời gian khởi động (${plan.startups} lần)…`);
+    const startups: number[] = [];
+    for (let i = 0; i < plan.startups; i++) {
+      const s = await startServer(MAIN_JS, national);
+      startups.push(s.startupMs);
+      await s.stop();
+    }
+
+    log(`${kind}: tải HTTP…`);
+    const server = await startServer(BENCH_SERVER_JS, national);
+    let rssIdleMiB = Number.NaN;
+    let rssLoadedMiB = Number.NaN;
+    const loadRuns: Record<Route, LoadResult[]> = {
+      bare: [],
+      ranking: [],
+      meeting: [],
+      nominations: [],
+    };
+    const latency = {} as DbResult['latency'];
+    const days: ResultsDay[] = [];
+    try {
+      const admin = await Api.login(server.baseUrl, BENCH_USERS[0]);
+      rssIdleMiB = server.rssMiB();
+      const routes: Route[] = ['bare', ...HOT];
+      for (const r of routes) {
+        await admin.ok('GET', urlOf(targets, r));
+        await load(server.baseUrl, admin.token!, urlOf(targets, r), 1, plan.connections);
+      }
+      for (let round = 0; round < plan.loadRounds; round++)
+        for (const r of routes) {
+          const res = await load(
+            server.baseUrl,
+            admin.token!,
+            urlOf(targets, r),
+            plan.loadSeconds,
+            plan.connections,
+          );
+          if (res.errors > 0) throw new Error(`${r}: ${res.errors} errors under load`);
+          loadRuns[r].push(res);
+        }
+      rssLoadedMiB = server.rssMiB();
+
+      log(`${kind}: độ trễ toàn quốc và một tỉnh…`);
+      const provinceServer = await startServer(BENCH_SERVER_JS, single);
+      try {
+        const provinceApi = await Api.login(provinceServer.baseUrl, BENCH_USERS[0]).catch(
+          (e: unknown) => {
+            throw new Error(`login: ${String(e)}\n${provinceServer.output()}`, { cause: e });
+          },
+        );
+        for (const h of HOT) {
+          // Interleaved halves, so that a slow moment of the shared machine hits both sides.
+          const nat: number[] = [];
+          const one: number[] = [];
+          for (let half = 0; half < 2; half++) {
+            nat.push(
+              await sequentialLatency(
+                admin,
+                urlOf(targets, h),
+                plan.latencyWarmup,
+                plan.latencyRuns / 2,
+              ),
+            );
+            one.push(
+              await sequentialLatency(
+                provinceApi,
+                urlOf(singleTargets, h),
+                plan.latencyWarmup,
+                plan.latencyRuns / 2,
+              ),
+            );
+          }
+          latency[h] = { national: median(nat), province: median(one) };
+        }
+      } finally {
+        await provinceServer.stop();
+      }
+
+      log(`${kind}: ngày nhập kết quả (${plan.days} tỉnh)…`);
+      const enterers: [Api, Api] = [
+        await Api.login(server.baseUrl, BENCH_USERS[1]),
+        await Api.login(server.baseUrl, BENCH_USERS[2]),
+      ];
+      for (let d = 0; d < plan.days; d++)
+        days.push(
+          await resultsDay(admin, enterers, generated.provinceIds[1 + d]!, generated.currentYear),
+        );
+    } finally {
+      await server.stop();
+    }
+    const summarise = (rs: LoadResult[]): LoadResult => ({
+      rps: median(rs.map((x) => x.rps)),
+      p50: median(rs.map((x) => x.p50)),
+      p99: median(rs.map((x) => x.p99)),
+      errors: rs.reduce((a, b) => a + b.errors, 0),
+    });
+    return {
+      kind,
+      generated,
+      single: singleGen,
+      dataRows,
+      docs,
+      startupMs: median(startups),
+      load: {
+        bare: summarise(loadRuns.bare),
+        ranking: summarise(loadRuns.ranking),
+        meeting: summarise(loadRuns.meeting),
+        nominations: summarise(loadRuns.nominations),
+      },
+      latency,
+      days,
+      rssIdleMiB,
+      rssLoadedMiB,
+    };
+  } finally {
+    for (const db of cleanup) await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
+  }
+}
+
+const HOT_LABELS: Record<Hot, string> = {
+  ranking: 'Ranking of a bloc (GET …/terms/Y/ranking)',
+  meeting: 'Results of a meeting (GET /meetings/:id)',
+  nominations: "A year's nominations, whole province (GET /provinces/:id/nominations?year=Y)",
+};
+
+function table(results: DbResult[], plan: Plan): string {
+  const cols = results.map((r) => (r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
+  const lines: string[] = [];
+  const row = (label: string, target: string, cells: string[]) =>
+    lines.push(`| ${label} | ${target} | ${cells.join(' | ')} |`);
+  lines.push(`| Measure | Target | ${cols.join(' | ')} |`);
+  lines.push(`|---|---|${cols.map(() => '---:').join('|')}|`);
+  const each = (f: (r: DbResult) => string) => results.map(f);
+  const mark = (ok: boolean) => (ok ? '✅' : '❌');
+  row('Bare route (through auth and guards): req/s · p50 ms', '(baseline)', [
+    ...each((r) => `${fmt(r.load.bare.rps, 0)} · ${fmt(r.load.bare.p50, 0)}`),
+  ]);
+  for (const h of HOT) {
+    row(`${HOT_LABELS[h]}: req/s · p50/p99 ms`, '', [
+      ...each(
+        (r) => `${fmt(r.load[h].rps, 0)} · ${fmt(r.load[h].p50, 0)}/${fmt(r.load[h].p99, 0)}`,
+      ),
+    ]);
+    row(`… ratio to the bare route`, '≥ 0.6', [
+      ...each((r) => {
+        const ratio = r.load[h].rps / r.load.bare.rps;
+        return `${fmt(ratio, 3)} ${mark(ratio >= 0.6)}`;
+      }),
+    ]);
+  }
+  for (const h of HOT)
+    row(`Sequential latency, national / one province: ${h} (ms)`, '≤ 2×', [
+      ...each((r) => {
+        const l = r.latency[h];
+        const ratio = l.national / l.province;
+        return `${fmt(l.national)} / ${fmt(l.province)} = ${fmt(ratio, 2)}× ${mark(ratio <= 2)}`;
+      }),
+    ]);
+  row('Results day of one province: total (median of provinces)', '', [
+    ...each((r) => {
+      const d = r.days[0]!;
+      return `${fmt(median(r.days.map((x) => x.totalMs)) / 1000, 2)} s (${d.blocs} blocs, ${d.entries} entries)`;
+    }),
+  ]);
+  row('… count entries with their tallies: total · median of one entry (ms)', '', [
+    ...each(
+      (r) =>
+        `${fmt(median(r.days.map((x) => x.entriesMs)) / 1000, 2)} s · ${fmt(median(r.days.map((x) => x.entryMedianMs)))}`,
+    ),
+  ]);
+  const kinds = Object.keys(results[0]!.docs) as (keyof DocTimings)[];
+  for (const k of kinds)
+    row(
+      `Document ${k}: HTML / PDF / DOCX (ms, warm)`,
+      k === 'MINUTES' ? 'HTML < 10, PDF < 300' : '',
+      each((r) => {
+        const d = r.docs[k];
+        const ok = k === 'MINUTES' ? ` ${mark(d.html < 10 && d.pdf < 300)}` : '';
+        return `${fmt(d.html, 2)} / ${fmt(d.pdf)} / ${fmt(d.docx)}${ok}`;
+      }),
+    );
+  row('Start-up to the first /api/health = 200 (ms)', '< 2000', [
+    ...each((r) => `${fmt(r.startupMs, 0)} ${mark(r.startupMs < 2000)}`),
+  ]);
+  row('RSS: after start-up · after the load (MiB)', '', [
+    ...each((r) => `${fmt(r.rssIdleMiB, 0)} · ${fmt(r.rssLoadedMiB, 0)}`),
+  ]);
+  row('Generating the national set (s)', '', [...each((r) => fmt(r.generated.ms / 1000, 1))]);
+  const d = results[0]!.dataRows;
+  const s = plan.size;
+  return [
+    lines.join('\n'),
+    '',
+    `Data set: ${d.province} provinces (${s.provinces} generated plus the Hải Dương sample), ${d.unit} units, ${d.bloc} blocs, ` +
+      `${d.bloc_term} bloc terms (${s.firstYear}–${s.lastYear + 1}), ${d.score_entry} agreed score lines, ${d.meeting} meetings, ` +
+      `${d.ballot} ballots, ${d.nomination} nominations, ${d.award_history} decided awards. ` +
+      `Load: autocannon, ${plan.connections} connections, ${plan.loadRounds} rounds × ${plan.loadSeconds} s per route (median of rounds); ` +
+      `sequential latency: median of ${plan.latencyRuns} requests; documents: median of ${plan.docRuns} renders after ${plan.docWarmup} warm-up renders; ` +
+      `start-up: median of ${plan.startups} starts; results day: median of ${plan.days} provinces.`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const dbArg = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'both';
+  if (!['sqlite', 'pg', 'both'].includes(dbArg ?? ''))
+    throw new Error('--db sqlite | pg (mặc định: cả hai)');
+  const kinds: DbKind[] = dbArg === 'both' ? ['sqlite', 'pg'] : [dbArg as DbKind];
+  const write =
+    !quick && !args.includes('--no-write') && (kinds.length === 2 || args.includes('--from-json'));
+  const plan = PLANS[quick ? 'quick' : 'full'];
+
+  // The compiled code finds seeds/ and templates/ next to its src/, as in dist/.
+  for (const name of ['seeds', 'templates']) {
+    const link = path.join(OUT, name);
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join(ROOT, name), link, 'dir');
+  }
+  const started = process.hrtime.bigint();
+  // --from-json <file>: print (and write) the table of a saved run again, without measuring.
+  const fromJson = args.includes('--from-json') ? args[args.indexOf('--from-json') + 1] : null;
+  const parsed: unknown = fromJson ? JSON.parse(fs.readFileSync(fromJson, 'utf8')) : null;
+  // Older raw files are the bare array of results; their time is the file's (end of the run).
+  const saved = !fromJson
+    ? null
+    : Array.isArray(parsed)
+      ? { at: fs.statSync(fromJson).mtime.toISOString(), results: parsed as DbResult[] }
+      : (parsed as { at: string; results: DbResult[] });
+  const results: DbResult[] = saved?.results ?? [];
+  if (!saved) for (const k of kinds) results.push(await benchDatabase(k, plan));
+  const t = table(results, plan);
+  const when = (saved?.at ?? new Date().toISOString()).slice(0, 16).replace('T', ' ');
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const block = `Run of ${when} UTC (${quick ? '--quick' : 'full'}${saved ? '' : `, ${fmt(msSince(started) / 1000, 0)} s`}), machine: ${machine}.\n\n${t}`;
+  console.log(`\n${block}\n`);
+  const raw = path.join(os.tmpdir(), `thidua-bench-${Date.now()}.json`);
+  if (!saved)
+    fs.writeFileSync(
+      raw,
+      JSON.stringify(
+        { at: new Date(Date.now() - msSince(started)).toISOString(), results },
+        null,
+        2,
+      ),
+    );
+  if (!saved) log(`số liệu thô: ${raw}`);
+  if (write) {
+    const doc = path.join(ROOT, 'docs', 'performance.md');
+    const text = fs.readFileSync(doc, 'utf8');
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const a = text.indexOf(begin);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`${doc}: thiếu ${begin} … ${end}`);
+    fs.writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${block}\n${text.slice(b)}`);
+    log(`đã ghi bảng vào ${doc}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
