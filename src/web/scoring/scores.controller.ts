@@ -1,0 +1,360 @@
+import { createHash } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../../auth/permission.decorator';
+import { AppError } from '../../common/errors/app-error';
+import { IdPipe } from '../../common/http/id-param.pipe';
+import { uploadOptions } from '../../common/http/upload';
+import { YearPipe } from '../../common/http/year.pipe';
+import type { ImportReportDto } from '../../scoring/dto/scoring.dto';
+import { AdvancePhaseDto, EnterScoresDto } from '../../scoring/dto/scoring.dto';
+import type { ScoreStageCode } from '../../scoring/score-entry.entity';
+import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
+import { ScoringService } from '../../scoring/scoring.service';
+import { StagePipe } from '../../scoring/stage.pipe';
+import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+import {
+  ScoringPagesService,
+  STAGE_LABELS,
+  STAGES,
+  openStage,
+  stageAction,
+} from './scoring-pages.service';
+import { mapFormErrors } from './scoring-view';
+
+const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
+/** The confirm form carries the previewed file back (base64): room for the 5 MB the API accepts. */
+const CONFIRM_FIELD_BYTES = Math.ceil((SCORE_SHEET_MAX_BYTES * 4) / 3) + 1024;
+
+const stageOf = (v: unknown): ScoreStageCode | null => STAGES.find((s) => s === v) ?? null;
+
+/** The score grid, a unit's score sheet, the phase, the Excel export/import and the ranking. */
+@ApiExcludeController()
+@Controller('web/blocs/:id/terms/:year')
+export class WebScoresController {
+  constructor(
+    private readonly pages: WebPageService,
+    private readonly views: ScoringPagesService,
+    private readonly scoring: ScoringService,
+    private readonly sheets: ScoreSheetService,
+  ) {}
+
+  @Get('scores')
+  @Permission('term.read')
+  async grid(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Query('giai-doan') stage: unknown,
+  ) {
+    await this.renderGrid(req, res, id, year, stage, {}, 200);
+  }
+
+  @Post('scoring/advance')
+  @Permission('scoring.manage')
+  async advance(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() body: unknown,
+  ) {
+    const v = submitted(body);
+    try {
+      const dto = await validateForm(AdvancePhaseDto, {
+        to: field.text(v.to),
+        ...(field.text(v.reason) ? { reason: field.text(v.reason) } : {}),
+      });
+      await this.scoring.advance(id, year, dto);
+      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/scores`, 'saved');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, v, (form, status) =>
+        this.renderGrid(req, res, id, year, undefined, { advance: form }, status),
+      );
+    }
+  }
+
+  @Get('scores/:unitId')
+  @Permission('unit.read')
+  async sheet(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+  ) {
+    await this.renderSheet(req, res, id, year, unitId, emptyForm(), 200);
+  }
+
+  @Post('scores/:unitId/:stage')
+  @Permission((req) => stageAction(String(req.params.stage)))
+  async enter(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Param('unitId', IdPipe) unitId: number,
+    @Param('stage', StagePipe) stage: ScoreStageCode,
+    @Body() body: unknown,
+  ) {
+    const v = submitted(body);
+    const current = await this.views.sheet(id, year, unitId, req.auth!);
+    const lines: Record<string, unknown>[] = [];
+    for (const code of current.codes) {
+      const name = `lines.${code}`;
+      const typed = v[`${name}.value`];
+      if (typed === undefined) continue;
+      const reason = (v[`${name}.reason`] ?? '').trim();
+      const storedValue = current.stored[`${name}.value`] ?? '';
+      const storedReason = current.stored[`${name}.reason`] ?? '';
+      if (typed.trim() === storedValue && reason === storedReason) continue;
+      if (typed.trim() === '' && storedValue === '') continue;
+      lines.push({
+        code,
+        value: typed.trim() === '' ? null : field.decimal(typed),
+        ...(reason ? { reason } : {}),
+        ...(field.text(v[`${name}.version`]) ? { version: field.int(v[`${name}.version`]) } : {}),
+      });
+    }
+    const back = `/web/blocs/${id}/terms/${year}/scores/${unitId}`;
+    if (lines.length === 0) return this.pages.redirect(res, back, 'saved');
+    const codes = lines.map((l) => String(l.code));
+    try {
+      const dto = await validateForm(EnterScoresDto, { lines });
+      await this.scoring.enter(id, year, unitId, stage, dto);
+      this.pages.redirect(res, back, 'saved');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, v, (form, status) =>
+        this.renderSheet(req, res, id, year, unitId, form, status, (f) => {
+          // DTO errors name the line by its index in the request, the service by its code.
+          const byIndex = /^lines\.(\d+)(\..*)?$/.exec(f);
+          if (byIndex && codes[Number(byIndex[1])] !== undefined)
+            return `lines.${codes[Number(byIndex[1])]}${byIndex[2] ?? '.value'}`;
+          for (const c of current.codes) {
+            if (f === c || f === `lines.${c}` || f === `lines.${c}.code`) return `lines.${c}.value`;
+            if (f.startsWith(`lines.${c}.`)) return f;
+          }
+          return f;
+        }),
+      );
+    }
+  }
+
+  /** Upload → preview: what the import would write and every refused row; nothing is written. */
+  @Post('score-sheet/preview')
+  @Permission('scores.review.write')
+  @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
+  async preview(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() body: unknown,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+  ) {
+    const v = submitted(body);
+    const stage = stageOf(v.stage) ?? (await this.openOrAgreed(id, year));
+    try {
+      const report = await this.sheets.preview(id, year, stage, file?.buffer);
+      this.renderPreview(
+        req,
+        res,
+        id,
+        year,
+        stage,
+        report,
+        file!.buffer,
+        file!.originalname,
+        null,
+        200,
+      );
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
+        this.renderGrid(req, res, id, year, undefined, { upload: form }, status),
+      );
+    }
+  }
+
+  /** Confirm: the previewed file again, imported all or nothing. */
+  @Post('score-sheet/import')
+  @Permission('scores.review.write')
+  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  async import(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() body: unknown,
+  ) {
+    const v = submitted(body);
+    const stage = stageOf(v.stage) ?? (await this.openOrAgreed(id, year));
+    const buffer = /^[A-Za-z0-9+/=]+$/.test(v.sheet ?? '')
+      ? Buffer.from(v.sheet!, 'base64')
+      : undefined;
+    try {
+      await this.sheets.import(id, year, stage, buffer);
+      this.pages.redirect(
+        res,
+        `/web/blocs/${id}/terms/${year}/scores?giai-doan=${stage}`,
+        'imported',
+      );
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'SHEET_REJECTED' && buffer) {
+        const report = await this.sheets.preview(id, year, stage, buffer);
+        return this.renderPreview(
+          req,
+          res,
+          id,
+          year,
+          stage,
+          report,
+          buffer,
+          field.text(v.fileName) ?? 'bang-diem.xlsx',
+          e.message,
+          422,
+        );
+      }
+      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
+        this.renderGrid(req, res, id, year, undefined, { upload: form }, status),
+      );
+    }
+  }
+
+  @Get('ranking')
+  @Permission('term.read')
+  async ranking(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+  ) {
+    const model = await this.views.ranking(id, year);
+    this.pages.send(req, res, 'scoring/ranking', `Xếp hạng thi đua năm ${year}`, model, {
+      breadcrumbs: this.crumbs(id, model.term.blocName),
+    });
+  }
+
+  private async openOrAgreed(id: number, year: number): Promise<ScoreStageCode> {
+    return openStage((await this.scoring.phase(id, year)).phase) ?? 'AGREED';
+  }
+
+  private async renderGrid(
+    req: WebRequest,
+    res: Response,
+    id: number,
+    year: number,
+    stage: unknown,
+    forms: { advance?: FormState; upload?: FormState },
+    status: number,
+  ) {
+    const model = await this.views.grid(id, year, req.auth!, stage);
+    this.pages.send(
+      req,
+      res,
+      'scoring/scores',
+      `Bảng điểm thi đua năm ${year}`,
+      {
+        ...model,
+        advanceForm: forms.advance
+          ? mapFormErrors(forms.advance, (f) => f, new Set(['to', 'reason']))
+          : emptyForm(),
+        uploadForm: forms.upload
+          ? mapFormErrors(forms.upload, () => 'file', new Set(['file']))
+          : emptyForm(),
+      },
+      { status, breadcrumbs: this.crumbs(id, model.term.blocName) },
+    );
+  }
+
+  private async renderSheet(
+    req: WebRequest,
+    res: Response,
+    id: number,
+    year: number,
+    unitId: number,
+    form: FormState,
+    status: number,
+    rename: (f: string) => string = (f) => f,
+  ) {
+    const model = await this.views.sheet(id, year, unitId, req.auth!);
+    const shown = mapFormErrors(form, rename, model.known);
+    this.pages.send(
+      req,
+      res,
+      'scoring/score-sheet',
+      `Phiếu chấm điểm năm ${year}: ${model.unit.fullName}`,
+      {
+        ...model,
+        form: shown,
+        action: model.open ? `${model.base}/scores/${unitId}/${model.open}` : null,
+      },
+      {
+        status,
+        breadcrumbs: [
+          ...this.crumbs(id, model.term.blocName),
+          { href: `${model.base}/scores`, label: `Bảng điểm ${year}` },
+        ],
+      },
+    );
+  }
+
+  private renderPreview(
+    req: WebRequest,
+    res: Response,
+    id: number,
+    year: number,
+    stage: ScoreStageCode,
+    report: ImportReportDto,
+    buffer: Buffer,
+    fileName: string,
+    message: string | null,
+    status: number,
+  ) {
+    const changed = report.rows.filter((r) => r.changes > 0 && r.errors.length === 0);
+    const refused = report.rows.filter((r) => r.errors.length > 0);
+    this.pages.send(
+      req,
+      res,
+      'scoring/import-preview',
+      `Xem trước khi nhập bảng điểm năm ${year}`,
+      {
+        base: `/web/blocs/${id}/terms/${year}`,
+        stage,
+        stageLabel: STAGE_LABELS[stage],
+        report,
+        changed,
+        refused,
+        fileName,
+        sha256: createHash('sha256').update(buffer).digest('hex'),
+        sheet: buffer.toString('base64'),
+        form: { ...emptyForm(), message, code: message ? 'SHEET_REJECTED' : null },
+      },
+      {
+        status,
+        breadcrumbs: [
+          BLOCS,
+          { href: `/web/blocs/${id}/terms/${year}/scores`, label: `Bảng điểm ${year}` },
+        ],
+      },
+    );
+  }
+
+  private crumbs(id: number, name: string) {
+    return [BLOCS, { href: `/web/blocs/${id}`, label: name }];
+  }
+}

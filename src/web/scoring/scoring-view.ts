@@ -1,0 +1,126 @@
+/**
+ * Pure helpers of the scoring area's pages: points as typed in a form, the bar chart of the
+ * ranking, and the mapping of the services' error fields onto the pages' input names.
+ */
+import type { FormState } from '../core/forms';
+
+/** Points as a form shows them: no thousands separator, decimal comma ("96,5"). */
+export function pointsInput(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '';
+  return String(v).replace('.', ',');
+}
+
+/** `groups[0].criteria[1].maxPoints` / `definition.groups.0…` → `groups.0.criteria.1.maxPoints`. */
+export function normalizeField(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1').replace(/^definition\./, '');
+}
+
+/**
+ * Moves the form's field errors onto the page's inputs: `rename` maps a service field to an input
+ * name (or null when no input shows it); a message without an input goes to the notes above the
+ * form, so nothing the server said is lost.
+ */
+export function mapFormErrors(
+  form: FormState,
+  rename: (field: string) => string | null,
+  known: ReadonlySet<string>,
+): FormState {
+  const errors: Record<string, string> = {};
+  const notes = [...form.notes];
+  for (const [field, message] of Object.entries(form.errors)) {
+    const name = rename(field);
+    if (name !== null && known.has(name)) {
+      if (!(name in errors)) errors[name] = message;
+    } else if (!notes.includes(message)) notes.push(message);
+  }
+  return { ...form, errors, notes };
+}
+
+export interface ChartBar {
+  label: string;
+  unitCode: string;
+  total: number;
+  totalText: string;
+  rank: number;
+  y: number;
+  width: number;
+  textY: number;
+  valueX: number;
+}
+
+export interface BarChart {
+  width: number;
+  height: number;
+  labelWidth: number;
+  plotWidth: number;
+  max: number;
+  bars: ChartBar[];
+  ticks: { x: number; label: string }[];
+  summary: string;
+}
+
+const BAR = 26;
+const GAP = 10;
+const LABEL_WIDTH = 220;
+const PLOT_WIDTH = 560;
+const VALUE_ROOM = 70;
+const TOP = 24;
+
+/**
+ * A horizontal bar chart of the totals, in ranking order, from zero to the scale (the bars' lengths
+ * are honest). Coordinates are computed here; the template only draws them.
+ */
+export function barChart(
+  entries: readonly { label: string; unitCode: string; total: number; rank: number }[],
+  scale: number,
+  formatNumber: (n: number) => string,
+): BarChart {
+  const max = Math.max(scale, ...entries.map((e) => e.total), 1);
+  const bars = entries.map((e, i) => {
+    const y = TOP + i * (BAR + GAP);
+    const width = Math.max(1, Math.round((e.total / max) * PLOT_WIDTH));
+    return {
+      label: e.label,
+      unitCode: e.unitCode,
+      total: e.total,
+      totalText: formatNumber(e.total),
+      rank: e.rank,
+      y,
+      width,
+      textY: y + BAR / 2 + 5,
+      valueX: LABEL_WIDTH + width + 6,
+    };
+  });
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
+    x: LABEL_WIDTH + Math.round(f * PLOT_WIDTH),
+    label: formatNumber(Math.round(f * max)),
+  }));
+  const summary = entries
+    .map((e) => `hạng ${e.rank}: ${e.label} ${formatNumber(e.total)} điểm`)
+    .join('; ');
+  return {
+    width: LABEL_WIDTH + PLOT_WIDTH + VALUE_ROOM,
+    height: TOP + entries.length * (BAR + GAP) + 10,
+    labelWidth: LABEL_WIDTH,
+    plotWidth: PLOT_WIDTH,
+    max,
+    bars,
+    ticks,
+    summary,
+  };
+}
+
+/** The page number links of a list (1-based), at most `around` on each side of the current one. */
+export function pageLinks(
+  total: number,
+  page: number,
+  pageSize: number,
+  href: (p: number) => string,
+  around = 3,
+): { number: number; href: string; current: boolean }[] {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const out: { number: number; href: string; current: boolean }[] = [];
+  for (let p = Math.max(1, page - around); p <= Math.min(pages, page + around); p++)
+    out.push({ number: p, href: href(p), current: p === page });
+  return out;
+}
