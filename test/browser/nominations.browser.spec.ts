@@ -54,6 +54,13 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await text(page, 'section[data-tier="GOV_FLAG"] p')).toMatch(/Trần toàn tỉnh: Tối đa/);
     expect(await page.getByRole('link', { name: 'Xem trước (HTML)' }).count()).toBe(2);
     expect(await page.locator('[data-busy] progress').count()).toBe(2);
+    const preview = await page
+      .getByRole('link', { name: 'Xem trước (HTML)' })
+      .first()
+      .getAttribute('href');
+    const doc = await page.context().request.get(preview!);
+    expect(doc.status()).toBe(200);
+    expect(await doc.text()).toContain('Cẩm Giàng');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '40-cap-tinh');
 
@@ -124,7 +131,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     await page.selectOption('#f-unitId', await optionValue(page, '#f-unitId', 'Cẩm Giàng'));
     await page.selectOption(
       '#f-tierId',
-      await optionValue(page, '#f-tierId', 'Cờ thi đua của UBND'),
+      await optionValue(page, '#f-tierId', 'Cờ thi đua của Ủy ban'),
     );
     const summary = 'Xếp thứ hai trong Khối năm 2023; đề nghị lại sau rà soát.';
     await page.getByLabel('Tóm tắt thành tích').fill(summary);
@@ -165,6 +172,57 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await page.locator('dd').filter({ hasText: summary }).count()).toBe(1);
   }, 120_000);
 
+  it('sends a proposal to the province, records the council vote (a refused count first) and the decision', async () => {
+    const user = await h.account({ username: 'vanphong.hoidong', role: 'OFFICE_STAFF' });
+    const page = await (await h.context()).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, user);
+    await page.goto('/web/province?nam=2023');
+    await page
+      .locator('section[data-tier="PROV_MERIT"] tbody tr')
+      .filter({ hasText: 'Gia Lộc' })
+      .getByRole('link', { name: /Gia Lộc/ })
+      .click();
+    await page.waitForURL(/\/web\/nominations\/\d+$/);
+    await page.getByRole('button', { name: 'Gửi lên tỉnh' }).click();
+    await page.waitForURL(/tb=saved/);
+    expect(await text(page, '[data-status]')).toBe('đã gửi tỉnh');
+
+    // A count that is not a number, then more valid ballots than members present: refused, kept.
+    await page.getByLabel('Tổng số thành viên Hội đồng').fill('15');
+    await page.getByLabel('Số thành viên có mặt').fill('14');
+    await page.getByLabel('Số phiếu hợp lệ').fill('15');
+    await page.getByLabel('Số phiếu đồng ý').fill('mười hai');
+    await page.getByLabel('Ngày họp Hội đồng').fill('20/03/2024');
+    await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await page.waitForLoadState();
+    expect(await text(page, '#f-agree-err')).toBe('Trường này phải là số nguyên.');
+    expect(await page.getByLabel('Số phiếu đồng ý').inputValue()).toBe('mười hai');
+    expect(await page.getByLabel('Ngày họp Hội đồng').inputValue()).toBe('20/03/2024');
+    await page.getByLabel('Số phiếu đồng ý').fill('12');
+    await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await page.waitForLoadState();
+    expect(await text(page, '.form-message')).toContain('COUNCIL_COUNTS_INVALID');
+    expect(await text(page, '[data-status]')).toBe('đã gửi tỉnh');
+    await page.getByLabel('Số phiếu hợp lệ').fill('14');
+    await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await page.waitForURL(/tb=saved/);
+    expect(await text(page, '[data-status]')).toBe('Hội đồng TĐKT tỉnh thông qua');
+
+    await page.getByLabel('Số quyết định').fill('512/QĐ-UBND');
+    await page.getByLabel('Ngày quyết định').fill('25/03/2024');
+    await page.getByLabel('Người ký quyết định').fill('Chủ tịch UBND tỉnh Hải Dương');
+    await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await page.waitForURL(/tb=saved/);
+    expect(await text(page, '[data-status]')).toBe('đã có quyết định khen thưởng');
+    await page.goto('/web/province?nam=2023');
+    const gl = page
+      .locator('section[data-tier="PROV_MERIT"] tbody tr')
+      .filter({ hasText: 'Gia Lộc' });
+    expect(await gl.textContent()).toContain('12/15 đồng ý, 20/03/2024');
+    expect(await gl.textContent()).toContain('Số 512/QĐ-UBND ngày 25/03/2024');
+  }, 120_000);
+
   it('lets an administrator create an account (a weak password first), shows it in the audit log; a bloc secretary reaches neither page', async () => {
     const admin = await h.account({ username: 'quantri.web', role: 'OFFICE_ADMIN' });
     const page = await (await h.context()).newPage();
@@ -184,7 +242,9 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.waitForLoadState();
     expect(await page.getByLabel('Mật khẩu').getAttribute('aria-invalid')).toBe('true');
-    expect(await text(page, '#f-password-err')).toMatch(/10/);
+    expect(await text(page, '#f-password-err')).toBe(
+      'Mật khẩu phải có ít nhất 10 ký tự và không trùng tên đăng nhập.',
+    );
     expect(await page.getByLabel('Mật khẩu').inputValue()).toBe('');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('thuky.khoimoi');
     expect(await page.getByLabel('Họ tên').inputValue()).toBe('Nguyễn Thị Thư Ký');

@@ -23,9 +23,24 @@ function ids(v: string | undefined): (number | string)[] {
     .filter((x): x is number | string => x !== undefined);
 }
 
-/** The service's account errors that belong to one field. */
+/**
+ * The service's account errors that belong to one field next to that field; a password of the
+ * wrong length gets the password rule's own message (not the generic "độ dài không hợp lệ").
+ */
 function placeUserError(e: unknown, role: string | undefined): unknown {
-  if (!(e instanceof AppError) || e.details.length > 0) return e;
+  if (!(e instanceof AppError)) return e;
+  if (e.details.length > 0) {
+    if (!e.details.some((d) => d.field === 'password')) return e;
+    return new AppError(
+      { code: e.code, kind: e.kind, message: e.message },
+      {
+        details: e.details.map((d) =>
+          d.field === 'password' ? { ...d, message: AuthErrors.WEAK_PASSWORD.message } : d,
+        ),
+        extra: { ...e.extra },
+      },
+    );
+  }
   const fieldOf: Record<string, string> = {
     PASSWORD_TOO_WEAK: 'password',
     USERNAME_TAKEN: 'username',
@@ -77,8 +92,8 @@ export class WebUsersController {
         password: values.password ?? '',
         ...scopeOf(values),
       });
-      const u = await this.users.create(dto);
-      this.pages.redirect(res, `/web/users#u-${u.id}`, 'created');
+      await this.users.create(dto);
+      this.pages.redirect(res, '/web/users', 'created');
     } catch (e) {
       // The password is never sent back into the page.
       const kept = { ...values };
