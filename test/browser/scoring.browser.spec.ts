@@ -60,7 +60,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     await page.goto('/web/units');
     expect(await page.locator('table.units tbody tr').count()).toBe(12);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '20-don-vi');
+    await screenshot(page, '40-don-vi');
     await page.getByLabel('Tên hoặc mã đơn vị').fill('HD-CG');
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.waitForURL(/q=HD-CG/);
@@ -88,13 +88,13 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       `${base()}/meetings`,
     );
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '21-khoi-thi-dua');
+    await screenshot(page, '41-khoi-thi-dua');
 
     // Criteria: the signed 1.000-point set.
     await term.getByRole('link', { name: 'Bộ tiêu chí', exact: true }).click();
     expect(await text(page, '#h-current')).toContain('đã ký giao ước');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '22-bo-tieu-chi');
+    await screenshot(page, '42-bo-tieu-chi');
 
     // The score grid: the agreed totals of every unit.
     await page.goto(`${base()}/scores`);
@@ -106,7 +106,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       '955',
     );
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '23-bang-diem');
+    await screenshot(page, '43-bang-diem');
 
     // The ranking: 12 bars in ranking order with the API's totals, and the table as text.
     const api = (await h.t.http().get(`/api/blocs/${blocId}/terms/2023/ranking`).expect(200)).body;
@@ -138,7 +138,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       'đơn vị dẫn đầu: thành phố Hải Dương',
     );
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '24-xep-hang');
+    await screenshot(page, '44-xep-hang');
   }, 120_000);
 
   it('keeps a bad score and a bad criterion with the Vietnamese message next to the field', async () => {
@@ -159,7 +159,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     await i2.fill('150');
     // The running total follows the typing: it cannot add a word.
     expect(await text(page, '[data-sum-total]')).toBe('chưa tính được');
-    await screenshot(page, '25-phieu-cham-diem');
+    await screenshot(page, '45-phieu-cham-diem');
     await page.getByRole('button', { name: /^Lưu điểm/ }).click();
     await page.waitForLoadState('domcontentloaded');
     expect(await page.locator('input[name="lines.I.1.value"]').inputValue()).toBe('chín mươi');
@@ -187,7 +187,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     expect(await page.locator('input[name="lines.I.1.value"]').inputValue()).toBe('150');
     expect(await text(page, '[id="c-lines.I.1.value-err"]')).toMatch(/tối đa/);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '26-phieu-cham-diem-loi');
+    await screenshot(page, '46-phieu-cham-diem-loi');
 
     // Criteria: a revision needs a reason; the draft editor keeps a bad maximum with its message.
     await page.goto(`${base()}/criteria`);
@@ -215,7 +215,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     );
     expect(await text(page, '.form-message')).toContain('CRITERIA_SET_INVALID');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '27-du-thao-tieu-chi-loi');
+    await screenshot(page, '47-du-thao-tieu-chi-loi');
   }, 120_000);
 
   it('exports the Excel sheet, previews the same file as no change, and imports an edited one', async () => {
@@ -273,7 +273,7 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     const count = Number(await text(page, 'table[data-preview-changes] tbody tr td:last-child'));
     expect(count).toBeGreaterThan(0);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '28-xem-truoc-nhap-excel');
+    await screenshot(page, '48-xem-truoc-nhap-excel');
     // Preview wrote nothing.
     const before = (await h.t.http().get(`/api/blocs/${blocId}/terms/2023/ranking`).expect(200))
       .body;
@@ -318,6 +318,6 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       expect(await text(page, 'main')).toContain('FORBIDDEN');
       expect(await text(page, 'main')).not.toContain(other.fullName);
     }
-    await screenshot(page, '29-dai-dien-don-vi-403');
+    await screenshot(page, '49-dai-dien-don-vi-403');
   }, 120_000);
 });

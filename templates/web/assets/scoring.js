@@ -36,7 +36,7 @@
       form.querySelectorAll('[data-sum-section]').forEach(function (o) {
         var s = o.getAttribute('data-sum-section');
         var v = sections[s] || 0;
-        show(o, s === 'penalty' ? -Math.min(v, penaltyCap) : s === 'bonus' ? Math.min(v, bonusCap) : v);
+        show(o, s === 'penalty' ? (Math.min(v, penaltyCap) ? -Math.min(v, penaltyCap) : 0) : s === 'bonus' ? Math.min(v, bonusCap) : v);
       });
       show(form.querySelector('[data-sum-total]'), criteria + Math.min(bonus, bonusCap) - Math.min(penalty, penaltyCap));
     }
