@@ -128,6 +128,9 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
       .click();
     await page.waitForURL(/\/web\/blocs\/\d+\/terms\/2023\/nominations/);
     expect(await page.locator('table.suggestions tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('table.nominations tbody tr').filter({ hasText: 'đã rút' }).textContent(),
+    ).toContain('hồ sơ đã kết thúc');
     await page.selectOption('#f-unitId', await optionValue(page, '#f-unitId', 'Cẩm Giàng'));
     await page.selectOption(
       '#f-tierId',
@@ -313,5 +316,29 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
       expect({ path, status: res?.status() }).toEqual({ path, status: 403 });
       expect(await sec.locator('h1').textContent()).toBe('Không có quyền truy cập');
     }
+
+    // The administrator edits the account: a unit representative needs a unit (next to the field),
+    // then the account is disabled and the secretary's session ends.
+    await page.goto('/web/users');
+    await page.getByRole('link', { name: 'Sửa tài khoản thuky.khoimoi' }).click();
+    await page.waitForURL(/\/web\/users\/\d+$/);
+    await page.getByLabel('Họ tên').fill('Nguyễn Thị Thư Ký (đổi)');
+    await page.selectOption('#f-role', 'UNIT_REP');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForLoadState();
+    expect(await text(page, '#f-unitId-err')).toContain('đại diện đơn vị cần đúng một đơn vị');
+    expect(await page.getByLabel('Họ tên').inputValue()).toBe('Nguyễn Thị Thư Ký (đổi)');
+    expect(await page.locator('#f-role').inputValue()).toBe('UNIT_REP');
+    await page.selectOption('#f-role', 'BLOC_SECRETARY');
+    await page.locator('#f-active').uncheck();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(/tb=saved/);
+    expect(await page.locator('#f-active').isChecked()).toBe(false);
+    await page.goto('/web/users');
+    expect(
+      await page.locator('table.users tbody tr').filter({ hasText: 'thuky.khoimoi' }).textContent(),
+    ).toContain('Đã khoá');
+    await sec.goto('/web');
+    await sec.waitForURL(/\/web\/login/);
   }, 120_000);
 });

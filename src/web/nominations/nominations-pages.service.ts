@@ -32,6 +32,7 @@ function row(n: NominationDto) {
     blocId: n.blocId,
     blocName: n.blocName,
     eligible: n.eligibility.eligible,
+    closed: n.eligibility.checkedRules.length === 0,
     errorCount: n.eligibility.errors.length,
     warningCount: n.eligibility.warnings.length,
     unacknowledgedCount: n.eligibility.unacknowledged.length,
