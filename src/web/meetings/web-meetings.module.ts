@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
+import { BlocsModule } from '../../blocs/blocs.module';
+import { DocumentsModule } from '../../documents/documents.module';
+import { MeetingsModule } from '../../meetings/meetings.module';
 import { WebCoreModule } from '../core/web-core.module';
+import { WebMeetingDocumentsController } from './documents.controller';
+import { WebMeetingsController } from './meetings.controller';
+import { MeetingsPagesService } from './meetings-pages.service';
 
-/** Web pages of this area (see src/web/web.module.ts). */
+/** Web pages of this area (see src/web/web.module.ts): the meeting console and its documents. */
 @Module({
-  imports: [WebCoreModule],
-  controllers: [],
-  providers: [],
+  imports: [WebCoreModule, MeetingsModule, BlocsModule, AwardTiersModule, DocumentsModule],
+  controllers: [WebMeetingsController, WebMeetingDocumentsController],
+  providers: [MeetingsPagesService],
 })
 export class WebMeetingsModule {}

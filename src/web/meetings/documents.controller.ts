@@ -1,0 +1,148 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../../auth/permission.decorator';
+import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { attachment } from '../../common/http/content-disposition';
+import { IdPipe } from '../../common/http/id-param.pipe';
+import { GenerateDocumentDto } from '../../documents/documents.controller';
+import { DocumentsService, type DocFormat } from '../../documents/documents.service';
+import { emptyForm, submitted, validateForm, type FormState } from '../core/forms';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { MeetingsPagesService } from './meetings-pages.service';
+
+/**
+ * The meeting's official documents: issue them (one or several at once), preview each as HTML in
+ * a sandboxed frame, download PDF and Word. Same services and actions as
+ * src/documents/documents.controller.ts.
+ */
+@ApiExcludeController()
+@Controller('web')
+export class WebMeetingDocumentsController {
+  constructor(
+    private readonly pages: WebPageService,
+    private readonly models: MeetingsPagesService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  @Get('meetings/:mid/documents')
+  @Permission('term.read')
+  async list(@Req() req: WebRequest, @Res() res: Response, @Param('mid', IdPipe) mid: number) {
+    await this.render(req, res, mid, emptyForm(), 200);
+  }
+
+  @Post('meetings/:mid/documents')
+  @Permission('meetings.write')
+  async generate(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    try {
+      const kinds = (values.kinds ?? '').split(',').filter(Boolean);
+      if (kinds.length === 0)
+        throw new AppError(CommonErrors.VALIDATION_FAILED, {
+          details: [
+            { field: 'kinds', code: 'isNotEmpty', message: 'Vui lòng chọn ít nhất một văn bản.' },
+          ],
+        });
+      const dtos: GenerateDocumentDto[] = [];
+      for (const kind of kinds) dtos.push(await validateForm(GenerateDocumentDto, { kind }));
+      for (const dto of dtos) await this.documents.generate(mid, dto.kind);
+      this.pages.redirect(res, `/web/meetings/${mid}/documents`, 'issued');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) => {
+        const first = Object.values(form.errors)[0];
+        const errors: Record<string, string> = first ? { kinds: first } : {};
+        return this.render(req, res, mid, { ...form, errors }, status);
+      });
+    }
+  }
+
+  @Get('meetings/:mid/documents/:did')
+  @Permission('term.read')
+  async document(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('did', IdPipe) did: number,
+  ) {
+    const model = await this.models.document(mid, did);
+    const m = model.meeting;
+    this.pages.send(
+      req,
+      res,
+      'meetings/document',
+      `${model.doc.kindLabel} số ${model.doc.numberText}`,
+      model,
+      {
+        breadcrumbs: [
+          { href: '/web', label: 'Tổng quan năm' },
+          {
+            href: `/web/meetings/${mid}`,
+            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+          },
+          { href: `/web/meetings/${mid}/documents`, label: 'Văn bản' },
+        ],
+      },
+    );
+  }
+
+  /** The stored document as HTML (for the sandboxed preview frame), PDF or Word. */
+  @Get('meetings/:mid/documents/:did/:file')
+  @Permission('term.read')
+  async file(
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('did', IdPipe) did: number,
+    @Param('file') file: string,
+  ) {
+    const format = /^van-ban\.(html|pdf|docx)$/.exec(file)?.[1] as DocFormat | undefined;
+    if (!format) throw new AppError(CommonErrors.ROUTE_NOT_FOUND);
+    await this.models.document(mid, did);
+    const out = await this.documents.render(did, format);
+    res.setHeader('Content-Type', out.mimeType);
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'html') {
+      // Shown inside our own page only, with no script and no way out of its frame.
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+      );
+      res.send(out.content);
+      return;
+    }
+    res.setHeader('Content-Disposition', attachment(out.fileName));
+    res.send(out.content);
+  }
+
+  private async render(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    form: FormState,
+    status: number,
+  ) {
+    const model = await this.models.documentsPage(req.auth!, mid);
+    const m = model.meeting;
+    this.pages.send(
+      req,
+      res,
+      'meetings/documents',
+      `Văn bản hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+      { ...model, form },
+      {
+        status,
+        breadcrumbs: [
+          { href: '/web', label: 'Tổng quan năm' },
+          {
+            href: `/web/meetings/${mid}`,
+            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+          },
+        ],
+      },
+    );
+  }
+}

@@ -1,0 +1,335 @@
+import { Injectable } from '@nestjs/common';
+import type { Authenticated } from '../../auth/auth.service';
+import { AwardTiersService } from '../../award-tiers/award-tiers.service';
+import { BlocsService } from '../../blocs/blocs.service';
+import { AppError } from '../../common/errors/app-error';
+import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
+import { minimumCount } from '../../domain/common/fraction';
+import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
+import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
+import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
+import { MeetingErrors } from '../../meetings/meeting.errors';
+import type { BallotView, MeetingView } from '../../meetings/meeting-view';
+import { MeetingsService } from '../../meetings/meetings.service';
+import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';
+
+export const TOTAL_LABELS: Record<string, string> = {
+  membersEntitled: 'Số thành viên có quyền biểu quyết',
+  ballotsIssued: 'Số phiếu phát ra',
+  ballotsReturned: 'Số phiếu thu về',
+  valid: 'Số phiếu hợp lệ',
+  invalid: 'Số phiếu không hợp lệ',
+  seats: 'Số lượng được chọn',
+};
+export const LINE_LABELS: Record<string, string> = {
+  agree: 'Tán thành',
+  disagree: 'Không tán thành',
+  noOpinion: 'Không có ý kiến',
+};
+const OUTCOME_LABELS: Record<string, string> = {
+  ELECTED: 'Được suy tôn',
+  TIED: 'Hòa phiếu, chờ xử lý',
+  NOT_ELECTED: 'Đạt ngưỡng nhưng hết suất',
+  NOT_PASSED: 'Không đạt',
+};
+const METHOD_LABELS: Record<string, string> = {
+  SECRET: 'Bỏ phiếu kín',
+  SHOW_OF_HANDS: 'Biểu quyết giơ tay',
+};
+const COMPARATOR = { GT: '>', GTE: '≥' } as const;
+
+export const holds = (auth: Authenticated, action: Action): boolean =>
+  PERMISSIONS[action][auth.user.role] !== undefined;
+
+const isLocked = (status: string) => status === 'FINALIZED' || status === 'CORRECTED';
+
+interface BlocRule {
+  tierId: number;
+  tierCode: string;
+  tierName: string;
+  rank: number;
+  quorum: { numerator: number; denominator: number };
+  quorumComparator: 'GT' | 'GTE';
+  selfVote: string;
+  tieBreak: string;
+  thresholdText: string;
+}
+
+/** View models of the meeting pages (console, ballot, documents), built from the services' views. */
+@Injectable()
+export class MeetingsPagesService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly blocs: BlocsService,
+    private readonly tiers: AwardTiersService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  /** The bloc's voting rule of each tier for the review of `year` (tiers without one left out). */
+  async blocRules(year: number): Promise<BlocRule[]> {
+    const out: BlocRule[] = [];
+    for (const r of await this.tiers.resolveForYear(year)) {
+      const v = r.rule?.votingRules.find((x) => x.body === 'BLOC');
+      if (!v) continue;
+      const t = v.threshold;
+      out.push({
+        tierId: r.tier.id,
+        tierCode: r.tier.code,
+        tierName: r.tier.name,
+        rank: r.tier.rank,
+        quorum: v.quorum,
+        quorumComparator: v.quorumComparator,
+        selfVote: v.selfVote,
+        tieBreak: TIE_BREAK_LABELS[v.tieBreak],
+        thresholdText: `${COMPARATOR[v.thresholdComparator]} ${t.denominator === 100 ? `${t.numerator} %` : `${t.numerator}/${t.denominator}`}`,
+      });
+    }
+    return out.sort((a, b) => a.rank - b.rank);
+  }
+
+  async list(auth: Authenticated, blocId: number, year: number) {
+    const term = await this.blocs.getTerm(blocId, year);
+    const meetings = await this.meetings.list(blocId, year);
+    return {
+      blocId,
+      year,
+      blocName: term.blocName,
+      memberCount: term.memberCount,
+      meetings,
+      canWrite: holds(auth, 'meetings.write'),
+      hasOfficial: meetings.some((m) => !m.isRehearsal && m.status !== 'CORRECTED'),
+    };
+  }
+
+  async console(auth: Authenticated, mid: number) {
+    const m = await this.meetings.get(mid);
+    const term = await this.blocs.getTerm(m.blocId, m.year);
+    const rules = await this.blocRules(m.year);
+    const first = rules[0];
+    const byUnit = new Map(m.attendance.map((a) => [a.unit.id, a]));
+    const rows = term.members.map((u) => {
+      const a = byUnit.get(u.id);
+      return {
+        id: u.id,
+        code: u.code,
+        name: u.fullName,
+        present: a ? (a.present ? '1' : '0') : '1',
+        delegate: a?.delegateName ?? '',
+        reason: a?.absenceReason ?? '',
+        written: a?.writtenBallot ?? false,
+      };
+    });
+    const total = term.members.length;
+    const quorumRule = first
+      ? {
+          numerator: first.quorum.numerator,
+          denominator: first.quorum.denominator,
+          comparator: first.quorumComparator,
+          text: `${COMPARATOR[first.quorumComparator]} ${first.quorum.numerator}/${first.quorum.denominator}`,
+          required: total === 0 ? 1 : minimumCount(total, first.quorum, first.quorumComparator),
+        }
+      : null;
+    const withBallot = new Set(m.ballots.map((b) => b.tierId));
+    const canWrite = holds(auth, 'meetings.write');
+    const locked = isLocked(m.status);
+    return {
+      meeting: m,
+      rows,
+      total,
+      quorumRule,
+      locked,
+      canWrite,
+      canCorrect: holds(auth, 'meetings.correct') && m.status === 'FINALIZED',
+      canEditFacts:
+        canWrite &&
+        (m.status === 'DRAFT' ||
+          m.status === 'OPEN' ||
+          (m.versionNo > 1 && (m.status === 'VOTING' || m.status === 'COUNTED'))),
+      canEditAttendance: canWrite && (m.status === 'DRAFT' || m.status === 'OPEN'),
+      canOpen: canWrite && m.status === 'DRAFT',
+      canAddBallot: canWrite && !locked && m.status !== 'DRAFT',
+      canFinalize: canWrite && m.status === 'COUNTED',
+      tierOptions: rules
+        .filter((r) => !withBallot.has(r.tierId))
+        .map((r) => ({ value: r.tierId, label: `${r.tierName} (${r.thresholdText})` })),
+      methodOptions: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })),
+      memberOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
+      ballots: m.ballots.map((b) => this.ballotSummary(b, auth, canWrite && !locked)),
+      committeeHead: m.countingCommittee.find((c) => c.role === 'Trưởng ban')?.name ?? '',
+      committeeMembers: m.countingCommittee
+        .filter((c) => c.role !== 'Trưởng ban')
+        .map((c) => c.name)
+        .join('\n'),
+      guestsText: m.guests.join('\n'),
+      agendaText: m.agenda.join('\n'),
+    };
+  }
+
+  private ballotSummary(b: BallotView, auth: Authenticated, writable: boolean) {
+    return {
+      ...b,
+      methodLabel: METHOD_LABELS[b.method] ?? b.method,
+      nomineeNames: b.nominees.map((n) => n.shortName).join(', '),
+      winnerNames: b.winners.map((n) => n.shortName).join(', '),
+      canOpen: writable && b.status === 'DRAFT',
+      mine: b.entries.some((e) => same(e.enteredBy, auth.user.username)),
+    };
+  }
+
+  /** The ballot page: count form (first, second or correction), comparison and results. */
+  async ballot(auth: Authenticated, mid: number, bid: number) {
+    const m = await this.meetings.get(mid);
+    const b = m.ballots.find((x) => x.id === bid);
+    if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    const rule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
+    const me = auth.user.username;
+    const canWrite = holds(auth, 'meetings.write') && !isLocked(m.status);
+    const myEntry = b.entries.find((e) => same(e.enteredBy, me)) ?? null;
+    const mismatch = b.entries.length === 2 && b.entries.every((e) => e.status === 'MISMATCH');
+    let mode: 'enter' | 'wait' | 'correct' | 'none' = 'none';
+    if (canWrite && b.status === 'OPEN') {
+      if (mismatch) mode = myEntry ? 'correct' : 'none';
+      else if (!myEntry && b.entries.length < 2) mode = 'enter';
+      else if (myEntry) mode = 'wait';
+    }
+    const byCode = new Map(b.nominees.map((n) => [n.code, n]));
+    // The differing fields are marked in the author's correction form only.
+    const diffByField = new Map(
+      (mode === 'correct' ? b.differences : []).map((d) => [d.field, d]),
+    );
+    const [e1, e2] = b.entries;
+    const nominees = b.nominees.map((n) => ({
+      id: n.id,
+      code: n.code,
+      name: n.fullName,
+      shortName: n.shortName,
+      fields: LINE_FIELDS.map((f) => ({
+        key: f,
+        name: lineName(n.code, f),
+        label: LINE_LABELS[f],
+        diff: diffByField.get(lineName(n.code, f)) ?? null,
+      })),
+    }));
+    const totals = COUNT_TOTALS.map((k) => ({
+      name: k,
+      label: TOTAL_LABELS[k],
+      diff: diffByField.get(k) ?? null,
+    }));
+    const tally = b.tally;
+    const nameOf = (code: string) => byCode.get(code)?.fullName ?? code;
+    return {
+      meeting: m,
+      ballot: b,
+      methodLabel: METHOD_LABELS[b.method] ?? b.method,
+      rule,
+      present: m.quorum.present,
+      total: m.quorum.total,
+      selfExcluded: rule?.selfVote === 'EXCLUDED',
+      mode,
+      entryNo: mode === 'enter' ? b.entries.length + 1 : (myEntry?.entryNo ?? null),
+      myEntry,
+      canWrite,
+      totals,
+      nominees,
+      comparison: mismatch
+        ? {
+            first: e1!.enteredBy,
+            second: e2!.enteredBy,
+            rows: b.differences.map((d) => ({
+              label: diffLabel(d.field, nameOf),
+              first: d.first,
+              second: d.second,
+            })),
+          }
+        : null,
+      results: tally
+        ? {
+            quorum: tally.quorum.explanation,
+            protocol: rule?.tieBreak ?? '',
+            lines: tally.lines.map((l) => ({
+              ...l,
+              name: nameOf(l.nomineeId),
+              outcomeLabel: OUTCOME_LABELS[l.outcome] ?? l.outcome,
+              elected: tally.winners.includes(l.nomineeId),
+            })),
+            winners: tally.winners.map(nameOf),
+            tie: tally.tie
+              ? {
+                  sentence: tally.tie.sentence,
+                  pending: b.status === 'TIE_PENDING',
+                  protocol: tally.protocol,
+                  seats: tally.tie.remainingSeats,
+                  candidates: tally.tie.remainingNomineeIds.map((c) => ({
+                    value: byCode.get(c)?.id ?? 0,
+                    label: nameOf(c),
+                  })),
+                }
+              : null,
+            minutes: tally.minutes,
+            warnings: tally.warnings.map((w) => w.message),
+          }
+        : null,
+      accepted: b.acceptedCounts as {
+        ballotsIssued: number;
+        ballotsReturned: number;
+        valid: number;
+        invalid: number;
+      } | null,
+    };
+  }
+
+  async documentsPage(auth: Authenticated, mid: number) {
+    const m = await this.meetings.get(mid);
+    const docs = await this.documents.list(mid);
+    const issued = new Set(docs.map((d) => d.kind));
+    return {
+      meeting: m,
+      finalized: m.status === 'FINALIZED',
+      canWrite: holds(auth, 'meetings.write') && m.status === 'FINALIZED',
+      kinds: DOC_KINDS.map((k) => ({ value: k, label: DOC_KIND_LABELS[k], issued: issued.has(k) })),
+      documents: docs
+        .slice()
+        .sort((a, b) => DOC_KINDS.indexOf(a.kind) - DOC_KINDS.indexOf(b.kind) || b.versionNo - a.versionNo)
+        .map((d) => webDoc(d)),
+    };
+  }
+
+  async document(mid: number, did: number) {
+    const m = await this.meetings.get(mid);
+    const doc = (await this.documents.list(mid)).find((d) => d.id === did);
+    if (!doc)
+      throw new AppError({
+        code: 'DOCUMENT_NOT_FOUND',
+        kind: 'NOT_FOUND',
+        message: 'Không tìm thấy văn bản.',
+      });
+    return { meeting: m, doc: webDoc(doc) };
+  }
+}
+
+function webDoc(d: DocumentDto) {
+  const base = `/web/meetings/${d.meetingId}/documents/${d.id}`;
+  return {
+    ...d,
+    page: base,
+    html: `${base}/van-ban.html`,
+    pdf: `${base}/van-ban.pdf`,
+    docx: `${base}/van-ban.docx`,
+  };
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** "nominees[HD-CG].agree" → "Cẩm Giàng — tán thành". */
+export function diffLabel(path: string, nameOf: (code: string) => string): string {
+  const line = /^(written\.)?nominees\[([^\]]+)\]\.(\w+)$/.exec(path);
+  if (line)
+    return `${line[1] ? 'Phiếu văn bản — ' : ''}${nameOf(line[2]!)}: ${(LINE_LABELS[line[3]!] ?? line[3]!).toLowerCase()}`;
+  const w = /^written\.(\w+)$/.exec(path);
+  if (w) return `Phiếu văn bản — ${(TOTAL_LABELS[w[1]!] ?? w[1]!).toLowerCase()}`;
+  return TOTAL_LABELS[path] ?? path;
+}
+
+export type ConsoleModel = Awaited<ReturnType<MeetingsPagesService['console']>>;
+export type BallotModel = Awaited<ReturnType<MeetingsPagesService['ballot']>>;
+export type { MeetingView };

@@ -1,0 +1,542 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../../auth/permission.decorator';
+import { AppError } from '../../common/errors/app-error';
+import { IdPipe } from '../../common/http/id-param.pipe';
+import { YearPipe } from '../../common/http/year.pipe';
+import { BallotsService } from '../../meetings/ballots.service';
+import {
+  AttendanceDto,
+  ChairDecisionDto,
+  CorrectEntryDto,
+  CorrectionDto,
+  CreateBallotDto,
+  CreateMeetingDto,
+  EntryDto,
+  FinalizeDto,
+  UpdateMeetingDto,
+  VersionDto,
+} from '../../meetings/dto/meeting.dto';
+import { MeetingErrors } from '../../meetings/meeting.errors';
+import { MeetingsService } from '../../meetings/meetings.service';
+import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+import {
+  attendanceFieldName,
+  attendancePlain,
+  countFieldName,
+  entryPlain,
+  meetingFieldName,
+  meetingPlain,
+  renameErrors,
+  warningsOf,
+} from './meeting-forms';
+import { MeetingsPagesService } from './meetings-pages.service';
+
+/** Which form of the console a failed submission belongs to (its errors show there only). */
+type ConsoleForm = 'facts' | 'attendance' | 'open' | 'ballot' | 'finalize' | 'correction' | 'top';
+
+const meetingUrl = (mid: number) => `/web/meetings/${mid}`;
+const ballotUrl = (mid: number, bid: number) => `/web/meetings/${mid}/ballots/${bid}`;
+
+/**
+ * The secretary's meeting console: the bloc-year's meetings, the meeting's facts, attendance and
+ * quorum, ballots, the double-entered counts with their comparison, results, ties, finalisation.
+ * Same services and permission actions as src/meetings/meetings.controller.ts.
+ */
+@ApiExcludeController()
+@Controller('web')
+export class WebMeetingsController {
+  constructor(
+    private readonly pages: WebPageService,
+    private readonly models: MeetingsPagesService,
+    private readonly meetings: MeetingsService,
+    private readonly ballots: BallotsService,
+  ) {}
+
+  // ——— list and creation ———
+
+  @Get('blocs/:id/terms/:year/meetings')
+  @Permission('term.read')
+  async list(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+  ) {
+    await this.renderList(req, res, id, year, emptyForm(), 200);
+  }
+
+  @Post('blocs/:id/terms/:year/meetings')
+  @Permission('meetings.write')
+  async create(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    try {
+      const dto = await validateForm(CreateMeetingDto, meetingPlain(values, true));
+      const m = await this.meetings.create(id, year, dto);
+      this.pages.redirect(res, meetingUrl(m.id), 'created');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderList(
+          req,
+          res,
+          id,
+          year,
+          renameErrors(form, (p) => meetingFieldName(p, values)),
+          status,
+        ),
+      );
+    }
+  }
+
+  private async renderList(
+    req: WebRequest,
+    res: Response,
+    id: number,
+    year: number,
+    form: FormState,
+    status: number,
+  ) {
+    const model = await this.models.list(req.auth!, id, year);
+    this.pages.send(
+      req,
+      res,
+      'meetings/list',
+      `Hội nghị bình xét năm ${year}`,
+      { ...model, form },
+      { status, breadcrumbs: [{ href: '/web', label: 'Tổng quan năm' }] },
+    );
+  }
+
+  // ——— the console ———
+
+  @Get('meetings/:mid')
+  @Permission('term.read')
+  async console(@Req() req: WebRequest, @Res() res: Response, @Param('mid', IdPipe) mid: number) {
+    await this.renderConsole(req, res, mid, null, emptyForm(), 200);
+  }
+
+  @Post('meetings/:mid')
+  @Permission('meetings.write')
+  async update(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(req, res, mid, 'facts', values, (p) => meetingFieldName(p, values), async () => {
+      const dto = await validateForm(UpdateMeetingDto, {
+        ...meetingPlain(values, false),
+        version: field.int(values.version),
+      });
+      await this.meetings.update(mid, dto);
+      return 'saved';
+    });
+  }
+
+  @Post('meetings/:mid/attendance')
+  @Permission('meetings.write')
+  async attendance(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    const model = await this.models.console(req.auth!, mid);
+    await this.act(
+      req,
+      res,
+      mid,
+      'attendance',
+      values,
+      (p) => attendanceFieldName(p, model.rows),
+      async () => {
+        const dto = await validateForm(AttendanceDto, attendancePlain(values, model.rows));
+        await this.meetings.setAttendance(mid, dto);
+        return 'saved';
+      },
+      '#diem-danh',
+    );
+  }
+
+  @Post('meetings/:mid/open')
+  @Permission('meetings.write')
+  async open(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(req, res, mid, 'open', values, (p) => p, async () => {
+      const dto = await validateForm(VersionDto, { version: field.int(values.version) });
+      await this.meetings.open(mid, dto.version);
+      return 'opened';
+    });
+  }
+
+  @Post('meetings/:mid/ballots')
+  @Permission('meetings.write')
+  async createBallot(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(
+      req,
+      res,
+      mid,
+      'ballot',
+      values,
+      (p) => p,
+      async () => {
+        const dto = await validateForm(CreateBallotDto, {
+          tierId: field.int(values.tierId) ?? '',
+          seats: field.int(values.seats) ?? '',
+          method: values.method ?? '',
+        });
+        await this.ballots.create(mid, dto);
+        return 'created';
+      },
+      '#phieu-bau',
+    );
+  }
+
+  @Post('meetings/:mid/ballots/:bid/open')
+  @Permission('meetings.write')
+  async openBallot(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(
+      req,
+      res,
+      mid,
+      'ballot',
+      values,
+      (p) => p,
+      async () => {
+        await this.requireBallot(mid, bid);
+        const dto = await validateForm(VersionDto, { version: field.int(values.version) });
+        await this.ballots.open(bid, dto.version);
+        return 'opened';
+      },
+      '#phieu-bau',
+    );
+  }
+
+  @Post('meetings/:mid/finalize')
+  @Permission('meetings.write')
+  async finalize(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(req, res, mid, 'finalize', values, (p) => p, async () => {
+      const plain: Record<string, unknown> = { version: field.int(values.version) };
+      const head = field.int(values.nextHeadUnitId);
+      const deputy = field.int(values.nextDeputyUnitId);
+      const end = field.text(values.endTime);
+      if (head !== undefined) plain.nextHeadUnitId = head;
+      if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
+      if (end !== undefined) plain.endTime = end;
+      await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
+      return 'finalized';
+    });
+  }
+
+  @Post('meetings/:mid/corrections')
+  @Permission('meetings.correct')
+  async correct(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(req, res, mid, 'correction', values, (p) => p, async () => {
+      const dto = await validateForm(CorrectionDto, {
+        version: field.int(values.version),
+        reason: field.text(values.reason) ?? '',
+      });
+      await this.meetings.correct(mid, dto);
+      return 'corrected';
+    });
+  }
+
+  /**
+   * Runs one console action: on success 303 back to the console (or the new version after a
+   * correction); on a refusal the console again with the typed values and the messages next to
+   * the fields of the form concerned.
+   */
+  private async act(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    which: ConsoleForm,
+    values: Record<string, string>,
+    rename: (path: string) => string,
+    run: () => Promise<'saved' | 'created' | 'opened' | 'finalized' | 'corrected'>,
+    anchor = '',
+  ): Promise<void> {
+    try {
+      const notice = await run();
+      const target =
+        which === 'correction'
+          ? await this.latestVersion(mid)
+          : mid;
+      // The notice goes in the query, before the fragment that brings the section into view.
+      this.pages.redirect(res, `${meetingUrl(target)}?tb=${notice}${anchor}`);
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderConsole(req, res, mid, which, renameErrors(form, rename), status),
+      );
+    }
+  }
+
+  /** After a correction the new version is the live meeting of the term. */
+  private async latestVersion(mid: number): Promise<number> {
+    const m = await this.meetings.get(mid);
+    const all = await this.meetings.list(m.blocId, m.year);
+    const next = all.find((x) => x.supersedesId === mid);
+    return next?.id ?? mid;
+  }
+
+  private async renderConsole(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    which: ConsoleForm | null,
+    form: FormState,
+    status: number,
+  ) {
+    const model = await this.models.console(req.auth!, mid);
+    const m = model.meeting;
+    const forms: Record<ConsoleForm, FormState> = {
+      facts: emptyForm(),
+      attendance: emptyForm(),
+      open: emptyForm(),
+      ballot: emptyForm(),
+      finalize: emptyForm(),
+      correction: emptyForm(),
+      top: emptyForm(),
+    };
+    // A refusal of a form the page no longer shows (the meeting moved on meanwhile, e.g. it was
+    // finalized in another tab) is shown at the top of the page.
+    const shown: Record<ConsoleForm, boolean> = {
+      facts: model.canEditFacts,
+      attendance: model.canEditAttendance,
+      open: model.canOpen,
+      ballot: true,
+      finalize: model.canFinalize,
+      correction: model.canCorrect,
+      top: true,
+    };
+    if (which) forms[shown[which] ? which : 'top'] = form;
+    this.pages.send(
+      req,
+      res,
+      'meetings/console',
+      `Hội nghị bình xét ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+      { ...model, forms },
+      {
+        status,
+        breadcrumbs: [
+          { href: '/web', label: 'Tổng quan năm' },
+          {
+            href: `/web/blocs/${m.blocId}/terms/${m.year}/meetings`,
+            label: `${m.blocName}, năm ${m.year}`,
+          },
+        ],
+      },
+    );
+  }
+
+  // ——— one ballot: counts, comparison, results, ties ———
+
+  @Get('meetings/:mid/ballots/:bid')
+  @Permission('term.read')
+  async ballot(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+  ) {
+    await this.renderBallot(req, res, mid, bid, emptyForm(), 200);
+  }
+
+  @Post('meetings/:mid/ballots/:bid/entries')
+  @Permission('meetings.write')
+  async entry(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+    @Body() body: unknown,
+  ) {
+    await this.countAction(req, res, mid, bid, body, null);
+  }
+
+  @Post('meetings/:mid/ballots/:bid/entries/:no')
+  @Permission('meetings.write')
+  async correctEntry(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+    @Param('no', IdPipe) no: number,
+    @Body() body: unknown,
+  ) {
+    await this.countAction(req, res, mid, bid, body, no);
+  }
+
+  private async countAction(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    bid: number,
+    body: unknown,
+    entryNo: number | null,
+  ) {
+    const values = submitted(body);
+    const nominees = (await this.requireBallot(mid, bid)).nominees;
+    try {
+      const plain = entryPlain(values, nominees, entryNo !== null);
+      if (entryNo === null) await this.ballots.submitEntry(bid, await validateForm(EntryDto, plain));
+      else await this.ballots.correctEntry(bid, entryNo, await validateForm(CorrectEntryDto, plain));
+      this.pages.redirect(res, ballotUrl(mid, bid), 'entered');
+    } catch (e) {
+      const warnings =
+        e instanceof AppError && e.code === 'WARNING_NOT_ACKNOWLEDGED' ? warningsOf(e.details) : [];
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderBallot(
+          req,
+          res,
+          mid,
+          bid,
+          renameErrors(form, (p) => countFieldName(p, nominees)),
+          status,
+          warnings,
+        ),
+      );
+    }
+  }
+
+  @Post('meetings/:mid/ballots/:bid/chair-decision')
+  @Permission('meetings.write')
+  async chairDecision(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    try {
+      await this.requireBallot(mid, bid);
+      const chosen = (values.chosenUnitIds ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((v) => field.int(v));
+      const plain: Record<string, unknown> = { chosenUnitIds: chosen };
+      const note = field.text(values.note);
+      if (note) plain.note = note;
+      await this.ballots.chairDecision(bid, await validateForm(ChairDecisionDto, plain));
+      this.pages.redirect(res, ballotUrl(mid, bid), 'saved');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderBallot(req, res, mid, bid, form, status),
+      );
+    }
+  }
+
+  @Post('meetings/:mid/ballots/:bid/revote')
+  @Permission('meetings.write')
+  async revote(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('bid', IdPipe) bid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    try {
+      await this.requireBallot(mid, bid);
+      const m = await this.ballots.revote(bid);
+      const round = m.ballots.filter((b) => b.status === 'OPEN').at(-1);
+      this.pages.redirect(res, round ? ballotUrl(mid, round.id) : meetingUrl(mid), 'created');
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderBallot(req, res, mid, bid, form, status),
+      );
+    }
+  }
+
+  /** The ballot must belong to the meeting of the path (else 404, as for an unknown ballot). */
+  private async requireBallot(mid: number, bid: number) {
+    const m = await this.meetings.get(mid);
+    const b = m.ballots.find((x) => x.id === bid);
+    if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    return b;
+  }
+
+  private async renderBallot(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    bid: number,
+    form: FormState,
+    status: number,
+    warnings: { code: string; message: string }[] = [],
+  ) {
+    const model = await this.models.ballot(req.auth!, mid, bid);
+    const m = model.meeting;
+    // Warnings asked for now, and those acknowledged in the submission being shown again.
+    const asked = new Map(warnings.map((w) => [w.code, w.message]));
+    for (const k of Object.keys(form.values))
+      if (k.startsWith('ack.') && !asked.has(k.slice(4))) asked.set(k.slice(4), '');
+    this.pages.send(
+      req,
+      res,
+      'meetings/ballot',
+      `Phiếu bầu: ${model.ballot.tierName}${model.ballot.roundNo > 1 ? ` (vòng ${model.ballot.roundNo})` : ''}`,
+      {
+        ...model,
+        form,
+        showsForm:
+          model.mode === 'enter' ||
+          model.mode === 'correct' ||
+          Boolean(model.canWrite && model.results?.tie?.pending),
+        warnings: [...asked].map(([code, message]) => ({ code, message, name: `ack.${code}` })),
+      },
+      {
+        status,
+        breadcrumbs: [
+          { href: '/web', label: 'Tổng quan năm' },
+          {
+            href: `/web/blocs/${m.blocId}/terms/${m.year}/meetings`,
+            label: `${m.blocName}, năm ${m.year}`,
+          },
+          { href: meetingUrl(mid), label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}` },
+        ],
+      },
+    );
+  }
+}
