@@ -62,7 +62,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(doc.status()).toBe(200);
     expect(await doc.text()).toContain('Cẩm Giàng');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '40-cap-tinh');
+    await screenshot(page, '60-cap-tinh');
 
     // The year's nominations across the blocs.
     await page
@@ -72,7 +72,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     await page.waitForURL(/\/web\/nominations/);
     expect(await text(page, '[data-total]')).toBe('4');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '41-de-nghi-khen-thuong');
+    await screenshot(page, '61-de-nghi-khen-thuong');
 
     // One nomination: Cẩm Giàng's provincial flag, with its acknowledged NOT_LEADER warning.
     await page
@@ -92,7 +92,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await rule('UNIT_DISSOLVED').locator('.badge').first().textContent()).toContain('Đạt');
     expect(await page.locator('tr.rule-error').count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '42-ho-so-de-nghi');
+    await screenshot(page, '62-ho-so-de-nghi');
   }, 120_000);
 
   it('withdraws a proposal with its reason, and asks for a reason for the NOT_LEADER warning of a new one, keeping what was typed', async () => {
@@ -152,7 +152,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await page.getByLabel('Ngày xét').inputValue()).toBe('01/01/2024');
     expect(await page.locator('#f-unitId option:checked').textContent()).toContain('Cẩm Giàng');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '43-xac-nhan-canh-bao');
+    await screenshot(page, '63-xac-nhan-canh-bao');
 
     // A blank reason is no reason: still refused, still kept.
     await ack.fill('   ');
@@ -273,7 +273,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     const row = page.locator('table.users tbody tr').filter({ hasText: 'thuky.khoimoi' });
     expect(await row.textContent()).toContain('Thư ký khối/cụm thi đua');
     expect(await row.textContent()).toMatch(/Khối/);
-    await screenshot(page, '44-tai-khoan');
+    await screenshot(page, '64-tai-khoan');
 
     // The audit log shows the creation, by whom, and the chain holds.
     await nav.getByText('Nhật ký').click();
@@ -296,7 +296,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('thuky.khoimoi');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, '45-nhat-ky');
+    await screenshot(page, '65-nhat-ky');
 
     // A date that is not one: the message next to the filter, in Vietnamese.
     await page.goto('/web/audit?from=32/13/2024');
