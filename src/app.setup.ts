@@ -58,7 +58,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     .addBearerAuth()
     .addCookieAuth('thidua_session')
     .build();
-  const document = SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBodyDto] });
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Built at the first request for it, not at start-up (it walks every route and DTO).
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    () => SwaggerModule.createDocument(app, doc, { extraModels: [ErrorBodyDto] }),
+    { jsonDocumentUrl: 'api/docs-json' },
+  );
   app.enableShutdownHooks();
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { excel } from '../common/lazy/exceljs';
 import type { Finding } from '../domain/common/result';
 import { inspectXlsx } from '../scoring/excel/xlsx-guard';
 
@@ -106,7 +106,7 @@ export async function readAwardFile(buffer: Buffer, fileName: string): Promise<A
     if (inspection.kind === 'too-large')
       return { rows: [], fileErrors: [fileError('AWARD_FILE_TOO_LARGE', 'Bảng tính quá lớn.')] };
     try {
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excel().Workbook)();
       await wb.xlsx.load(buffer as never);
       const ws = wb.worksheets[0];
       if (!ws)

@@ -3,15 +3,16 @@ import * as path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, DocumentViewModel, SignatureBlock } from '../../domain/documents/view-model';
 
-// pdfmake 0.3 server build: a singleton with fonts in its virtual file system.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake = require('pdfmake') as {
+// pdfmake 0.3 server build: a singleton with fonts in its virtual file system. Loaded at the first
+// PDF (requiring it costs a quarter of a second of start-up).
+interface PdfMake {
   virtualfs: { writeFileSync(name: string, content: Buffer): void };
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (p: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Buffer> };
-};
+}
+let pdfmake: PdfMake;
 
 const MM = 72 / 25.4;
 let ready = false;
@@ -19,6 +20,8 @@ let ready = false;
 /** Loads the Tinos TTF (metric-compatible with Times New Roman, covers Vietnamese) once; no file or URL access at render time. */
 function init(): void {
   if (ready) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pdfmake = require('pdfmake') as PdfMake;
   const dir = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
   const files = {
     normal: '400Regular/Tinos_400Regular.ttf',

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/lazy/exceljs';
 import type { Finding } from '../../domain/common/result';
 import { itemLabel, type CriteriaSet } from '../../domain/scoring/criteria-set';
 import { toCentipoints, type Centipoints } from '../../domain/scoring/points';
@@ -160,7 +161,7 @@ export async function readScoreSheet(
     );
   }
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

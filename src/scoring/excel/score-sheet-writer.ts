@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/lazy/exceljs';
 import type { CriteriaSet } from '../../domain/scoring/criteria-set';
 import { CENTIPOINTS_PER_POINT, formatPoints, type Centipoints } from '../../domain/scoring/points';
 import type { ScoreStage } from '../../domain/scoring/score-lines';
@@ -93,7 +94,7 @@ export async function writeScoreSheet(model: ScoreSheetModel): Promise<Buffer> {
   const titleRow = MARKER_ROW + TITLE_ROW_OFFSET;
   const maxRow = MARKER_ROW + MAX_ROW_OFFSET;
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'thidua';
   workbook.created = new Date();
   workbook.calcProperties.fullCalcOnLoad = true;

@@ -20,6 +20,9 @@ export interface LayoutModel {
 
 const PAGE_FILE = /\.hbs$/;
 
+/** The layout's key among the sources (not a valid page name). */
+const LAYOUT = ':layout';
+
 function listPages(dir: string, prefix = ''): { name: string; file: string }[] {
   const out: { name: string; file: string }[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -39,24 +42,63 @@ function listPages(dir: string, prefix = ''): { name: string; file: string }[] {
 @Injectable()
 export class WebViews implements OnModuleInit {
   private readonly hbs = Handlebars.create();
-  private readonly pages = new Map<string, Handlebars.TemplateDelegate>();
-  private layout: Handlebars.TemplateDelegate | null = null;
+  /** Page sources by name, read at start; each is compiled at its first use. */
+  private sources = new Map<string, string>();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  private ready = false;
 
+  /**
+   * Reads the templates and registers helpers and partials. Compiling them all here cost most of
+   * a second of start-up (Handlebars' parser), so each is compiled at its first render;
+   * `compileAll()` compiles every one, and a unit test calls it so that a broken template fails CI.
+   */
   onModuleInit(): void {
-    this.compileAll();
+    this.load();
   }
 
   /** Renders `pages/<name>.hbs` with `model`, inside the layout. */
   render(name: string, model: object, layout: LayoutModel): string {
-    if (!this.layout) this.compileAll();
-    const page = this.pages.get(name);
-    if (!page) throw new Error(`Không có trang "${name}" trong templates/web/pages`);
+    if (!this.ready) this.load();
+    const page = this.template(name);
     const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
     const body = page({ ...model, layout }, options);
-    return this.layout!({ ...layout, body: new Handlebars.SafeString(body) }, options);
+    return this.template(LAYOUT)({ ...layout, body: new Handlebars.SafeString(body) }, options);
   }
 
-  private compileAll(): void {
+  /** Compiles every page, the layout and every partial now; throws naming the broken file. */
+  compileAll(): string[] {
+    if (!this.ready) this.load();
+    for (const name of this.sources.keys()) this.template(name);
+    for (const [name, partial] of Object.entries(this.hbs.partials)) {
+      try {
+        if (typeof partial === 'string') this.hbs.precompile(partial);
+      } catch (e) {
+        throw new Error(`templates/web/partials/${name}.hbs: ${(e as Error).message}`);
+      }
+    }
+    return [...this.sources.keys()];
+  }
+
+  private template(name: string): Handlebars.TemplateDelegate {
+    const done = this.compiled.get(name);
+    if (done) return done;
+    const source = this.sources.get(name);
+    if (source === undefined) throw new Error(`Không có trang "${name}" trong templates/web/pages`);
+    let t: Handlebars.TemplateDelegate;
+    try {
+      // precompile parses now (compile alone would wait for the first call to parse).
+      this.hbs.precompile(source);
+      t = this.hbs.compile(source, { strict: false, noEscape: false });
+    } catch (e) {
+      throw new Error(
+        `templates/web/${name === LAYOUT ? 'layout' : `pages/${name}`}.hbs: ${(e as Error).message}`,
+      );
+    }
+    this.compiled.set(name, t);
+    return t;
+  }
+
+  private load(): void {
     const h = this.hbs;
     h.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     h.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
@@ -92,21 +134,14 @@ export class WebViews implements OnModuleInit {
     );
     const partials = path.join(WEB_TEMPLATES_DIR, 'partials');
     for (const p of listPages(partials)) h.registerPartial(p.name, fs.readFileSync(p.file, 'utf8'));
-    const compile = (file: string) =>
-      h.compile(fs.readFileSync(file, 'utf8'), { strict: false, noEscape: false });
-    this.pages.clear();
-    for (const p of listPages(path.join(WEB_TEMPLATES_DIR, 'pages')))
-      this.pages.set(p.name, compile(p.file));
-    this.layout = compile(path.join(WEB_TEMPLATES_DIR, 'layout.hbs'));
-    // Handlebars compiles lazily: render each once with an empty model so syntax errors surface now.
-    const probe = { layout: { nav: [], breadcrumbs: [] } };
-    for (const [name, page] of this.pages) {
-      try {
-        page(probe);
-      } catch (e) {
-        if (e instanceof Error && /Parse error|Expecting|not defined/.test(e.message))
-          throw new Error(`templates/web/pages/${name}.hbs: ${e.message}`);
-      }
-    }
+    this.sources = new Map(
+      listPages(path.join(WEB_TEMPLATES_DIR, 'pages')).map((p) => [
+        p.name,
+        fs.readFileSync(p.file, 'utf8'),
+      ]),
+    );
+    this.sources.set(LAYOUT, fs.readFileSync(path.join(WEB_TEMPLATES_DIR, 'layout.hbs'), 'utf8'));
+    this.compiled.clear();
+    this.ready = true;
   }
 }
