@@ -51,7 +51,11 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     ]);
     await nominate('Gia Lộc', 'PROV_MERIT');
     await nominate('Kim Thành', 'PROV_MERIT');
-    const s = await h.account({ username: 'thuky.khoi', role: 'BLOC_SECRETARY', blocIds: [blocId] });
+    const s = await h.account({
+      username: 'thuky.khoi',
+      role: 'BLOC_SECRETARY',
+      blocIds: [blocId],
+    });
     const c = await h.account({ username: 'kiemphieu', role: 'BLOC_SECRETARY', blocIds: [blocId] });
     secretary = await (await h.context()).newPage();
     secretary.on('dialog', (d) => void d.accept());
@@ -84,7 +88,12 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     totals: [number | string, number | string, number | string, number | string],
     lines: Record<string, [number | string, number | string, number | string]>,
   ) {
-    const names = ['Số phiếu phát ra', 'Số phiếu thu về', 'Số phiếu hợp lệ', 'Số phiếu không hợp lệ'];
+    const names = [
+      'Số phiếu phát ra',
+      'Số phiếu thu về',
+      'Số phiếu hợp lệ',
+      'Số phiếu không hợp lệ',
+    ];
     for (let i = 0; i < 4; i++)
       await page.getByLabel(names[i]!, { exact: true }).fill(String(totals[i]));
     for (const [unit, [a, d, n]] of Object.entries(lines)) {
@@ -180,7 +189,10 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     );
     expect(await text(page, '#quorum')).toContain('Đủ số thành viên tối thiểu');
     expect(
-      await rows.first().getByRole('textbox', { name: /đại biểu dự họp/ }).inputValue(),
+      await rows
+        .first()
+        .getByRole('textbox', { name: /đại biểu dự họp/ })
+        .inputValue(),
     ).toBe('Đại diện lãnh đạo UBND thành phố');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '20-hoi-nghi-diem-danh');
@@ -193,7 +205,11 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     await chooseTier(page, 'Bằng khen');
     await page.getByLabel('Số lượng được chọn').fill('2');
     await submit(page, 'Thêm phiếu bầu');
-    for (const tier of ['Cờ thi đua của Chính phủ', 'Cờ thi đua của Ủy ban nhân dân tỉnh', 'Bằng khen'])
+    for (const tier of [
+      'Cờ thi đua của Chính phủ',
+      'Cờ thi đua của Ủy ban nhân dân tỉnh',
+      'Bằng khen',
+    ])
       await submit(page, new RegExp(`Mở phiếu ${tier}`));
     expect(await text(page, '[data-meeting-status]')).toBe('đang bỏ phiếu');
     for (const code of ['GOV_FLAG', 'PROV_FLAG', 'PROV_MERIT']) {
@@ -240,7 +256,23 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     expect(await page.locator('#c-valid-err').count()).toBe(0);
     await screenshot(page, '21-hoi-nghi-loi-nhap-so');
 
-    await page.getByLabel(/Hải Dương: Tán thành$/).fill('12');
+    // A warning (fewer ballots issued than members present) needs a reason before it is saved.
+    await typeCounts(page, [11, 11, 11, 0], { 'Hải Dương': [11, 0, 0] });
+    expect(await text(page, '[data-check-list]')).toContain(
+      'Cảnh báo: số phiếu phát ra (11) ít hơn số có mặt (12)',
+    );
+    await submit(page, 'Lưu lần nhập 1');
+    expect(await text(page, '[role=alert]')).toContain('WARNING_NOT_ACKNOWLEDGED');
+    const ack = page.getByLabel('Lý do chấp nhận cảnh báo COUNT_ISSUED_LT_PRESENT');
+    expect(await ack.inputValue()).toBe('');
+    expect(await text(page, '#ack-COUNT_ISSUED_LT_PRESENT-hint')).toContain(
+      'Số phiếu phát ra (11) ít hơn số thành viên có mặt (12)',
+    );
+    expect(await page.getByLabel('Số phiếu phát ra', { exact: true }).inputValue()).toBe('11');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The paper says 12: the secretary types the real counts (the empty reason is not sent).
+    await typeCounts(page, [12, 12, 12, 0], { 'Hải Dương': [12, 0, 0] });
     await submit(page, 'Lưu lần nhập 1');
     expect(await text(page, '.notice')).toBe('Đã ghi số phiếu.');
     expect(await text(page, 'main')).toContain('Bạn đã nhập lần 1');
@@ -390,15 +422,37 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
       page.getByRole('link', { name: 'Tải bản PDF' }).click(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/^minutes-\d{2}-BB-.*-v1\.pdf$/);
-    const pdfBytes = fs.readFileSync((await pdf.path()));
+    const pdfBytes = fs.readFileSync(await pdf.path());
     expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const [docx] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Tải bản Word (.docx)' }).click(),
     ]);
     expect(docx.suggestedFilename()).toMatch(/^minutes-.*\.docx$/);
-    const docxBytes = fs.readFileSync((await docx.path()));
+    const docxBytes = fs.readFileSync(await docx.path());
     expect(docxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(docxBytes.length).toBeGreaterThan(2000);
+  });
+
+  it('lets an administrator open a correction of the finalised meeting as a new version', async () => {
+    const admin = await h.account({ username: 'quantri.web', role: 'OFFICE_ADMIN' });
+    const page = await (await h.context()).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, admin);
+    await page.goto(meetingUrl);
+    // The secretary cannot correct; the administrator can, with a reason.
+    await secretary.goto(meetingUrl);
+    expect(await secretary.locator('#dinh-chinh').count()).toBe(0);
+    expect(await page.locator('#dinh-chinh').count()).toBe(1);
+    await submit(page, 'Lập bản đính chính');
+    expect(await text(page, '#f-reason-err')).toBe('Trường này không được để trống.');
+    await page.getByLabel('Lý do đính chính').fill('Ghi sai tên thư ký');
+    await submit(page, 'Lập bản đính chính');
+    expect(await text(page, '.notice')).toBe('Đã ghi bản đính chính.');
+    expect(new URL(page.url()).pathname).not.toBe(meetingUrl);
+    expect(await text(page, 'main')).toContain('Bản đính chính lần 2: Ghi sai tên thư ký');
+    expect(await text(page, '[data-meeting-status]')).toBe('đã kiểm phiếu');
+    await page.goto(meetingUrl);
+    expect(await text(page, '[data-meeting-status]')).toBe('đã được đính chính (bản cũ)');
   });
 });

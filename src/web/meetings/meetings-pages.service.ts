@@ -194,9 +194,7 @@ export class MeetingsPagesService {
     }
     const byCode = new Map(b.nominees.map((n) => [n.code, n]));
     // The differing fields are marked in the author's correction form only.
-    const diffByField = new Map(
-      (mode === 'correct' ? b.differences : []).map((d) => [d.field, d]),
-    );
+    const diffByField = new Map((mode === 'correct' ? b.differences : []).map((d) => [d.field, d]));
     const [e1, e2] = b.entries;
     const nominees = b.nominees.map((n) => ({
       id: n.id,
@@ -289,7 +287,10 @@ export class MeetingsPagesService {
       kinds: DOC_KINDS.map((k) => ({ value: k, label: DOC_KIND_LABELS[k], issued: issued.has(k) })),
       documents: docs
         .slice()
-        .sort((a, b) => DOC_KINDS.indexOf(a.kind) - DOC_KINDS.indexOf(b.kind) || b.versionNo - a.versionNo)
+        .sort(
+          (a, b) =>
+            DOC_KINDS.indexOf(a.kind) - DOC_KINDS.indexOf(b.kind) || b.versionNo - a.versionNo,
+        )
         .map((d) => webDoc(d)),
     };
   }

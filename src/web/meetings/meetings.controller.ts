@@ -132,14 +132,22 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(req, res, mid, 'facts', values, (p) => meetingFieldName(p, values), async () => {
-      const dto = await validateForm(UpdateMeetingDto, {
-        ...meetingPlain(values, false),
-        version: field.int(values.version),
-      });
-      await this.meetings.update(mid, dto);
-      return 'saved';
-    });
+    await this.act(
+      req,
+      res,
+      mid,
+      'facts',
+      values,
+      (p) => meetingFieldName(p, values),
+      async () => {
+        const dto = await validateForm(UpdateMeetingDto, {
+          ...meetingPlain(values, false),
+          version: field.int(values.version),
+        });
+        await this.meetings.update(mid, dto);
+        return 'saved';
+      },
+    );
   }
 
   @Post('meetings/:mid/attendance')
@@ -177,11 +185,19 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(req, res, mid, 'open', values, (p) => p, async () => {
-      const dto = await validateForm(VersionDto, { version: field.int(values.version) });
-      await this.meetings.open(mid, dto.version);
-      return 'opened';
-    });
+    await this.act(
+      req,
+      res,
+      mid,
+      'open',
+      values,
+      (p) => p,
+      async () => {
+        const dto = await validateForm(VersionDto, { version: field.int(values.version) });
+        await this.meetings.open(mid, dto.version);
+        return 'opened';
+      },
+    );
   }
 
   @Post('meetings/:mid/ballots')
@@ -249,17 +265,25 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(req, res, mid, 'finalize', values, (p) => p, async () => {
-      const plain: Record<string, unknown> = { version: field.int(values.version) };
-      const head = field.int(values.nextHeadUnitId);
-      const deputy = field.int(values.nextDeputyUnitId);
-      const end = field.text(values.endTime);
-      if (head !== undefined) plain.nextHeadUnitId = head;
-      if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
-      if (end !== undefined) plain.endTime = end;
-      await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
-      return 'finalized';
-    });
+    await this.act(
+      req,
+      res,
+      mid,
+      'finalize',
+      values,
+      (p) => p,
+      async () => {
+        const plain: Record<string, unknown> = { version: field.int(values.version) };
+        const head = field.int(values.nextHeadUnitId);
+        const deputy = field.int(values.nextDeputyUnitId);
+        const end = field.text(values.endTime);
+        if (head !== undefined) plain.nextHeadUnitId = head;
+        if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
+        if (end !== undefined) plain.endTime = end;
+        await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
+        return 'finalized';
+      },
+    );
   }
 
   @Post('meetings/:mid/corrections')
@@ -271,14 +295,22 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(req, res, mid, 'correction', values, (p) => p, async () => {
-      const dto = await validateForm(CorrectionDto, {
-        version: field.int(values.version),
-        reason: field.text(values.reason) ?? '',
-      });
-      await this.meetings.correct(mid, dto);
-      return 'corrected';
-    });
+    await this.act(
+      req,
+      res,
+      mid,
+      'correction',
+      values,
+      (p) => p,
+      async () => {
+        const dto = await validateForm(CorrectionDto, {
+          version: field.int(values.version),
+          reason: field.text(values.reason) ?? '',
+        });
+        await this.meetings.correct(mid, dto);
+        return 'corrected';
+      },
+    );
   }
 
   /**
@@ -298,10 +330,7 @@ export class WebMeetingsController {
   ): Promise<void> {
     try {
       const notice = await run();
-      const target =
-        which === 'correction'
-          ? await this.latestVersion(mid)
-          : mid;
+      const target = which === 'correction' ? await this.latestVersion(mid) : mid;
       // The notice goes in the query, before the fragment that brings the section into view.
       this.pages.redirect(res, `${meetingUrl(target)}?tb=${notice}${anchor}`);
     } catch (e) {
@@ -419,8 +448,10 @@ export class WebMeetingsController {
     const nominees = (await this.requireBallot(mid, bid)).nominees;
     try {
       const plain = entryPlain(values, nominees, entryNo !== null);
-      if (entryNo === null) await this.ballots.submitEntry(bid, await validateForm(EntryDto, plain));
-      else await this.ballots.correctEntry(bid, entryNo, await validateForm(CorrectEntryDto, plain));
+      if (entryNo === null)
+        await this.ballots.submitEntry(bid, await validateForm(EntryDto, plain));
+      else
+        await this.ballots.correctEntry(bid, entryNo, await validateForm(CorrectEntryDto, plain));
       this.pages.redirect(res, ballotUrl(mid, bid), 'entered');
     } catch (e) {
       const warnings =
@@ -534,7 +565,10 @@ export class WebMeetingsController {
             href: `/web/blocs/${m.blocId}/terms/${m.year}/meetings`,
             label: `${m.blocName}, năm ${m.year}`,
           },
-          { href: meetingUrl(mid), label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}` },
+          {
+            href: meetingUrl(mid),
+            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+          },
         ],
       },
     );
