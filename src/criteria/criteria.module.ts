@@ -8,6 +8,6 @@ import { CriteriaService } from './criteria.service';
   imports: [BlocsModule],
   controllers: [CriteriaController],
   providers: [CriteriaService, CriteriaRepository],
-  exports: [CriteriaRepository],
+  exports: [CriteriaRepository, CriteriaService],
 })
 export class CriteriaModule {}

@@ -18,6 +18,14 @@ export function prepareSqliteConnection(db: BetterSqlite3.Database, busyTimeoutM
   db.pragma('foreign_keys = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // SQLite's own lower()/upper() fold ASCII only, so a search for "đ" would miss "Đ" (PostgreSQL
+  // folds every letter). Replace them with JavaScript's Unicode case mapping on this connection.
+  db.function('lower', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toLowerCase() : s,
+  );
+  db.function('upper', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toUpperCase() : s,
+  );
 }
 
 /** Reads the settings back from the live connection. */

@@ -6,6 +6,6 @@ import { ProvincesService } from './provinces.service';
 @Module({
   controllers: [ProvincesController],
   providers: [ProvincesService, ProvincesRepository],
-  exports: [ProvincesRepository],
+  exports: [ProvincesRepository, ProvincesService],
 })
 export class ProvincesModule {}

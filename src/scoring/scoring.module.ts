@@ -11,6 +11,6 @@ import { ScoringService } from './scoring.service';
   imports: [BlocsModule, CriteriaModule],
   controllers: [ScoringController],
   providers: [ScoringService, ScoringRepository, EvidenceService, ScoreSheetService],
-  exports: [ScoringService, ScoringRepository],
+  exports: [ScoringService, ScoringRepository, ScoreSheetService],
 })
 export class ScoringModule {}

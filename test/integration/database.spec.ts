@@ -28,6 +28,13 @@ describe('database set-up', () => {
     await db.drop();
   });
 
+  it('folds Vietnamese letters in LOWER() on both databases (a search for "đỗ" finds "ĐỖ")', async () => {
+    const rows = await ds.query<{ l: string; u: string }[]>(
+      "SELECT LOWER('ĐỖ Thị CẨM Giàng') AS l, UPPER('đỗ thị cẩm giàng') AS u",
+    );
+    expect(rows[0]).toEqual({ l: 'đỗ thị cẩm giàng', u: 'ĐỖ THỊ CẨM GIÀNG' });
+  });
+
   it('never synchronises or drops the schema implicitly', () => {
     const options = buildDataSourceOptions(db.config);
     expect(options.synchronize).toBe(false);

@@ -9,14 +9,29 @@ import { WebViews, type LayoutModel } from './views';
 export type WebRequest = Request & { auth?: Authenticated };
 
 /** The main menu; an entry shows only to roles that hold its action. */
-const NAV: readonly { href: string; label: string; action: Action }[] = [
-  { href: '/web', label: 'Tổng quan năm', action: 'auth.self' },
-  { href: '/web/units', label: 'Đơn vị', action: 'registry.read' },
-  { href: '/web/blocs', label: 'Khối, cụm thi đua', action: 'registry.read' },
-  { href: '/web/nominations', label: 'Đề nghị khen thưởng', action: 'nominations.report' },
-  { href: '/web/province', label: 'Cấp tỉnh', action: 'province.manage' },
-  { href: '/web/audit', label: 'Nhật ký', action: 'audit.read' },
-  { href: '/web/users', label: 'Tài khoản', action: 'users.manage' },
+const NAV: readonly { href: string; label: string; action: Action; match: RegExp }[] = [
+  { href: '/web', label: 'Tổng quan năm', action: 'auth.self', match: /^\/web\/?$/ },
+  { href: '/web/units', label: 'Đơn vị', action: 'registry.read', match: /^\/web\/units/ },
+  {
+    href: '/web/blocs',
+    label: 'Khối, cụm thi đua',
+    action: 'registry.read',
+    match: /^\/web\/(blocs(?!\/\d+\/terms\/\d+\/nominations)|meetings|ballots|documents)/,
+  },
+  {
+    href: '/web/nominations',
+    label: 'Đề nghị khen thưởng',
+    action: 'term.read',
+    match: /^\/web\/(nominations|blocs\/\d+\/terms\/\d+\/nominations)/,
+  },
+  {
+    href: '/web/province',
+    label: 'Cấp tỉnh',
+    action: 'province.manage',
+    match: /^\/web\/province/,
+  },
+  { href: '/web/audit', label: 'Nhật ký', action: 'audit.read', match: /^\/web\/audit/ },
+  { href: '/web/users', label: 'Tài khoản', action: 'users.manage', match: /^\/web\/users/ },
 ];
 
 /** Short notices a redirect may ask for (`?tb=<key>`): fixed texts, so no user text is reflected. */
@@ -31,6 +46,8 @@ export const NOTICES: Readonly<Record<string, string>> = {
   corrected: 'Đã ghi bản đính chính.',
   issued: 'Đã phát hành văn bản.',
   loggedOut: 'Đã đăng xuất.',
+  locked: 'Đã ký giao ước: bộ tiêu chí đã khoá.',
+  advanced: 'Đã chuyển giai đoạn chấm điểm.',
 };
 
 /** Page rendering shared by every web controller: the layout's model from the signed-in user. */
@@ -50,7 +67,7 @@ export class WebPageService {
       ? NAV.filter((n) => PERMISSIONS[n.action][role] !== undefined).map((n) => ({
           href: n.href,
           label: n.label,
-          current: n.href === '/web' ? path === '/web' : path.startsWith(n.href),
+          current: n.match.test(path),
         }))
       : [];
     const tb = typeof req.query.tb === 'string' ? req.query.tb : '';
@@ -106,8 +123,10 @@ export class WebPageService {
   /** 303 to a page of ours (Post/Redirect/Get), with an optional fixed notice. */
   redirect(res: Response, to: string, notice?: keyof typeof NOTICES): void {
     if (!to.startsWith('/web')) to = '/web';
-    const sep = to.includes('?') ? '&' : '?';
-    res.redirect(303, notice ? `${to}${sep}tb=${notice}` : to);
+    if (!notice) return res.redirect(303, to);
+    const hash = to.indexOf('#');
+    const [base, fragment] = hash >= 0 ? [to.slice(0, hash), to.slice(hash)] : [to, ''];
+    res.redirect(303, `${base}${base.includes('?') ? '&' : '?'}tb=${notice}${fragment}`);
   }
 
   /** The error page (used by the exception filter for /web requests). */

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BlocsModule } from '../../blocs/blocs.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
-import { CriteriaService } from '../../criteria/criteria.service';
 import { ProvincesModule } from '../../provinces/provinces.module';
-import { ProvincesService } from '../../provinces/provinces.service';
-import { ScoreSheetService } from '../../scoring/score-sheet.service';
 import { ScoringModule } from '../../scoring/scoring.module';
 import { UnitsModule } from '../../units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
@@ -16,10 +13,6 @@ import { ScoringPagesService } from './scoring-pages.service';
 /**
  * Web pages of the registry (units, blocs, terms), the criteria editor, the score grid and sheets,
  * the Excel import and the ranking (see src/web/web.module.ts).
- *
- * CriteriaService, ScoreSheetService and ProvincesService are not exported by their modules, so
- * they are provided here again over the exported repositories (stateless services: same
- * behaviour, same transactions through the global Db).
  */
 @Module({
   imports: [
@@ -31,6 +24,6 @@ import { ScoringPagesService } from './scoring-pages.service';
     ProvincesModule,
   ],
   controllers: [WebRegistryController, WebCriteriaController, WebScoresController],
-  providers: [ScoringPagesService, CriteriaService, ScoreSheetService, ProvincesService],
+  providers: [ScoringPagesService],
 })
 export class WebScoringModule {}
