@@ -40,17 +40,17 @@ export class NominationsRepository {
       .getMany();
   }
 
-  /** Active nominations of a tier in a province's blocs for a year, one excluded. */
-  async countActiveInProvince(
+  /** Ids of the province's active nominations of a tier and year (the cap's "used", R4). */
+  async activeIdsInProvince(
     em: EntityManager,
     provinceId: number,
     year: number,
     tierId: number,
-    excludeId: number | null,
-  ): Promise<number> {
-    const qb = em
+  ): Promise<number[]> {
+    const rows = await em
       .getRepository(NominationEntity)
       .createQueryBuilder('n')
+      .select('n.id', 'id')
       .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
       .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
       .where('b.provinceId = :provinceId AND t.year = :year AND n.tierId = :tierId', {
@@ -58,9 +58,9 @@ export class NominationsRepository {
         year,
         tierId,
       })
-      .andWhere('n.status NOT IN (:...inactive)', { inactive: [...INACTIVE_STATUSES] });
-    if (excludeId !== null) qb.andWhere('n.id <> :excludeId', { excludeId });
-    return qb.getCount();
+      .andWhere('n.status NOT IN (:...inactive)', { inactive: [...INACTIVE_STATUSES] })
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
   }
 
   /** Blocs of the province with a term that year: each has one leader, the base of the province cap (R4). */

@@ -59,6 +59,24 @@ const details = (findings: readonly Finding[]): ErrorDetail[] =>
  * year on every change (R2–R7, R13), moved through their state machine (R18), voted by the
  * provincial council and decided; decided awards become history.
  */
+/**
+ * Facts shared by the nominations of one read (tier rules, tiers, a term's ranking and peers, the
+ * province's counts), loaded once per read instead of once per nomination. Only for one database
+ * job: a new memo is made for each read, so nothing outlives the transaction it was read in.
+ */
+class ReadMemo {
+  private readonly values = new Map<string, Promise<unknown>>();
+
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let v = this.values.get(key) as Promise<T> | undefined;
+    if (!v) {
+      v = load();
+      this.values.set(key, v);
+    }
+    return v;
+  }
+}
+
 @Injectable()
 export class NominationsService {
   constructor(
@@ -73,9 +91,10 @@ export class NominationsService {
   listForTerm(blocId: number, year: number): Promise<NominationDto[]> {
     return this.db.read(async (em) => {
       const ctx = await this.scoring.context(em, blocId, year);
+      const memo = new ReadMemo();
       const out: NominationDto[] = [];
       for (const n of await this.nominations.listForTerm(em, ctx.term.id))
-        out.push(await this.toDto(em, ctx, n));
+        out.push(await this.toDto(em, ctx, n, memo));
       return out;
     });
   }
@@ -91,8 +110,9 @@ export class NominationsService {
   suggest(blocId: number, year: number) {
     return this.db.read(async (em) => {
       const ctx = await this.scoring.context(em, blocId, year);
-      const ranking = await this.rankingFacts(em, ctx);
-      const tiers = await this.tiers.listTiers(em);
+      const memo = new ReadMemo();
+      const ranking = await memo.get(`ranking:${ctx.term.id}`, () => this.rankingFacts(em, ctx));
+      const tiers = await memo.get('tiers', () => this.tiers.listTiers(em));
       const rules = await this.tiers.rulesOfTiers(
         em,
         tiers.map((t) => t.id),
@@ -133,6 +153,7 @@ export class NominationsService {
           tier,
           { id: null, unitId: s.unitId, referenceDate: refDate, leaderExceptionBasis: null },
           [],
+          memo,
         );
         out.push({
           unit: toUnitDto(unit),
@@ -443,6 +464,7 @@ export class NominationsService {
       const blocLeaders = await this.nominations.countBlocsWithTerm(em, provinceId, year);
       const refDate = reviewReferenceDate(year);
       const contexts = new Map<number, TermContext>();
+      const memo = new ReadMemo();
       const byTier = [];
       for (const tier of tiers) {
         const rule = resolveRuleOn(
@@ -457,7 +479,7 @@ export class NominationsService {
             ctx = await this.scoring.context(em, term.blocId, term.year);
             contexts.set(n.termId, ctx);
           }
-          items.push(await this.toDto(em, ctx, n));
+          items.push(await this.toDto(em, ctx, n, memo));
         }
         const active = items.filter(
           (i) => !['CUT', 'REJECTED', 'WITHDRAWN'].includes(i.status),
@@ -645,15 +667,18 @@ export class NominationsService {
       leaderExceptionBasis: string | null;
     },
     acks: readonly { code: string; reason: string }[],
+    memo: ReadMemo = new ReadMemo(),
   ): Promise<Evaluated> {
-    const rule = await this.ruleFor(em, tier.id, ctx.term.year);
-    const unit = await this.units.findById(em, nom.unitId);
+    const year = ctx.term.year;
+    const provinceId = ctx.bloc.provinceId;
+    const rule = await memo.get(`rule:${tier.id}:${year}`, () => this.ruleFor(em, tier.id, year));
+    const unit = await memo.get(`unit:${nom.unitId}`, () => this.units.findById(em, nom.unitId));
     if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
-    const tiers = await this.tiers.listTiers(em);
+    const tiers = await memo.get('tiers', () => this.tiers.listTiers(em));
     const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
-    const peers = (await this.nominations.listForTerm(em, ctx.term.id)).filter(
-      (p) => p.id !== nom.id,
-    );
+    const peers = (
+      await memo.get(`peers:${ctx.term.id}`, () => this.nominations.listForTerm(em, ctx.term.id))
+    ).filter((p) => p.id !== nom.id);
     const context: EligibilityContext = {
       nomination: {
         id: nom.id,
@@ -670,7 +695,7 @@ export class NominationsService {
         year: ctx.term.year,
         memberUnitIds: ctx.members.map((m) => m.id),
       },
-      ranking: await this.rankingFacts(em, ctx),
+      ranking: await memo.get(`ranking:${ctx.term.id}`, () => this.rankingFacts(em, ctx)),
       otherNominations: peers.map((p) => ({
         id: p.id,
         unitId: p.unitId,
@@ -678,18 +703,14 @@ export class NominationsService {
         status: p.status,
       })),
       province: {
-        blocLeaderCount: await this.nominations.countBlocsWithTerm(
-          em,
-          ctx.bloc.provinceId,
-          ctx.term.year,
+        blocLeaderCount: await memo.get(`leaders:${provinceId}:${year}`, () =>
+          this.nominations.countBlocsWithTerm(em, provinceId, year),
         ),
-        sameTierNominationCount: await this.nominations.countActiveInProvince(
-          em,
-          ctx.bloc.provinceId,
-          ctx.term.year,
-          tier.id,
-          nom.id,
-        ),
+        sameTierNominationCount: (
+          await memo.get(`active:${provinceId}:${year}:${tier.id}`, () =>
+            this.nominations.activeIdsInProvince(em, provinceId, year, tier.id),
+          )
+        ).filter((id) => id !== nom.id).length,
       },
       awardHistory: (await this.nominations.awardsOfUnit(em, unit.id)).map((a) => ({
         year: a.year,
@@ -731,9 +752,10 @@ export class NominationsService {
     em: EntityManager,
     ctx: TermContext,
     n: NominationEntity,
+    memo: ReadMemo = new ReadMemo(),
   ): Promise<NominationDto> {
-    const tier = (await this.tiers.findTier(em, n.tierId))!;
-    const unit = (await this.units.findById(em, n.unitId))!;
+    const tier = (await memo.get(`tier:${n.tierId}`, () => this.tiers.findTier(em, n.tierId)))!;
+    const unit = (await memo.get(`unit:${n.unitId}`, () => this.units.findById(em, n.unitId)))!;
     const acks = await this.nominations.acknowledgements(em, n.id);
     const open = !['CUT', 'REJECTED', 'WITHDRAWN', 'DECIDED'].includes(n.status);
     // The check is re-run on every read while the nomination is open, so that it reflects changes elsewhere.
@@ -749,6 +771,7 @@ export class NominationsService {
             leaderExceptionBasis: n.leaderExceptionBasis,
           },
           acks,
+          memo,
         )
       : null;
     return {
