@@ -18,17 +18,20 @@ const routeOf = (req: Request): string => {
 };
 
 /**
- * The synchronizer token of a cookie write: the X-CSRF-Token header (scripts), else the `_csrf`
- * field of a submitted form (urlencoded pages), else `?_csrf=` (file uploads: multipart bodies are
- * parsed after the guard).
+ * The synchronizer token of a cookie write: the X-CSRF-Token header (scripts and API clients); for
+ * the web pages (/web) only, the `_csrf` field of a submitted form, or `?_csrf=` for a file upload
+ * (multipart bodies are parsed after the guard, so the token cannot be read from the body).
  */
 function csrfTokenOf(req: Request): string | undefined {
   const header = req.header('x-csrf-token');
   if (header) return header;
+  if (!req.path.startsWith('/web/')) return undefined;
+  if (req.is('multipart/form-data')) {
+    const query = req.query._csrf;
+    return typeof query === 'string' ? query : undefined;
+  }
   const field = (req.body as Record<string, unknown> | undefined)?._csrf;
-  if (typeof field === 'string') return field;
-  const query = req.query._csrf;
-  return typeof query === 'string' ? query : undefined;
+  return typeof field === 'string' ? field : undefined;
 }
 
 export function sessionCookieName(secure: boolean): string {

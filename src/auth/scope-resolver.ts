@@ -62,7 +62,10 @@ export class ScopeResolver {
         if (bloc === null) return null;
         blocIds.add(bloc);
       }
-      return { blocIds: [...blocIds], unitId };
+      // A unit reached without a bloc (its own page): the blocs it belongs to, for bloc secretaries.
+      const unitBlocIds =
+        unitId !== null && blocIds.size === 0 ? await this.auth.blocsOfUnit(em, unitId) : undefined;
+      return { blocIds: [...blocIds], unitId, unitBlocIds };
     });
   }
 }

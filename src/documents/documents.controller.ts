@@ -89,7 +89,8 @@ export class DocumentsController {
     if (format === 'html') {
       res.setHeader(
         'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        // A document opened in the browser runs nothing and reaches nothing (sandbox, no forms).
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'; base-uri 'none'; sandbox",
       );
       return out.content as string;
     }

@@ -24,6 +24,36 @@ describe('permission table', () => {
     ['BLOC_SECRETARY', 'meetings.write', { blocIds: [1], unitId: null }, { blocIds: [1] }, true],
     ['BLOC_SECRETARY', 'meetings.write', { blocIds: [2], unitId: null }, { blocIds: [1] }, false],
     ['BLOC_SECRETARY', 'meetings.write', null, { blocIds: [1] }, false],
+    // A unit's own page (no bloc in the path): a secretary of one of the unit's blocs may read it.
+    [
+      'BLOC_SECRETARY',
+      'unit.read',
+      { blocIds: [], unitId: 5, unitBlocIds: [2, 1] },
+      { blocIds: [1] },
+      true,
+    ],
+    [
+      'BLOC_SECRETARY',
+      'unit.read',
+      { blocIds: [], unitId: 5, unitBlocIds: [2] },
+      { blocIds: [1] },
+      false,
+    ],
+    ['BLOC_SECRETARY', 'unit.read', { blocIds: [], unitId: 5 }, { blocIds: [1] }, false],
+    [
+      'BLOC_SECRETARY',
+      'unit.read',
+      { blocIds: [], unitId: null, unitBlocIds: [1] },
+      { blocIds: [1] },
+      false,
+    ],
+    [
+      'UNIT_REP',
+      'unit.read',
+      { blocIds: [], unitId: 6, unitBlocIds: [1] },
+      { unitId: 5, unitBlocIds: [1] },
+      false,
+    ],
     ['BLOC_SECRETARY', 'meetings.correct', { blocIds: [1], unitId: null }, { blocIds: [1] }, false],
     ['BLOC_SECRETARY', 'registry.write', { blocIds: [], unitId: null }, { blocIds: [1] }, false],
     [

@@ -85,6 +85,11 @@ export interface ResourceScope {
   blocIds: readonly number[];
   /** The unit the resource belongs to, when it is unit-level. */
   unitId: number | null;
+  /**
+   * For a unit-level resource reached without a bloc (a unit's own page): the blocs the unit has
+   * been a member of. A bloc secretary may read a unit of any of their blocs.
+   */
+  unitBlocIds?: readonly number[];
 }
 
 export interface Principal {
@@ -112,6 +117,10 @@ export function decide(
   if (grant === 'ALL') return { allowed: true };
   if (!scope) return { allowed: false, reason: 'UNRESOLVED_SCOPE' };
   if (grant === 'OWN_BLOC') {
+    if (scope.blocIds.length === 0 && scope.unitId !== null)
+      return (scope.unitBlocIds ?? []).some((b) => principal.blocIds.includes(b))
+        ? { allowed: true }
+        : { allowed: false, reason: 'OUT_OF_SCOPE' };
     return scope.blocIds.length > 0 && scope.blocIds.every((b) => principal.blocIds.includes(b))
       ? { allowed: true }
       : { allowed: false, reason: 'OUT_OF_SCOPE' };

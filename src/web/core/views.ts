@@ -36,7 +36,8 @@ function listPages(dir: string, prefix = ''): { name: string; file: string }[] {
 
 /**
  * The web pages' Handlebars environment, separate from the documents' one. Every template is
- * compiled at start-up (a broken page fails the start, not a request), in strict mode, with a fixed
+ * compiled at its first use (`compileAll` compiles them all, from a unit test), not in strict mode
+ * (optional parts of a model, such as a form without errors, render empty), with a fixed
  * set of helpers, no prototype access and every value escaped (no triple-stash anywhere).
  */
 @Injectable()
