@@ -288,7 +288,11 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await created.textContent()).toContain('quantri.web');
     expect(await created.textContent()).toContain('Tạo tài khoản');
     expect(await created.textContent()).not.toContain(password);
+    expect(await page.locator('[data-chain]').count()).toBe(0);
+    await page.getByRole('link', { name: 'Kiểm tra chuỗi băm của toàn bộ nhật ký' }).click();
+    await page.waitForURL(/kiemtra=1/);
     expect(await page.locator('[data-chain]').getAttribute('data-chain')).toBe('ok');
+    await page.goBack();
     expect(await page.getByRole('link', { name: /Tải CSV/ }).getAttribute('href')).toBe(
       '/api/audit/export.csv?entityType=user',
     );
