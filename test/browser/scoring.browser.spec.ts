@@ -311,6 +311,20 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     res = await page.goto(`${base()}/scores/${own.id}`);
     expect(res?.status()).toBe(200);
 
+    // The bloc's score grid: only their own unit's row, no other member, no bloc sums, no export.
+    res = await page.goto(`${base()}/scores`);
+    expect(res?.status()).toBe(200);
+    const rows = page.locator('table.score-grid tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).toEqual([
+      own.code,
+    ]);
+    expect(await text(page, 'table.score-grid tbody tr th')).toBe(own.fullName);
+    expect(await text(page, 'main')).not.toContain(other.fullName);
+    expect(await text(page, 'main')).not.toContain(unit('Hải Dương').fullName);
+    expect(await page.locator('table.score-grid tfoot').count()).toBe(0);
+    expect(await page.getByRole('link', { name: /Tải bảng điểm Excel/ }).count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
     for (const url of [`/web/units/${other.id}`, `${base()}/scores/${other.id}`]) {
       res = await page.goto(url);
       expect({ url, status: res?.status() }).toEqual({ url, status: 403 });
@@ -319,5 +333,62 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       expect(await text(page, 'main')).not.toContain(other.fullName);
     }
     await screenshot(page, '49-dai-dien-don-vi-403');
+  }, 120_000);
+
+  it('creates the first criteria set of a bloc-year as a blank draft, and keeps the chosen copy year', async () => {
+    // A new 2024 term of the bloc, with no criteria set yet.
+    await h.t
+      .http()
+      .post(`/api/blocs/${blocId}/terms`)
+      .send({ year: 2024, memberUnitIds: units.slice(0, 3).map((u) => u.id) })
+      .expect(201);
+    const user = await h.account({ username: 'vanphong.tieuchi', role: 'OFFICE_STAFF' });
+    const page = await (await h.context()).newPage();
+    await signIn(page, user);
+    const url = `/web/blocs/${blocId}/terms/2024/criteria`;
+
+    // A refused copy (a reason that is too long) keeps the year that was chosen.
+    await page.goto(url);
+    const years = await page
+      .locator('select[name="copyFromYear"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(years).toContain('2023');
+    const chosen = years[years.length - 1]!;
+    await page.locator('select[name="copyFromYear"]').selectOption(chosen);
+    await page.evaluate(() => {
+      const f = document.querySelector('select[name="copyFromYear"]')!.closest('form')!;
+      const reason = document.createElement('input');
+      reason.type = 'hidden';
+      reason.name = 'reason';
+      reason.value = 'x'.repeat(1001);
+      f.appendChild(reason);
+    });
+    await page.getByRole('button', { name: 'Tạo bản dự thảo' }).click();
+    await page.waitForLoadState('domcontentloaded');
+    expect(await text(page, '.form-message')).toContain('Chưa lưu');
+    expect(await page.locator('select[name="copyFromYear"]').inputValue()).toBe(chosen);
+    expect(
+      await page
+        .locator(`select[name="copyFromYear"] option[value="${chosen}"]`)
+        .getAttribute('selected'),
+    ).not.toBeNull();
+
+    // The blank draft: the smallest valid set, opened in the editor.
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Tạo bộ tiêu chí trống' }).click();
+    await page.waitForURL(/\/criteria\/\d+\/edit\?tb=created/);
+    expect(await page.locator('input[name="groups.0.code"]').inputValue()).toBe('I');
+    expect(await page.locator('input[name="groups.0.criteria.0.maxPoints"]').inputValue()).toBe(
+      '100',
+    );
+    const current = (
+      await h.t.http().get(`/api/blocs/${blocId}/terms/2024/criteria-sets/current`).expect(200)
+    ).body;
+    expect({ status: current.status, versionNo: current.versionNo }).toEqual({
+      status: 'DRAFT',
+      versionNo: 1,
+    });
+    expect(current.definition.scale).toBe(100);
+    expect(current.definition.groups.map((g: { code: string }) => g.code)).toEqual(['I']);
   }, 120_000);
 });

@@ -17,9 +17,30 @@ import { emptyForm, field, submitted, validateForm, type FormState } from '../co
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { parseCriteriaForm } from './criteria-form';
 import { ScoringPagesService } from './scoring-pages.service';
-import { mapFormErrors } from './scoring-view';
+import { localIsoDate, mapFormErrors } from './scoring-view';
 
 const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
+
+/**
+ * The first draft of a bloc-year that has nothing to copy: the smallest set the service accepts
+ * (the groups must add up to the scale, a group needs a criterion), to be filled in the editor.
+ */
+const BLANK_DEFINITION = {
+  scale: 100,
+  groups: [
+    {
+      code: 'I',
+      title: 'Nhóm tiêu chí I',
+      maxPoints: 100,
+      criteria: [{ code: 'I.1', title: 'Tiêu chí I.1', maxPoints: 100 }],
+    },
+  ],
+  bonusItems: [],
+  penaltyItems: [],
+  bonusCap: 0,
+  penaltyCap: 0,
+  tieBreak: [],
+};
 
 /** The criteria editor of a bloc term: versions, draft editing, signing, revisions with a reason. */
 @ApiExcludeController()
@@ -42,7 +63,10 @@ export class WebCriteriaController {
     await this.renderPage(req, res, id, year, emptyForm(), null, 200);
   }
 
-  /** A new version: a copy of a signed set (this year's, for a revision, or another year's). */
+  /**
+   * A new version: a copy of a signed set (this year's, for a revision, or another year's), or a
+   * blank first draft (`blank=1`) when the bloc has no other year to copy.
+   */
   @Post()
   @Permission('criteria.write')
   async create(
@@ -55,7 +79,9 @@ export class WebCriteriaController {
     const v = submitted(body);
     try {
       const dto = await validateForm(CreateCriteriaSetDto, {
-        copyFromYear: field.int(v.copyFromYear),
+        ...(v.blank === '1'
+          ? { definition: BLANK_DEFINITION }
+          : { copyFromYear: field.int(v.copyFromYear) }),
         ...(field.text(v.reason) ? { reason: field.text(v.reason) } : {}),
       });
       const set = await this.criteria.create(id, year, dto);
@@ -164,7 +190,7 @@ export class WebCriteriaController {
         ...model,
         createForm: which === 'create' ? shown : emptyForm(),
         lockForm: which === 'lock' ? shown : emptyForm(),
-        today: new Date().toISOString().slice(0, 10),
+        today: localIsoDate(new Date()),
         revise: model.locked !== null,
       },
       { status, breadcrumbs: this.crumbs(blocId, model.term.blocName) },

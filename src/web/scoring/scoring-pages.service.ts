@@ -412,7 +412,13 @@ export class ScoringPagesService {
     const criteriaCount = groups.reduce((n, g) => n + g.criteria.length, 0);
     const rows = [];
     const sums = { SELF: 0, REVIEW: 0, AGREED: 0 } as Record<ScoreStageCode, number>;
-    for (const u of term.members) {
+    // A unit's representative reads only their own unit's sheet (`unit.read` = OWN_UNIT): the
+    // other members' scores, group subtotals and the bloc's sums are not theirs to see.
+    const ownUnitOnly = PERMISSIONS['unit.read'][auth.user.role] === 'OWN_UNIT';
+    const members = ownUnitOnly
+      ? term.members.filter((m) => m.id === auth.user.unitId)
+      : term.members;
+    for (const u of members) {
       const stages: Record<
         string,
         { total: number | null; running: number; entered: number; complete: boolean }
@@ -486,6 +492,9 @@ export class ScoringPagesService {
       importStage: open,
       importStageLabel: open ? STAGE_LABELS[open] : null,
       exportStage: stage,
+      ownUnitOnly,
+      // The Excel export holds every member's scores: not offered to a unit's representative.
+      canExport: !ownUnitOnly,
     };
   }
 

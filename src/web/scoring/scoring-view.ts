@@ -124,3 +124,12 @@ export function pageLinks(
     out.push({ number: p, href: href(p), current: p === page });
   return out;
 }
+
+/**
+ * The calendar day of a moment in the server's local time as yyyy-mm-dd (not `toISOString()`,
+ * which is UTC: before 07:00 in Viet Nam it would give yesterday).
+ */
+export function localIsoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
