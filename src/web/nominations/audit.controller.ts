@@ -7,7 +7,7 @@ import { Permission } from '../../auth/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { emptyForm, field, formFromError, submitted, validateForm } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { auditActionLabel, shortJson } from './nominations-view';
+import { auditActionLabel, auditEntityLabel, shortJson } from './nominations-view';
 
 const PAGE_SIZE = 50;
 
@@ -78,6 +78,7 @@ export class WebAuditController {
         action: r.action,
         actionLabel: auditActionLabel(r.action),
         entityType: r.entityType,
+        entityLabel: auditEntityLabel(r.entityType),
         entityId: r.entityId,
         reason: r.reason,
         before: shortJson(r.before),

@@ -148,24 +148,7 @@ export function pickYear(raw: unknown, years: readonly number[]): number {
   return years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  'user.create': 'Tạo tài khoản',
-  'user.update': 'Sửa tài khoản',
-  'nomination.create': 'Tạo hồ sơ đề nghị',
-  'nomination.update': 'Sửa hồ sơ đề nghị',
-  'nomination.report': 'Nộp báo cáo thành tích',
-  'nomination.proposed': 'Khối đề nghị',
-  'nomination.submitted': 'Gửi lên tỉnh',
-  'nomination.passed': 'Hội đồng thông qua',
-  'nomination.cut': 'Hội đồng không thông qua',
-  'nomination.decided': 'Có quyết định khen thưởng',
-  'nomination.rejected': 'Không được khen thưởng',
-  'nomination.withdrawn': 'Rút hồ sơ',
-  'nomination.draft': 'Trả về dự thảo',
-  'award.record': 'Ghi khen thưởng',
-};
-
-export const auditActionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
+export { auditActionLabel, auditEntityLabel } from '../core/audit-labels';
 
 /** A short, readable line of a JSON value (the audit log's before/after). */
 export function shortJson(v: unknown, max = 240): string {
