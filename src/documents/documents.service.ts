@@ -128,36 +128,18 @@ export class DocumentsService implements OnModuleInit {
 
   /** Generates (or regenerates as a new version, same number) one document of a finalized meeting. */
   generate(meetingId: number, kind: DocKind): Promise<DocumentDto> {
+    return this.db.write((em) => this.generateIn(em, meetingId, kind));
+  }
+
+  /**
+   * Generates several kinds of a meeting's documents in one transaction: either all are issued or
+   * none is (a failure on one kind rolls back the others).
+   */
+  generateMany(meetingId: number, kinds: readonly DocKind[]): Promise<DocumentDto[]> {
     return this.db.write(async (em) => {
-      const source = await this.source(em, meetingId);
-      const previous = await this.docs.latest(em, meetingId, kind);
-      const number =
-        previous?.number ??
-        (await this.docs.nextNumber(
-          em,
-          `bloc:${source.blocId}`,
-          Number(source.doc.meeting.date.slice(0, 4)),
-        ));
-      const snapshot = { ...source.doc, numbers: { ...source.doc.numbers, [kind]: number } };
-      const json = canonicalJson(snapshot);
-      const sha = createHash('sha256').update(json).digest('hex');
-      const saved = await this.docs.insert(em, {
-        meetingId,
-        kind,
-        versionNo: (previous?.versionNo ?? 0) + 1,
-        number,
-        numberText: `${number < 10 ? `0${number}` : number}/${DOC_TYPE_SYMBOL[kind]}-${snapshot.issuerSymbol}`,
-        snapshot: json,
-        snapshotSha256: sha,
-        templateVersion: TEMPLATE_VERSION,
-      });
-      await this.audit.record(em, {
-        action: 'document.generate',
-        entityType: 'generated_document',
-        entityId: saved.id,
-        after: { kind, versionNo: saved.versionNo, number, sha256: sha },
-      });
-      return toDto(saved);
+      const out: DocumentDto[] = [];
+      for (const kind of kinds) out.push(await this.generateIn(em, meetingId, kind));
+      return out;
     });
   }
 
@@ -259,6 +241,43 @@ export class DocumentsService implements OnModuleInit {
       doc.snapshotSha256,
       doc.templateVersion,
     );
+  }
+
+  /** One document inside the caller's transaction (no Db call: Db jobs must not nest). */
+  private async generateIn(
+    em: EntityManager,
+    meetingId: number,
+    kind: DocKind,
+  ): Promise<DocumentDto> {
+    const source = await this.source(em, meetingId);
+    const previous = await this.docs.latest(em, meetingId, kind);
+    const number =
+      previous?.number ??
+      (await this.docs.nextNumber(
+        em,
+        `bloc:${source.blocId}`,
+        Number(source.doc.meeting.date.slice(0, 4)),
+      ));
+    const snapshot = { ...source.doc, numbers: { ...source.doc.numbers, [kind]: number } };
+    const json = canonicalJson(snapshot);
+    const sha = createHash('sha256').update(json).digest('hex');
+    const saved = await this.docs.insert(em, {
+      meetingId,
+      kind,
+      versionNo: (previous?.versionNo ?? 0) + 1,
+      number,
+      numberText: `${number < 10 ? `0${number}` : number}/${DOC_TYPE_SYMBOL[kind]}-${snapshot.issuerSymbol}`,
+      snapshot: json,
+      snapshotSha256: sha,
+      templateVersion: TEMPLATE_VERSION,
+    });
+    await this.audit.record(em, {
+      action: 'document.generate',
+      entityType: 'generated_document',
+      entityId: saved.id,
+      after: { kind, versionNo: saved.versionNo, number, sha256: sha },
+    });
+    return toDto(saved);
   }
 
   /** Gathers the locked data of a finalized meeting. */

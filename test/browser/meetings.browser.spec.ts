@@ -157,6 +157,26 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     expect(await quorum.getAttribute('aria-live')).toBe('polite');
     expect(await text(page, '#quorum')).toContain('có mặt 7/12, cần tối thiểu 8');
     expect(await text(page, '#quorum')).toContain('Chưa đủ số thành viên tối thiểu');
+    // A refused submission (a delegate's name over 300 characters) keeps the ticked written
+    // ballot (stored: not ticked) and shows the message next to the field.
+    const written = rows.nth(8).getByRole('checkbox', { name: /gửi phiếu bằng văn bản/ });
+    await written.check();
+    const delegate = rows.first().getByRole('textbox', { name: /đại biểu dự họp/ });
+    await delegate.fill('x'.repeat(301));
+    await submit(page, 'Lưu điểm danh');
+    expect(await text(page, '[role=alert]')).toContain('Chưa lưu');
+    expect(await page.locator('table.attendance .field-error').count()).toBe(1);
+    expect(await rows.first().locator('.field-error').count()).toBe(1);
+    expect(await written.isChecked()).toBe(true);
+    expect(
+      await rows
+        .nth(9)
+        .getByRole('checkbox', { name: /gửi phiếu/ })
+        .isChecked(),
+    ).toBe(false);
+    expect(await rows.nth(8).getByRole('radio', { name: 'Vắng mặt' }).isChecked()).toBe(true);
+    await delegate.fill('');
+    await written.uncheck();
     await submit(page, 'Lưu điểm danh');
     expect(await text(page, '.notice')).toBe('Đã lưu.');
     expect(await text(page, '#quorum')).toContain(
@@ -226,6 +246,12 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     const page = secretary;
     await page.goto(ballotUrls.GOV_FLAG!);
     expect(await page.locator('h1').textContent()).toBe('Phiếu bầu: Cờ thi đua của Chính phủ');
+    // Without JS the live checks' list is hidden; the script shows it. The invalid-ballot limit
+    // comes from the server (the domain's 1/10).
+    const raw = await (await page.context().request.get(ballotUrls.GOV_FLAG!)).text();
+    expect(raw).toContain('<ul data-check-list hidden>');
+    expect(raw).toContain('data-invalid-num="1" data-invalid-den="10" data-invalid-text="10 %"');
+    expect(await page.locator('[data-check-list]').isVisible()).toBe(true);
     // As the secretary types: the running sum and the failed check show before any submission.
     await typeCounts(page, [12, 12, 11, 0], { 'Hải Dương': [12, 0, 0] });
     expect(await text(page, '[data-line-sum="HD-TPHD"]')).toBe('12');
@@ -270,6 +296,14 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     );
     expect(await page.getByLabel('Số phiếu phát ra', { exact: true }).inputValue()).toBe('11');
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The invalid-ballot share: 1/12 is within the limit, 2/12 is above it (a warning).
+    await typeCounts(page, [12, 12, 11, 1], { 'Hải Dương': [11, 0, 0] });
+    expect(await text(page, '[data-check-list]')).not.toContain('tỷ lệ phiếu không hợp lệ');
+    await typeCounts(page, [12, 12, 10, 2], { 'Hải Dương': [10, 0, 0] });
+    expect(await text(page, '[data-check-list]')).toContain(
+      'Cảnh báo: tỷ lệ phiếu không hợp lệ 2/12 vượt 10 %; cần ghi lý do',
+    );
 
     // The paper says 12: the secretary types the real counts (the empty reason is not sent).
     await typeCounts(page, [12, 12, 12, 0], { 'Hải Dương': [12, 0, 0] });
@@ -393,6 +427,15 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     expect(await text(page, 'table')).toContain('Chưa có văn bản nào');
     expect(await page.locator('[data-busy] progress').count()).toBe(1);
     expect(await page.locator('[data-busy]').isHidden()).toBe(true);
+    // None ticked: refused next to the group, and the boxes stay as sent (none ticked).
+    const kinds = page.locator('input[type=checkbox][name=kinds]');
+    expect(await kinds.count()).toBe(5);
+    for (let i = 0; i < 5; i++) await kinds.nth(i).uncheck();
+    await submit(page, 'Phát hành các văn bản đã chọn');
+    expect(await text(page, '#kinds-err')).toBe('Vui lòng chọn ít nhất một văn bản.');
+    for (let i = 0; i < 5; i++) expect(await kinds.nth(i).isChecked()).toBe(false);
+    expect(await text(page, 'table')).toContain('Chưa có văn bản nào');
+    for (let i = 0; i < 5; i++) await kinds.nth(i).check();
     await Promise.all([
       page.waitForURL(/tb=issued/),
       page.getByRole('button', { name: 'Phát hành các văn bản đã chọn' }).click(),

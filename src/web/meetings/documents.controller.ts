@@ -7,8 +7,10 @@ import { attachment } from '../../common/http/content-disposition';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { GenerateDocumentDto } from '../../documents/documents.controller';
 import { DocumentsService, type DocFormat } from '../../documents/documents.service';
+import { formatDate } from '../core/format';
 import { emptyForm, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { ticked } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
 
 /**
@@ -41,7 +43,7 @@ export class WebMeetingDocumentsController {
   ) {
     const values = submitted(body);
     try {
-      const kinds = (values.kinds ?? '').split(',').filter(Boolean);
+      const kinds = [...new Set((values.kinds ?? '').split(',').filter(Boolean))];
       if (kinds.length === 0)
         throw new AppError(CommonErrors.VALIDATION_FAILED, {
           details: [
@@ -50,7 +52,11 @@ export class WebMeetingDocumentsController {
         });
       const dtos: GenerateDocumentDto[] = [];
       for (const kind of kinds) dtos.push(await validateForm(GenerateDocumentDto, { kind }));
-      for (const dto of dtos) await this.documents.generate(mid, dto.kind);
+      // All kinds in one transaction: a failure on one issues none.
+      await this.documents.generateMany(
+        mid,
+        dtos.map((d) => d.kind),
+      );
       this.pages.redirect(res, `/web/meetings/${mid}/documents`, 'issued');
     } catch (e) {
       await this.pages.sendFormError(req, res, e, values, (form, status) => {
@@ -82,7 +88,7 @@ export class WebMeetingDocumentsController {
           { href: '/web', label: 'Tổng quan năm' },
           {
             href: `/web/meetings/${mid}`,
-            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+            label: `Hội nghị ngày ${formatDate(m.meetingDate)}`,
           },
           { href: `/web/meetings/${mid}/documents`, label: 'Văn bản' },
         ],
@@ -127,19 +133,25 @@ export class WebMeetingDocumentsController {
   ) {
     const model = await this.models.documentsPage(req.auth!, mid);
     const m = model.meeting;
+    // After a refusal the kinds as submitted; else those not issued yet.
+    const sent = ticked(form, 'kinds');
+    const kinds = model.kinds.map((k) => ({
+      ...k,
+      checked: sent ? sent.has(k.value) : !k.issued,
+    }));
     this.pages.send(
       req,
       res,
       'meetings/documents',
-      `Văn bản hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
-      { ...model, form },
+      `Văn bản hội nghị ngày ${formatDate(m.meetingDate)}`,
+      { ...model, kinds, form },
       {
         status,
         breadcrumbs: [
           { href: '/web', label: 'Tổng quan năm' },
           {
             href: `/web/meetings/${mid}`,
-            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+            label: `Hội nghị ngày ${formatDate(m.meetingDate)}`,
           },
         ],
       },

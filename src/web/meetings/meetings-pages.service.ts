@@ -7,6 +7,8 @@ import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
 import { minimumCount } from '../../domain/common/fraction';
 import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
 import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
+import { DEFAULT_INVALID_SHARE_LIMIT } from '../../domain/voting';
+import { formatShare } from '../../domain/voting/format';
 import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
@@ -223,6 +225,13 @@ export class MeetingsPagesService {
       present: m.quorum.present,
       total: m.quorum.total,
       selfExcluded: rule?.selfVote === 'EXCLUDED',
+      // The share of invalid ballots above which the counts need a reason (the domain's limit,
+      // the one BallotsService checks: no rule sets another), for the live check in meetings.js.
+      invalidLimit: {
+        numerator: DEFAULT_INVALID_SHARE_LIMIT.numerator,
+        denominator: DEFAULT_INVALID_SHARE_LIMIT.denominator,
+        text: formatShare(DEFAULT_INVALID_SHARE_LIMIT),
+      },
       mode,
       entryNo: mode === 'enter' ? b.entries.length + 1 : (myEntry?.entryNo ?? null),
       myEntry,

@@ -20,6 +20,7 @@ import {
 } from '../../meetings/dto/meeting.dto';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import { MeetingsService } from '../../meetings/meetings.service';
+import { formatDate } from '../core/format';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import {
@@ -30,6 +31,7 @@ import {
   meetingFieldName,
   meetingPlain,
   renameErrors,
+  ticked,
   warningsOf,
 } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
@@ -331,8 +333,8 @@ export class WebMeetingsController {
     try {
       const notice = await run();
       const target = which === 'correction' ? await this.latestVersion(mid) : mid;
-      // The notice goes in the query, before the fragment that brings the section into view.
-      this.pages.redirect(res, `${meetingUrl(target)}?tb=${notice}${anchor}`);
+      // redirect() puts the notice in the query, before the fragment that brings the section into view.
+      this.pages.redirect(res, `${meetingUrl(target)}${anchor}`, notice);
     } catch (e) {
       await this.pages.sendFormError(req, res, e, values, (form, status) =>
         this.renderConsole(req, res, mid, which, renameErrors(form, rename), status),
@@ -379,12 +381,19 @@ export class WebMeetingsController {
       top: true,
     };
     if (which) forms[shown[which] ? which : 'top'] = form;
+    // After a refused attendance submission the boxes show what was sent (an unticked box sends
+    // nothing), else what is stored. `version` is always sent by the attendance form.
+    const sent = 'version' in forms.attendance.values ? forms.attendance.values : null;
+    const rows = model.rows.map((r) => ({
+      ...r,
+      writtenChecked: sent ? field.bool(sent[`written.${r.id}`]) : r.written,
+    }));
     this.pages.send(
       req,
       res,
       'meetings/console',
-      `Hội nghị bình xét ngày ${m.meetingDate.split('-').reverse().join('/')}`,
-      { ...model, forms },
+      `Hội nghị bình xét ngày ${formatDate(m.meetingDate)}`,
+      { ...model, rows, forms },
       {
         status,
         breadcrumbs: [
@@ -493,7 +502,15 @@ export class WebMeetingsController {
       this.pages.redirect(res, ballotUrl(mid, bid), 'saved');
     } catch (e) {
       await this.pages.sendFormError(req, res, e, values, (form, status) =>
-        this.renderBallot(req, res, mid, bid, form, status),
+        this.renderBallot(
+          req,
+          res,
+          mid,
+          bid,
+          // `chosenUnitIds.0` (one choice not a number) → the group's message.
+          renameErrors(form, (p) => (p.startsWith('chosenUnitIds') ? 'chosenUnitIds' : p)),
+          status,
+        ),
       );
     }
   }
@@ -543,6 +560,19 @@ export class WebMeetingsController {
     const asked = new Map(warnings.map((w) => [w.code, w.message]));
     for (const k of Object.keys(form.values))
       if (k.startsWith('ack.') && !asked.has(k.slice(4))) asked.set(k.slice(4), '');
+    // The chair's choices as submitted after a refusal (the form always sends `note`).
+    const chosen = ticked(form, 'chosenUnitIds', 'note');
+    const tie = model.results?.tie;
+    const results = model.results && {
+      ...model.results,
+      tie: tie && {
+        ...tie,
+        candidates: tie.candidates.map((c) => ({
+          ...c,
+          checked: chosen?.has(String(c.value)) ?? false,
+        })),
+      },
+    };
     this.pages.send(
       req,
       res,
@@ -550,6 +580,7 @@ export class WebMeetingsController {
       `Phiếu bầu: ${model.ballot.tierName}${model.ballot.roundNo > 1 ? ` (vòng ${model.ballot.roundNo})` : ''}`,
       {
         ...model,
+        results,
         form,
         showsForm:
           model.mode === 'enter' ||
@@ -567,7 +598,7 @@ export class WebMeetingsController {
           },
           {
             href: meetingUrl(mid),
-            label: `Hội nghị ngày ${m.meetingDate.split('-').reverse().join('/')}`,
+            label: `Hội nghị ngày ${formatDate(m.meetingDate)}`,
           },
         ],
       },

@@ -50,7 +50,14 @@
     var entitled = Number(form.dataset.entitled);
     var seats = Number(form.dataset.seats);
     var selfExcluded = form.hasAttribute('data-self-excluded');
+    // The invalid-ballot share above which a reason is needed, as the server checks it.
+    var invalidNum = Number(form.dataset.invalidNum);
+    var invalidDen = Number(form.dataset.invalidDen);
+    var invalidText = form.dataset.invalidText || '';
     var list = form.querySelector('[data-check-list]');
+    if (!list) return;
+    // Without JS the list is hidden (there is nothing live to show); with it, it is filled as one types.
+    list.hidden = false;
 
     function input(name) { return form.querySelector('[data-count="' + name + '"]'); }
     function value(name) {
@@ -92,8 +99,8 @@
       if (valid !== null && invalid !== null && returned !== null) {
         check(valid + invalid === returned, 'Hợp lệ (' + valid + ') + không hợp lệ (' + invalid + ') = ' + (valid + invalid) +
           (valid + invalid === returned ? ' bằng' : ', khác') + ' số phiếu thu về (' + returned + ')', 'valid');
-        if (returned > 0 && invalid * 10 > returned)
-          check(false, 'Cảnh báo: tỷ lệ phiếu không hợp lệ ' + invalid + '/' + returned + ' vượt 10 %; cần ghi lý do', null, true);
+        if (returned > 0 && invalidDen > 0 && invalid * invalidDen > invalidNum * returned)
+          check(false, 'Cảnh báo: tỷ lệ phiếu không hợp lệ ' + invalid + '/' + returned + ' vượt ' + invalidText + '; cần ghi lý do', null, true);
       }
       var totalAgree = 0, allLines = true;
       lines().forEach(function (code) {
@@ -120,7 +127,6 @@
       if (allLines && valid !== null)
         check(totalAgree <= valid * seats, 'Tổng tán thành (' + totalAgree + ') không vượt hợp lệ × số lượng được chọn (' + valid + ' × ' + seats + ' = ' + valid * seats + ')');
       Object.keys(fieldMsgs).forEach(function (k) { live(k, fieldMsgs[k]); });
-      var html = '';
       list.textContent = '';
       if (checks.length === 0) {
         var li0 = document.createElement('li');
@@ -133,7 +139,6 @@
         li.textContent = (c.ok ? '✓ Đúng: ' : c.warn ? '⚠ ' : '✗ Sai: ') + c.text + '.';
         list.appendChild(li);
       });
-      return html;
     }
     form.addEventListener('input', update);
     update();
