@@ -54,7 +54,9 @@ export class ScoringController {
   @ApiOkResponse({
     description: 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)',
   })
-  @Permission('term.read')
+  // Every member's scores at any stage (self-scoring included): for those who run the scoring, not
+  // for a unit's representative, who reads only their own unit's sheet.
+  @Permission('scoring.manage')
   async exportSheet(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,

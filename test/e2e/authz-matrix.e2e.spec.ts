@@ -22,6 +22,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
     { in: 'AS', out: 'AS' },
   ],
   [/get/, /\/scores\/\{unitId\}|\/evidence/, { in: 'ASBUV', out: 'ASV' }],
+  [/get/, /\/score-sheet\.xlsx$/, { in: 'ASB', out: 'AS' }],
   [/get/, /^\/api\/documents\/\{did\}/, { in: 'ASBUV', out: 'ASV' }],
   [
     /get/,

@@ -493,8 +493,8 @@ export class ScoringPagesService {
       importStageLabel: open ? STAGE_LABELS[open] : null,
       exportStage: stage,
       ownUnitOnly,
-      // The Excel export holds every member's scores: not offered to a unit's representative.
-      canExport: !ownUnitOnly,
+      // The Excel export holds every member's scores at every stage: for those who run the scoring.
+      canExport: can(auth, 'scoring.manage'),
     };
   }
 
