@@ -6,6 +6,7 @@ import { PERMISSIONS } from '../../domain/auth/permissions';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { NominationsService } from '../../nominations/nominations.service';
 import { ScoringService } from '../../scoring/scoring.service';
+import { isNotFound } from './access';
 
 export interface DashboardBloc {
   id: number;
@@ -25,8 +26,6 @@ export interface DashboardModel {
   blocs: DashboardBloc[];
   lateCount: number;
 }
-
-const notFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
 
 /**
  * The year at a glance: each bloc the user may see, its scoring phase, its meeting, its
@@ -53,7 +52,7 @@ export class DashboardService {
       if (grant === undefined) continue;
       if (grant === 'OWN_BLOC' && !auth.user.blocIds.includes(b.id)) continue;
       const term = await this.blocs.getTerm(b.id, year).catch((e: unknown) => {
-        if (notFound(e)) return null;
+        if (isNotFound(e)) return null;
         throw e;
       });
       if (grant === 'OWN_UNIT' && !term?.members.some((m) => m.id === auth.user.unitId)) continue;
@@ -69,7 +68,7 @@ export class DashboardService {
   ): Promise<DashboardBloc> {
     const late: string[] = [];
     const phase = await this.scoring.phase(b.id, year).catch((e: unknown) => {
-      if (notFound(e) || (e instanceof AppError && e.kind === 'RULE_VIOLATION')) return null;
+      if (isNotFound(e) || (e instanceof AppError && e.kind === 'RULE_VIOLATION')) return null;
       throw e;
     });
     if (!phase) late.push('Chưa ký giao ước, chưa có bộ tiêu chí chấm điểm.');

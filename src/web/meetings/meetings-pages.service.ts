@@ -3,7 +3,6 @@ import type { Authenticated } from '../../auth/auth.service';
 import { AwardTiersService } from '../../award-tiers/award-tiers.service';
 import { BlocsService } from '../../blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
-import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
 import { minimumCount } from '../../domain/common/fraction';
 import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
 import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
@@ -14,6 +13,7 @@ import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';
+import { holds } from '../core/access';
 
 export const TOTAL_LABELS: Record<string, string> = {
   membersEntitled: 'Số thành viên có quyền biểu quyết',
@@ -39,9 +39,6 @@ const METHOD_LABELS: Record<string, string> = {
   SHOW_OF_HANDS: 'Biểu quyết giơ tay',
 };
 const COMPARATOR = { GT: '>', GTE: '≥' } as const;
-
-export const holds = (auth: Authenticated, action: Action): boolean =>
-  PERMISSIONS[action][auth.user.role] !== undefined;
 
 const isLocked = (status: string) => status === 'FINALIZED' || status === 'CORRECTED';
 

@@ -9,15 +9,13 @@ import { NominationsService } from '../../nominations/nominations.service';
 import { emptyForm, type FormState } from '../core/forms';
 import {
   ACK_PREFIX,
-  mayOn,
   pickYear,
   ruleRows,
   statusLabel,
   transitionButtons,
   type Warning,
 } from './nominations-view';
-
-const notFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
+import { holdsOnBloc, isNotFound } from '../core/access';
 
 /** One line of a nominations table. */
 function row(n: NominationDto) {
@@ -67,7 +65,7 @@ export class NominationsPagesService {
       if (grant === 'OWN_BLOC' && !auth.user.blocIds.includes(b.id)) continue;
       if (grant === 'OWN_UNIT') {
         const term = await this.blocs.getTerm(b.id, year).catch((e: unknown) => {
-          if (notFound(e)) return null;
+          if (isNotFound(e)) return null;
           throw e;
         });
         if (!term?.members.some((m) => m.id === auth.user.unitId)) continue;
@@ -82,7 +80,7 @@ export class NominationsPagesService {
     const groups = [];
     for (const b of blocs) {
       const items = (await this.nominations.listForTerm(b.id, year)).map(row);
-      groups.push({ ...b, items, canWrite: mayOn(auth, 'nominations.write', b.id) });
+      groups.push({ ...b, items, canWrite: holdsOnBloc(auth, 'nominations.write', b.id) });
     }
     return {
       year,
@@ -123,7 +121,7 @@ export class NominationsPagesService {
       suggestions,
       rankingComplete: s?.rankingComplete ?? false,
       suggestionsAvailable: s !== null,
-      canWrite: mayOn(auth, 'nominations.write', blocId),
+      canWrite: holdsOnBloc(auth, 'nominations.write', blocId),
       unitOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
       tierOptions: tiers.map((t) => ({ value: t.id, label: t.name })),
       form,
@@ -150,8 +148,8 @@ export class NominationsPagesService {
     const unacknowledged = n.eligibility.warnings.filter((w) =>
       n.eligibility.unacknowledged.includes(w.code),
     );
-    const canWrite = mayOn(auth, 'nominations.write', n.blocId);
-    const canProvince = mayOn(auth, 'province.manage', null);
+    const canWrite = holdsOnBloc(auth, 'nominations.write', n.blocId);
+    const canProvince = holdsOnBloc(auth, 'province.manage', null);
     return {
       n,
       rules: ruleRows(n.eligibility, n.acknowledgements),

@@ -1,6 +1,4 @@
-import type { Authenticated } from '../../auth/auth.service';
 import { AppError, type ErrorDetail } from '../../common/errors/app-error';
-import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
 import { ELIGIBILITY_RULES } from '../../domain/eligibility';
 import {
   NOMINATION_STATUS_LABELS,
@@ -10,14 +8,6 @@ import {
 import type { NominationDto } from '../../nominations/dto/nomination.dto';
 
 /** Pure view-model helpers of the nominations area (no database here). */
-
-/** Whether the signed-in user holds `action` on a bloc (a button is shown only then). */
-export function mayOn(auth: Authenticated, action: Action, blocId: number | null): boolean {
-  const grant = PERMISSIONS[action][auth.user.role];
-  if (grant === 'ALL') return true;
-  if (grant === 'OWN_BLOC') return blocId !== null && auth.user.blocIds.includes(blocId);
-  return false;
-}
 
 export interface Warning {
   code: string;

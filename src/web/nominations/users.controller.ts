@@ -12,17 +12,11 @@ import { ROLE_LABELS, ROLES } from '../../domain/auth/permissions';
 import { UnitsService } from '../../units/units.service';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { idList } from '../core/access';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** Ids from a checkbox group ("1,3" once submitted); anything that is not a number is kept for the DTO to refuse. */
-function ids(v: string | undefined): (number | string)[] {
-  return (v ?? '')
-    .split(',')
-    .map((x) => field.int(x))
-    .filter((x): x is number | string => x !== undefined);
-}
-
 /**
  * The service's account errors that belong to one field next to that field; a password of the
  * wrong length gets the password rule's own message (not the generic "độ dài không hợp lệ").
@@ -58,7 +52,7 @@ function placeUserError(e: unknown, role: string | undefined): unknown {
 /** The shape both account forms send: scope fields only for the roles that have one. */
 function scopeOf(values: Record<string, string>) {
   return {
-    ...(values.role === 'BLOC_SECRETARY' ? { blocIds: ids(values.blocIds) } : {}),
+    ...(values.role === 'BLOC_SECRETARY' ? { blocIds: idList(values.blocIds) } : {}),
     ...(values.role === 'UNIT_REP' && values.unitId ? { unitId: field.int(values.unitId) } : {}),
   };
 }
@@ -126,7 +120,9 @@ export class WebUsersController {
         role: field.text(values.role),
         active: field.bool(values.active),
         ...(values.password ? { password: values.password } : {}),
-        ...(values.role === 'BLOC_SECRETARY' ? { blocIds: ids(values.blocIds) } : { blocIds: [] }),
+        ...(values.role === 'BLOC_SECRETARY'
+          ? { blocIds: idList(values.blocIds) }
+          : { blocIds: [] }),
         ...(values.role === 'UNIT_REP'
           ? { unitId: field.int(values.unitId) ?? null }
           : { unitId: null }),

@@ -11,8 +11,9 @@ import { UnitsService } from '../../units/units.service';
 import { formatDate } from '../core/format';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { ScoringPagesService, can, unitTypeOptions } from './scoring-pages.service';
+import { ScoringPagesService, unitTypeOptions } from './scoring-pages.service';
 import { mapFormErrors } from './scoring-view';
+import { holds, idList } from '../core/access';
 
 const UNITS = { href: '/web/units', label: 'Đơn vị' };
 const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
@@ -33,13 +34,6 @@ const pageOf = (v: unknown): number => {
   const n = typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : 1;
   return n >= 1 ? n : 1;
 };
-const ids = (v: string | undefined): (number | string)[] =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
-
 /** Units and blocs: lists, pages, and the office's create/edit forms (registry.*, unit.read). */
 @ApiExcludeController()
 @Controller('web')
@@ -65,7 +59,7 @@ export class WebRegistryController {
     });
     this.pages.send(req, res, 'scoring/units', 'Đơn vị thành viên', {
       ...model,
-      canWrite: can(req.auth!, 'registry.write'),
+      canWrite: holds(req.auth!, 'registry.write'),
     });
   }
 
@@ -112,7 +106,7 @@ export class WebRegistryController {
       res,
       'scoring/unit',
       model.unit.fullName,
-      { ...model, canWrite: can(req.auth!, 'registry.write') },
+      { ...model, canWrite: holds(req.auth!, 'registry.write') },
       { breadcrumbs: [UNITS] },
     );
   }
@@ -280,7 +274,7 @@ export class WebRegistryController {
     const term = year === null ? null : await this.views.term(blocId, year);
     const model = await this.views.termForm(blocId, year, term);
     const typed = form.values.memberUnitIds;
-    const sent = ids(typed);
+    const sent = idList(typed);
     const units =
       typed === undefined && Object.keys(form.values).length === 0
         ? model.units
@@ -327,7 +321,7 @@ export class WebRegistryController {
 /** The term form's fields as the API's body: member ids from the ticked boxes, officers, names. */
 function termBody(v: Record<string, string>): Record<string, unknown> {
   return {
-    memberUnitIds: ids(v.memberUnitIds),
+    memberUnitIds: idList(v.memberUnitIds),
     headUnitId: field.int(v.headUnitId) ?? null,
     deputyUnitId: field.int(v.deputyUnitId) ?? null,
     secretaryName: field.text(v.secretaryName) ?? null,

@@ -21,6 +21,7 @@ import type { UnitDto } from '../../units/dto/unit.dto';
 import { UnitsService } from '../../units/units.service';
 import { formatNumber } from '../core/format';
 import { barChart, pageLinks, pointsInput } from './scoring-view';
+import { holds, isNotFound } from '../core/access';
 
 export const STAGES: readonly ScoreStageCode[] = ['SELF', 'REVIEW', 'AGREED'];
 export const STAGE_LABELS: Readonly<Record<ScoreStageCode, string>> = {
@@ -46,13 +47,6 @@ const TIE_BREAK_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const unitTypeOptions = UNIT_TYPES.map((t) => ({ value: t, label: UNIT_TYPE_LABELS[t] }));
-
-const isNotFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
-
-/** True when the signed-in role holds the action with any grant (the guard checks the scope). */
-export function can(auth: Authenticated, action: Action): boolean {
-  return PERMISSIONS[action][auth.user.role] !== undefined;
-}
 
 /** The write action of a stage's scores, the same as the API's `PUT scores/:unitId/:stage`. */
 export function stageAction(stage: string): Action {
@@ -249,7 +243,7 @@ export class ScoringPagesService {
         })),
       });
     }
-    return { bloc, terms: out, canWrite: can(auth, 'registry.write') };
+    return { bloc, terms: out, canWrite: holds(auth, 'registry.write') };
   }
 
   /** The term form: every unit that exists during the year, the members ticked. */
@@ -300,7 +294,7 @@ export class ScoringPagesService {
       locked,
       phaseLabel: phase.label,
       closed: phase.phase === 'CLOSED',
-      canWrite: can(auth, 'criteria.write'),
+      canWrite: holds(auth, 'criteria.write'),
       copyYears: (await this.blocs.get(blocId)).termYears.filter((y) => y !== year),
     };
   }
@@ -460,7 +454,7 @@ export class ScoringPagesService {
         penalty: shown?.totals?.penaltyTotal ?? null,
       });
     }
-    const review = can(auth, 'scores.review.write');
+    const review = holds(auth, 'scores.review.write');
     return {
       term,
       base: `/web/blocs/${blocId}/terms/${year}`,
@@ -478,7 +472,7 @@ export class ScoringPagesService {
       criteriaCount,
       rows,
       sums,
-      canAdvance: can(auth, 'scoring.manage') && phase.allowedTransitions.length > 0,
+      canAdvance: holds(auth, 'scoring.manage') && phase.allowedTransitions.length > 0,
       advanceOptions: phase.allowedTransitions.map((p) => ({
         value: p,
         label: SCORING_PHASE_LABELS[p],
@@ -494,7 +488,7 @@ export class ScoringPagesService {
       exportStage: stage,
       ownUnitOnly,
       // The Excel export holds every member's scores at every stage: for those who run the scoring.
-      canExport: can(auth, 'scoring.manage'),
+      canExport: holds(auth, 'scoring.manage'),
     };
   }
 
@@ -585,7 +579,7 @@ export class ScoringPagesService {
         prev === null
           ? null
           : `Điểm khác điểm ${STAGE_LABELS[prev].toLowerCase()} phải ghi lý do (R12).`,
-      canEnter: open !== null && locked !== null && can(auth, stageAction(open)),
+      canEnter: open !== null && locked !== null && holds(auth, stageAction(open)),
       totals,
       bonusCap: locked?.definition.bonusCap ?? 0,
       penaltyCap: locked?.definition.penaltyCap ?? 0,

@@ -1,0 +1,30 @@
+import type { Authenticated } from '../../auth/auth.service';
+import { AppError } from '../../common/errors/app-error';
+import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
+
+/**
+ * What a page may offer (a button, a form, a link): whether the user holds the action at all. The
+ * guard still decides every request with the resource's scope; this only hides what would be refused.
+ */
+export function holds(auth: Authenticated, action: Action): boolean {
+  return PERMISSIONS[action][auth.user.role] !== undefined;
+}
+
+/** Whether the user may do `action` on a given bloc: everywhere, or on their own blocs. */
+export function holdsOnBloc(auth: Authenticated, action: Action, blocId: number | null): boolean {
+  const grant = PERMISSIONS[action][auth.user.role];
+  if (grant === 'ALL') return true;
+  if (grant === 'OWN_BLOC') return blocId !== null && auth.user.blocIds.includes(blocId);
+  return false;
+}
+
+export const isNotFound = (e: unknown): boolean => e instanceof AppError && e.kind === 'NOT_FOUND';
+
+/** A comma-separated list of ids from a form ('' → []); what is not a number is kept for the DTO to refuse. */
+export function idList(v: string | undefined): (number | string)[] {
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
+}
