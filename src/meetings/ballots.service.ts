@@ -6,6 +6,7 @@ import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
+import type { Ranking } from '../domain/scoring/ranking';
 import { isMeetingLocked } from '../domain/meetings/status';
 import { checkAcknowledgements } from '../domain/eligibility';
 import {
@@ -58,6 +59,9 @@ const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
  */
 @Injectable()
 export class BallotsService {
+  /** Rankings by loaded meeting context (one context per request; collected with it). */
+  private readonly rankings = new WeakMap<MeetingContext, Promise<Ranking | null>>();
+
   constructor(
     private readonly db: Db,
     private readonly meetings: MeetingsRepository,
@@ -288,6 +292,21 @@ export class BallotsService {
       throw new AppError(CommonErrors.VERSION_CONFLICT);
   }
 
+  /**
+   * The term's score ranking, computed once per loaded context: an entry checks the counts against
+   * it and, when it completes the ballot, tallies with it, in one transaction that changes no score.
+   */
+  private termRanking(em: EntityManager, ctx: MeetingContext): Promise<Ranking | null> {
+    let ranking = this.rankings.get(ctx);
+    if (!ranking) {
+      ranking = ctx.term.domainSet
+        ? this.scoring.computeRanking(em, ctx.term)
+        : Promise.resolve(null);
+      this.rankings.set(ctx, ranking);
+    }
+    return ranking;
+  }
+
   /** Converts entered counts (by unit id) to the domain's counts (by unit code) and runs the coded checks. */
   private async checkedCounts(
     em: EntityManager,
@@ -334,7 +353,7 @@ export class BallotsService {
           }
         : null,
     };
-    const ranking = ctx.term.domainSet ? await this.scoring.computeRanking(em, ctx.term) : null;
+    const ranking = await this.termRanking(em, ctx);
     const findings = checkCounts(counts, {
       present: voters.present.length,
       rule,
@@ -416,7 +435,7 @@ export class BallotsService {
     const { rule } = JSON.parse(ballot.ruleSnapshot ?? '{}') as { rule: VotingRule };
     const nomineeIds = JSON.parse(ballot.nomineeUnitIds) as number[];
     const participation = this.participation(ctx, voters, nomineeIds);
-    const ranking = ctx.term.domainSet ? await this.scoring.computeRanking(em, ctx.term) : null;
+    const ranking = await this.termRanking(em, ctx);
     const score = new Map(ranking?.entries.map((e) => [e.unitCode, e.totals.grandTotal]) ?? []);
     const result = tallyBallot({
       rule,

@@ -99,6 +99,24 @@ export class NominationsService {
     });
   }
 
+  /** How many nominations of a bloc-year are in each status (no rule is run: for overviews). */
+  statusCounts(
+    blocId: number,
+    year: number,
+  ): Promise<{ status: NominationStatus; statusLabel: string; count: number }[]> {
+    return this.db.read(async (em) => {
+      const ctx = await this.scoring.context(em, blocId, year);
+      const counts = new Map<NominationStatus, number>();
+      for (const n of await this.nominations.listForTerm(em, ctx.term.id))
+        counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
+      return [...counts].map(([status, count]) => ({
+        status,
+        statusLabel: NOMINATION_STATUS_LABELS[status],
+        count,
+      }));
+    });
+  }
+
   get(id: number): Promise<NominationDto> {
     return this.db.read(async (em) => {
       const { n, ctx } = await this.load(em, id);

@@ -104,6 +104,13 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
     expect(opened).toBeGreaterThan(15);
   });
 
+  it("shows on the dashboard the year's nominations of each bloc by status", async () => {
+    const res = await t.anon().get('/web').set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    // The 28/03/2024 meeting proposed four units.
+    expect(res.text).toContain('khối đã đề nghị: 4');
+  });
+
   it('lets a bloc secretary open the page of a member unit of their bloc, and not the accounts', async () => {
     await t.login({ username: 'web.thuky', role: 'BLOC_SECRETARY', blocIds: [1] });
     const res = await t

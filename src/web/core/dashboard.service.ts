@@ -77,9 +77,8 @@ export class DashboardService {
     if (meetings.length === 0) late.push('Chưa có cuộc họp bình xét cuối năm.');
     else if (!meetings.some((m) => m.status === 'FINALIZED'))
       late.push('Cuộc họp bình xét chưa chốt kết quả.');
-    const noms = await this.nominations.listForTerm(b.id, year);
-    const byStatus = new Map<string, number>();
-    for (const n of noms) byStatus.set(n.statusLabel, (byStatus.get(n.statusLabel) ?? 0) + 1);
+    // Counts only: the nominations' rule checks are not needed here (they re-run on every read).
+    const noms = await this.nominations.statusCounts(b.id, year);
     if (noms.length > 0 && noms.every((n) => n.status === 'DRAFT'))
       late.push('Các đề nghị khen thưởng còn ở dạng nháp.');
     return {
@@ -95,7 +94,7 @@ export class DashboardService {
         statusLabel: m.statusLabel,
         date: m.meetingDate,
       })),
-      nominations: [...byStatus].map(([statusLabel, count]) => ({ statusLabel, count })),
+      nominations: noms.map(({ statusLabel, count }) => ({ statusLabel, count })),
       late,
     };
   }
