@@ -57,6 +57,19 @@ const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
  * and compared, coded checks (errors block, warnings need a reason), the tally (pure, in
  * src/domain/voting) and the tie protocols (R8–R10).
  */
+/** What a ballot froze when it opened: its voters, its voting rule and the units on it. */
+function frozenAtOpening(ballot: BallotEntity): {
+  voters: VotersSnapshot;
+  rule: VotingRule;
+  nomineeIds: number[];
+} {
+  return {
+    voters: JSON.parse(ballot.votersSnapshot ?? '{}') as VotersSnapshot,
+    rule: (JSON.parse(ballot.ruleSnapshot ?? '{}') as { rule: VotingRule }).rule,
+    nomineeIds: JSON.parse(ballot.nomineeUnitIds) as number[],
+  };
+}
+
 @Injectable()
 export class BallotsService {
   /** Rankings by loaded meeting context (one context per request; collected with it). */
@@ -314,9 +327,7 @@ export class BallotsService {
     ballot: BallotEntity,
     dto: EntryDto,
   ): Promise<BallotCounts> {
-    const voters = JSON.parse(ballot.votersSnapshot ?? '{}') as VotersSnapshot;
-    const { rule } = JSON.parse(ballot.ruleSnapshot ?? '{}') as { rule: VotingRule };
-    const nomineeIds = JSON.parse(ballot.nomineeUnitIds) as number[];
+    const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
     const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
     const shape = (list: CountsDto['nominees']): NomineeCount[] =>
       list.map((n) => ({
@@ -431,9 +442,7 @@ export class BallotsService {
     counts: BallotCounts,
     chair: { chosenNomineeIds: string[] } | null,
   ): Promise<Tally> {
-    const voters = JSON.parse(ballot.votersSnapshot ?? '{}') as VotersSnapshot;
-    const { rule } = JSON.parse(ballot.ruleSnapshot ?? '{}') as { rule: VotingRule };
-    const nomineeIds = JSON.parse(ballot.nomineeUnitIds) as number[];
+    const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
     const participation = this.participation(ctx, voters, nomineeIds);
     const ranking = await this.termRanking(em, ctx);
     const score = new Map(ranking?.entries.map((e) => [e.unitCode, e.totals.grandTotal]) ?? []);
