@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, DocumentViewModel, SignatureBlock } from '../../domain/documents/view-model';
+import { shareDecodedFontTables } from './pdf-font-tables';
 
 // pdfmake 0.3 server build: a singleton with fonts in its virtual file system. Loaded at the first
 // PDF (requiring it costs a quarter of a second of start-up).
@@ -17,7 +18,10 @@ let pdfmake: PdfMake;
 const MM = 72 / 25.4;
 let ready = false;
 
-/** Loads the Tinos TTF (metric-compatible with Times New Roman, covers Vietnamese) once; no file or URL access at render time. */
+/**
+ * Loads the Tinos TTF (metric-compatible with Times New Roman, covers Vietnamese) once; no file or
+ * URL access at render time. Renders share the fonts' decoded tables (see pdf-font-tables.ts).
+ */
 function init(): void {
   if (ready) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,8 +33,12 @@ function init(): void {
     italics: '400Regular_Italic/Tinos_400Regular_Italic.ttf',
     bolditalics: '700Bold_Italic/Tinos_700Bold_Italic.ttf',
   };
-  for (const f of Object.values(files))
-    pdfmake.virtualfs.writeFileSync(path.basename(f), fs.readFileSync(path.join(dir, f)));
+  const buffers = Object.values(files).map((f) => {
+    const buf = fs.readFileSync(path.join(dir, f));
+    pdfmake.virtualfs.writeFileSync(path.basename(f), buf);
+    return buf;
+  });
+  shareDecodedFontTables(buffers);
   pdfmake.setFonts({
     Tinos: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.basename(f)])),
   });
