@@ -8,6 +8,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** Mean size of a response (bytes, headers included). */
+  bytes: number;
 }
 
 export async function load(
@@ -28,6 +30,7 @@ export async function load(
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+    bytes: r.requests.total > 0 ? r.throughput.total / r.requests.total : 0,
   };
 }
 

@@ -256,6 +256,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       p50: median(rs.map((x) => x.p50)),
       p99: median(rs.map((x) => x.p99)),
       errors: rs.reduce((a, b) => a + b.errors, 0),
+      bytes: median(rs.map((x) => x.bytes ?? 0)),
     });
     return {
       kind,
@@ -299,9 +300,10 @@ function table(results: DbResult[], plan: Plan): string {
     ...each((r) => `${fmt(r.load.bare.rps, 0)} · ${fmt(r.load.bare.p50, 0)}`),
   ]);
   for (const h of HOT) {
-    row(`${HOT_LABELS[h]}: req/s · p50/p99 ms`, '', [
+    row(`${HOT_LABELS[h]}: req/s · p50/p99 ms · KiB per response`, '', [
       ...each(
-        (r) => `${fmt(r.load[h].rps, 0)} · ${fmt(r.load[h].p50, 0)}/${fmt(r.load[h].p99, 0)}`,
+        (r) =>
+          `${fmt(r.load[h].rps, 0)} · ${fmt(r.load[h].p50, 0)}/${fmt(r.load[h].p99, 0)} · ${r.load[h].bytes ? fmt(r.load[h].bytes / 1024, 1) : '–'}`,
       ),
     ]);
     row(`… ratio to the bare route`, '≥ 0.6', [

@@ -10,11 +10,25 @@ import { SerialQueue } from './serial-queue';
  * On SQLite both go through one FIFO queue because the driver shares a single connection and
  * transaction state; on PostgreSQL each call gets its own pooled connection.
  */
+/** Values kept by readCached per instance, least recently used dropped first. */
+const READ_CACHE_ENTRIES = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 @Injectable()
 export class Db {
   private readonly queue = new SerialQueue();
   private readonly serialised: boolean;
   private readonly inside = new AsyncLocalStorage<true>();
+  private readonly cache = new Map<string, { generation: string; value: unknown }>();
+  /** Values readCached returned, with their JSON once a response has needed it. */
+  private readonly kept = new WeakMap<object, string | null>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialised = dataSource.options.type === 'better-sqlite3';
@@ -34,6 +48,53 @@ export class Db {
     this.assertNotNested();
     const job = () => this.inside.run(true, () => work(this.dataSource.manager));
     return this.serialised ? this.queue.run(job) : job();
+  }
+
+  /**
+   * A read whose result is kept and returned again, without running `work`, while nothing has been
+   * written since: the `read_generation` count (bumped by triggers in every changing transaction,
+   * from any instance or tool) is read first, in the same job, and must equal the one the value was
+   * computed at. Reading the count before the data means a kept value is never older than its count.
+   * Only for reads that depend on nothing but the database and `key` (no caller, no clock); the value
+   * is frozen, so a caller that would change it fails loudly instead of corrupting the next reader's.
+   */
+  readCached<T>(key: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.read(async (em) => {
+      const rows = await em.query<{ generation: number | string }[]>(
+        'SELECT "generation" FROM "read_generation" WHERE "id" = 1',
+      );
+      const row = rows[0];
+      if (!row) return work(em); // the count's row is gone: compute, keep nothing
+      const generation = String(row.generation);
+      const kept = this.cache.get(key);
+      if (kept && kept.generation === generation) {
+        this.cache.delete(key); // most recently used last
+        this.cache.set(key, kept);
+        return kept.value as T;
+      }
+      const value = deepFreeze(await work(em));
+      if (value !== null && typeof value === 'object') this.kept.set(value, null);
+      this.cache.delete(key);
+      this.cache.set(key, { generation, value });
+      if (this.cache.size > READ_CACHE_ENTRIES) {
+        this.cache.delete(this.cache.keys().next().value as string);
+      }
+      return value;
+    });
+  }
+
+  /**
+   * The JSON of a value readCached returned (undefined for any other value), computed once: the value
+   * is frozen, so its JSON cannot change. Lets a response reuse it (KeptJsonInterceptor).
+   */
+  keptJson(value: unknown): string | undefined {
+    if (value === null || typeof value !== 'object') return undefined;
+    const json = this.kept.get(value);
+    if (json === undefined) return undefined;
+    if (json !== null) return json;
+    const text = JSON.stringify(value);
+    this.kept.set(value, text);
+    return text;
   }
 
   /** Jobs waiting or running on the SQLite queue (0 on PostgreSQL). */

@@ -31,6 +31,7 @@ import {
 } from '../auth/user.entity';
 import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
+import { ReadGenerationEntity } from './read-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
 
@@ -66,4 +67,5 @@ export const ENTITIES = [
   AuditLogEntity,
   DocumentSeriesEntity,
   GeneratedDocumentEntity,
+  ReadGenerationEntity,
 ];

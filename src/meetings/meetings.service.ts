@@ -70,8 +70,9 @@ export class MeetingsService {
     });
   }
 
+  /** Kept between requests until the next change to the database (Db.readCached). */
   get(id: number): Promise<MeetingView> {
-    return this.db.read((em) => this.view(em, id));
+    return this.db.readCached(`meeting:${id}`, (em) => this.view(em, id));
   }
 
   create(blocId: number, year: number, dto: CreateMeetingDto): Promise<MeetingView> {

@@ -470,9 +470,12 @@ export class NominationsService {
     });
   }
 
-  /** The provincial stage: every bloc's nominations of a year against the province-wide caps. */
+  /**
+   * The provincial stage: every bloc's nominations of a year against the province-wide caps. Kept
+   * between requests until the next change to the database (Db.readCached).
+   */
   provinceYear(provinceId: number, year: number) {
-    return this.db.read(async (em) => {
+    return this.db.readCached(`province-nominations:${provinceId}:${year}`, async (em) => {
       const all = await this.nominations.listForProvinceYear(em, provinceId, year);
       const tiers = await this.tiers.listTiers(em);
       const rules = await this.tiers.rulesOfTiers(

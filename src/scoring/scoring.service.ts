@@ -252,8 +252,9 @@ export class ScoringService {
     });
   }
 
+  /** Kept between requests until the next change to the database (Db.readCached). */
   ranking(blocId: number, year: number): Promise<RankingDto> {
-    return this.db.read(async (em) => {
+    return this.db.readCached(`ranking:${blocId}:${year}`, async (em) => {
       const ctx = await this.context(em, blocId, year);
       const ranking = await this.computeRanking(em, ctx);
       const byCode = new Map(ctx.members.map((u) => [u.code, u]));

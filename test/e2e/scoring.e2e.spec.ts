@@ -73,6 +73,10 @@ describe('Scoring API', () => {
       );
       expect(r.entries[0].isLeader).toBe(true);
       expect(r.tieBreakRules[1]).toContain('nhóm I');
+      // served again from the kept value (Db.readCached): the same JSON, as JSON
+      const again = await t.http().get(`/api/blocs/${hdBloc}/terms/2023/ranking`).expect(200);
+      expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(again.body).toEqual(r);
       expect(r.statusText).toContain('thành phố Hải Dương');
     });
 

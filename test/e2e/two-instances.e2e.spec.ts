@@ -82,7 +82,15 @@ import { onPostgres } from '../helpers/test-db';
       invalid: 0,
       nominees: [{ unitId: nominee, agree: 11, disagree: 1, noOpinion: 0 }],
     };
+    // Both instances keep the meeting's view (Db.readCached) before the counts are entered: the
+    // entry on one must discard what the other kept.
+    for (const app of [a, b]) {
+      const seen = (await app.http().get(`/api/meetings/${m.id}`).expect(200)).body;
+      expect(seen.ballots[0]).toMatchObject({ status: 'OPEN', entries: [] });
+    }
     await a.as(s1).post(`/api/ballots/${m.ballots[0].id}/entries`).send({ counts }).expect(201);
+    const firstOnB = (await b.http().get(`/api/meetings/${m.id}`).expect(200)).body;
+    expect(firstOnB.ballots[0].entries).toEqual([expect.objectContaining({ enteredBy: 'tk.mot' })]);
     await b.as(s2).post(`/api/ballots/${m.ballots[0].id}/entries`).send({ counts }).expect(201);
     const onA = (await a.http().get(`/api/meetings/${m.id}`).expect(200)).body;
     expect(onA.ballots[0]).toMatchObject({

@@ -6,6 +6,7 @@ import { Accounts1795741616942 } from './1795741616942-Accounts';
 import { AuditAppendOnly1795741616943 } from './1795741616943-AuditAppendOnly';
 import { Documents1795743712372 } from './1795743712372-Documents';
 import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTable';
+import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   AuditAppendOnly1795741616943,
   Documents1795743712372,
   DocumentScoreTable1795744000000,
+  ReadGeneration1795765952737,
 ];

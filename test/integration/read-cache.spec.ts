@@ -1,0 +1,211 @@
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Db } from '../../src/database/db.service';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { prepareDatabase } from '../../src/database/schema-guard';
+import { ProvinceEntity } from '../../src/provinces/province.entity';
+import {
+  createTestDatabase,
+  onPostgres,
+  openDataSource,
+  type TestDatabase,
+} from '../helpers/test-db';
+
+/** Tables no cached read shows (sign-in state, the audit log) and the bookkeeping tables. */
+const NOT_COUNTED = new Set([
+  'audit_log',
+  'auth_session',
+  'login_failure',
+  'schema_migrations',
+  'read_generation',
+  'sqlite_sequence',
+]);
+
+const province = (code: string) => ({
+  code,
+  name: `Tỉnh ${code}`,
+  fullName: `tỉnh ${code}`,
+  validFrom: '2020-01-01',
+  validTo: null,
+  successorId: null,
+  version: 1,
+});
+
+async function generation(ds: DataSource): Promise<bigint> {
+  const rows = await ds.query<{ generation: number | string }[]>(
+    'SELECT "generation" FROM "read_generation" WHERE "id" = 1',
+  );
+  return BigInt(rows[0]!.generation);
+}
+
+/** Tables of the schema and, for each, whether insert, update and delete are counted by a trigger. */
+async function triggerCoverage(ds: DataSource): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (onPostgres) {
+    const tables = await ds.query<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    for (const t of tables) out.set(t.name, []);
+    const triggers = await ds.query<{ tbl: string; ev: string; stmt: string }[]>(
+      `SELECT event_object_table AS tbl, event_manipulation AS ev, action_statement AS stmt
+         FROM information_schema.triggers WHERE trigger_schema = current_schema()`,
+    );
+    for (const t of triggers) {
+      if (t.stmt.includes('read_generation_bump')) out.get(t.tbl)?.push(t.ev);
+    }
+  } else {
+    const tables = await ds.query<{ name: string }[]>(
+      `SELECT name FROM sqlite_master WHERE type = 'table'`,
+    );
+    for (const t of tables) out.set(t.name, []);
+    const triggers = await ds.query<{ tbl: string; sql: string }[]>(
+      `SELECT tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger'`,
+    );
+    for (const t of triggers) {
+      const ev = /AFTER (INSERT|UPDATE|DELETE) ON/i.exec(t.sql)?.[1]?.toUpperCase();
+      if (ev && t.sql.includes('"read_generation"')) out.get(t.tbl)?.push(ev);
+    }
+  }
+  for (const [k, v] of out) out.set(k, [...new Set(v)].sort());
+  return out;
+}
+
+describe('Cached reads (Db.readCached) and the change count behind them', () => {
+  let tdb: TestDatabase;
+  let db: Db;
+  let ds: DataSource;
+  let other: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({
+      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(tdb.config), retryAttempts: 0 })],
+      providers: [Db],
+    }).compile();
+    ds = moduleRef.get<DataSource>(getDataSourceToken());
+    await prepareDatabase(ds, { runMigrations: true });
+    db = moduleRef.get(Db);
+    close = () => moduleRef.close();
+    // A second connection, as another instance, a command-line tool or psql would be.
+    other = await openDataSource(tdb.config, false);
+  });
+  afterAll(async () => {
+    await other.destroy();
+    await close();
+    await tdb.drop();
+  });
+
+  it('counts inserts, updates and deletes on every table a cached read may show', async () => {
+    const coverage = await triggerCoverage(ds);
+    const uncounted = [...coverage]
+      .filter(
+        ([name, events]) => !NOT_COUNTED.has(name) && events.join() !== 'DELETE,INSERT,UPDATE',
+      )
+      .map(([name, events]) => `${name}: ${events.join(',') || 'none'}`);
+    expect(uncounted).toEqual([]);
+    // and only those: sign-in state and the audit log do not discard cached reads
+    const counted = [...coverage].filter(([, e]) => e.length > 0).map(([n]) => n);
+    expect(counted.filter((n) => NOT_COUNTED.has(n))).toEqual([]);
+    expect(counted.length).toBeGreaterThanOrEqual(27);
+  });
+
+  it('computes once and returns the same frozen value until something is written', async () => {
+    let runs = 0;
+    const read = () =>
+      db.readCached('test:provinces', async (em) => {
+        runs += 1;
+        const rows = await em.getRepository(ProvinceEntity).find({ order: { code: 'ASC' } });
+        return { codes: rows.map((r) => r.code) };
+      });
+    const first = await read();
+    const second = await read();
+    expect(runs).toBe(1);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.codes)).toBe(true);
+    expect(() => first.codes.push('X')).toThrow(TypeError);
+
+    // its JSON is computed once, for kept values only
+    const json = db.keptJson(first);
+    expect(json).toBe(JSON.stringify(first));
+    expect(db.keptJson(first)).toBe(json);
+    expect(db.keptJson({ codes: [...first.codes] })).toBeUndefined();
+    expect(db.keptJson(first.codes)).toBeUndefined();
+
+    // a write through the app
+    await db.write((em) => em.getRepository(ProvinceEntity).insert(province('RC1')));
+    const third = await read();
+    expect(runs).toBe(2);
+    expect(third.codes).toContain('RC1');
+
+    // a write by another connection (another instance, a tool, SQL typed by hand)
+    await other.query(`UPDATE "province" SET "code" = 'RC2' WHERE "code" = 'RC1'`);
+    const fourth = await read();
+    expect(runs).toBe(3);
+    expect(fourth.codes).toContain('RC2');
+    expect(fourth.codes).not.toContain('RC1');
+
+    // a rolled-back write changes nothing, so the kept value stays
+    await expect(
+      db.write(async (em) => {
+        await em.getRepository(ProvinceEntity).insert(province('RC3'));
+        throw new Error('bỏ');
+      }),
+    ).rejects.toThrow('bỏ');
+    expect(await read()).toBe(fourth);
+    expect(runs).toBe(3);
+
+    // a failing computation is not kept
+    await expect(
+      db.readCached('test:fails', () => Promise.reject(new Error('không có'))),
+    ).rejects.toThrow('không có');
+    let later = 0;
+    await db.readCached('test:fails', () => Promise.resolve((later += 1)));
+    expect(later).toBe(1);
+  });
+
+  it('moves the count in the transaction that writes, and only when it commits', async () => {
+    const before = await generation(other);
+    await db.write(async (em) => {
+      for (let i = 0; i < 20; i++) await em.getRepository(ProvinceEntity).insert(province(`G${i}`));
+      await em.getRepository(ProvinceEntity).delete({ code: 'G0' });
+    });
+    const after = await generation(other);
+    // PostgreSQL counts a transaction once (at commit); SQLite counts every row.
+    if (onPostgres) expect(after - before).toBe(1n);
+    else expect(after - before).toBe(21n);
+  });
+
+  it('adds no lock wait cycle: a transaction holding a row it wrote is never stuck behind the count', async () => {
+    await db.write((em) =>
+      em.getRepository(ProvinceEntity).insert([province('DA'), province('DB')]),
+    );
+    const before = await generation(other);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // First writes A, then B; second writes B in between and holds it a while. Had the count been
+    // taken at the first write (an immediate trigger), first would hold the count and wait for B
+    // while second held B and waited for the count: a deadlock. Taken at commit, second commits
+    // and first goes on.
+    const first = db.write(async (em) => {
+      const repo = em.getRepository(ProvinceEntity);
+      await repo.update({ code: 'DA' }, { name: 'sửa A' });
+      await sleep(40);
+      await repo.update({ code: 'DB' }, { name: 'sửa B lần 2' });
+    });
+    const second = (async () => {
+      await sleep(10);
+      await db.write(async (em) => {
+        await em.getRepository(ProvinceEntity).update({ code: 'DB' }, { name: 'sửa B lần 1' });
+        await sleep(80);
+      });
+    })();
+    const results = await Promise.allSettled([first, second]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const after = await generation(other);
+    expect(after - before).toBe(onPostgres ? 2n : 3n); // SQLite counts rows
+    const b = await other.getRepository(ProvinceEntity).findOneByOrFail({ code: 'DB' });
+    // PostgreSQL: first waited for second's commit, then wrote B; SQLite runs one job at a time.
+    expect(b.name).toBe(onPostgres ? 'sửa B lần 2' : 'sửa B lần 1');
+  });
+});
