@@ -1,22 +1,12 @@
-import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { dbKindOf, sqlitePathOf } from './database-url';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { prepareSqliteConnection } from './sqlite-pragmas';
 
-export type DbKind = 'sqlite' | 'postgres';
-
-export function dbKindOf(databaseUrl: string): DbKind {
-  return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
-}
-
-/** Path of the SQLite file named by `sqlite:<path>` (`:memory:` kept as is). */
-export function sqlitePathOf(databaseUrl: string): string {
-  const raw = databaseUrl.slice('sqlite:'.length);
-  return raw === ':memory:' ? raw : path.resolve(raw);
-}
+export { dbKindOf, sqlitePathOf, type DbKind } from './database-url';
 
 type DbConfig = Pick<
   AppConfig,

@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { isEmptyDatabase, seedReferenceData } from '../seeding/seed-runner';
+import { takeBackgroundQuickCheck } from './integrity-check';
 import { prepareDatabase } from './schema-guard';
 
 /**
- * Before the app serves: refuse an unknown schema, migrate, check SQLite durability settings,
- * and on a brand-new database load the Hải Dương reference data (unless SEED_DEMO=false).
+ * Before the app serves: check SQLite durability settings and integrity, refuse an unknown
+ * schema, migrate, and on a brand-new database load the Hải Dương reference data (unless
+ * SEED_DEMO=false). On SQLite, the integrity check that main.ts started on its own thread is
+ * awaited here, before the first write; without one (tests, CLI) it runs in-line.
  */
 @Injectable()
 export class DatabaseLifecycle implements OnModuleInit {
@@ -21,7 +24,12 @@ export class DatabaseLifecycle implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await prepareDatabase(this.dataSource, { runMigrations: true, log: (l) => this.logger.log(l) });
+    const file = this.dataSource.options.database;
+    await prepareDatabase(this.dataSource, {
+      runMigrations: true,
+      log: (l) => this.logger.log(l),
+      backgroundQuickCheck: typeof file === 'string' ? takeBackgroundQuickCheck(file) : null,
+    });
     if (this.config.SEED_DEMO && (await isEmptyDatabase(this.dataSource))) {
       const report = await seedReferenceData(this.dataSource);
       this.seededThisBoot = true;

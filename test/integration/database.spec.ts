@@ -1,5 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { buildDataSourceOptions, sqlitePathOf } from '../../src/database/data-source-options';
+import type { BackgroundQuickCheck, QuickCheckOutcome } from '../../src/database/integrity-check';
+import { MIGRATIONS } from '../../src/database/migrations';
 import {
   prepareDatabase,
   rawSqlite,
@@ -7,7 +11,14 @@ import {
   UnsafeDatabaseError,
 } from '../../src/database/schema-guard';
 import { readSqlitePragmas } from '../../src/database/sqlite-pragmas';
+import { breakCheckConstraint, corruptTablePage } from '../../src/database/sqlite-damage.fixture';
 import { isEmptyDatabase, seedReferenceData } from '../../src/seeding/seed-runner';
+import {
+  buildServer,
+  killAllServers,
+  startServer,
+  type ServerBuild,
+} from '../helpers/server-process';
 import {
   createTestDatabase,
   onPostgres,
@@ -200,4 +211,210 @@ describe('CHECK constraints (TypeORM does not diff their expressions)', () => {
     }
     expect(missing).toEqual([]);
   });
+});
+
+/** A migration that would leave a trace (a table) if it ran. */
+class Probe9999999999999 implements MigrationInterface {
+  name = 'Probe9999999999999';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE "probe" ("id" integer)`);
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "probe"`);
+  }
+}
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A migrated SQLite test database holding the reference data, closed (WAL checkpointed). */
+async function seededSqliteFile(): Promise<{ db: TestDatabase; file: string }> {
+  const db = await createTestDatabase();
+  const ds = await openDataSource(db.config);
+  await seedReferenceData(ds);
+  await ds.destroy();
+  return { db, file: sqlitePathOf(db.config.DATABASE_URL) };
+}
+
+(onPostgres ? describe.skip : describe)('SQLite integrity check at start (RELIABILITY G4)', () => {
+  let db: TestDatabase;
+  let file: string;
+  let ds: DataSource | null = null;
+  beforeEach(async () => {
+    ({ db, file } = await seededSqliteFile());
+  });
+  afterEach(async () => {
+    if (ds?.isInitialized) await ds.destroy();
+    ds = null;
+    await db.drop();
+  });
+
+  /** The test database with one more (pending) migration that creates a table. */
+  async function openWithPendingMigration(): Promise<DataSource> {
+    ds = new DataSource({
+      ...buildDataSourceOptions(db.config),
+      migrations: [...MIGRATIONS, Probe9999999999999],
+    });
+    return ds.initialize();
+  }
+
+  async function probeTrace(source: DataSource): Promise<unknown[]> {
+    return source.query(
+      `SELECT name FROM sqlite_master WHERE name = 'probe' UNION ALL SELECT name FROM schema_migrations WHERE name LIKE 'Probe%'`,
+    );
+  }
+
+  it('refuses a damaged file before migrating it', async () => {
+    corruptTablePage(file, 'score_entry');
+    const source = await openWithPendingMigration();
+    await expect(prepareDatabase(source, { runMigrations: true })).rejects.toThrow(
+      UnsafeDatabaseError,
+    );
+    await expect(prepareDatabase(source, { runMigrations: true })).rejects.toThrow(
+      /SQLite quick_check báo lỗi: .*Tree \d+ page \d+/s,
+    );
+    expect(await probeTrace(source)).toEqual([]);
+  });
+
+  it('refuses a row that breaks a CHECK constraint', async () => {
+    breakCheckConstraint(
+      file,
+      `UPDATE score_entry SET value = -1 WHERE id = (SELECT MIN(id) FROM score_entry)`,
+    );
+    const source = await openWithPendingMigration();
+    await expect(prepareDatabase(source, { runMigrations: true })).rejects.toThrow(
+      /SQLite quick_check báo lỗi: CHECK constraint failed in score_entry/,
+    );
+    expect(await probeTrace(source)).toEqual([]);
+  });
+
+  it('migrates a sound file, then checks it again', async () => {
+    const source = await openWithPendingMigration();
+    const { applied } = await prepareDatabase(source, { runMigrations: true });
+    expect(applied).toEqual(['Probe9999999999999']);
+    expect(await probeTrace(source)).toHaveLength(2);
+  });
+
+  describe('with the outcome of a background check (main.ts)', () => {
+    const background = (forFile: string, outcome: QuickCheckOutcome): BackgroundQuickCheck => ({
+      file: forFile,
+      outcome: Promise.resolve(outcome),
+    });
+
+    it('waits for it before migrating and refuses the problem it found', async () => {
+      const source = await openWithPendingMigration();
+      let settle: (o: QuickCheckOutcome) => void = () => undefined;
+      const outcome = new Promise<QuickCheckOutcome>((resolve) => (settle = resolve));
+      const preparing = prepareDatabase(source, {
+        runMigrations: true,
+        backgroundQuickCheck: { file, outcome },
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await probeTrace(source)).toEqual([]);
+      settle({
+        ran: true,
+        result: 'Tree 35 page 95: btreeInitPage() returns error code 11',
+        ms: 1,
+      });
+      await expect(preparing).rejects.toThrow(/SQLite quick_check báo lỗi: Tree 35 page 95/);
+      expect(await probeTrace(source)).toEqual([]);
+    });
+
+    it('uses an ok outcome instead of checking again, and says so', async () => {
+      const source = await openWithPendingMigration();
+      const lines: string[] = [];
+      await prepareDatabase(source, {
+        runMigrations: true,
+        log: (l) => lines.push(l),
+        backgroundQuickCheck: background(file, { ran: true, result: 'ok', ms: 12 }),
+      });
+      expect(lines).toContain('SQLite quick_check: ok (luồng nền, 12 ms)');
+    });
+
+    it('checks in-line when the thread could not run the check', async () => {
+      corruptTablePage(file, 'score_entry');
+      const source = await openWithPendingMigration();
+      await expect(
+        prepareDatabase(source, {
+          runMigrations: true,
+          backgroundQuickCheck: background(file, { ran: false, reason: 'SQLITE_BUSY' }),
+        }),
+      ).rejects.toThrow(/SQLite quick_check báo lỗi/);
+      expect(await probeTrace(source)).toEqual([]);
+    });
+
+    it('ignores an outcome for another file and checks in-line', async () => {
+      corruptTablePage(file, 'score_entry');
+      const source = await openWithPendingMigration();
+      await expect(
+        prepareDatabase(source, {
+          runMigrations: true,
+          backgroundQuickCheck: background(`${file}.other`, { ran: true, result: 'ok', ms: 1 }),
+        }),
+      ).rejects.toThrow(/SQLite quick_check báo lỗi/);
+    });
+  });
+});
+
+/**
+ * The path main.ts takes: the built server (`node dist/main.js`) checks the SQLite file on its own
+ * thread while it loads, and must still refuse a damaged file before it listens.
+ */
+(onPostgres ? describe.skip : describe)('start of the built server on SQLite', () => {
+  let build: ServerBuild;
+  let db: TestDatabase;
+  let sound: string;
+  const damaged: Record<'page' | 'check', string> = { page: '', check: '' };
+
+  beforeAll(async () => {
+    build = buildServer();
+    ({ db, file: sound } = await seededSqliteFile());
+    for (const kind of ['page', 'check'] as const) {
+      damaged[kind] = `${sound}.${kind}.sqlite`;
+      fs.copyFileSync(sound, damaged[kind]);
+    }
+    corruptTablePage(damaged.page, 'score_entry');
+    breakCheckConstraint(
+      damaged.check,
+      `UPDATE score_entry SET value = -1 WHERE id = (SELECT MIN(id) FROM score_entry)`,
+    );
+  }, 240_000);
+  afterAll(async () => {
+    await killAllServers();
+    build?.remove();
+    await db?.drop();
+  });
+
+  it('serves a sound file, checked on the background thread', async () => {
+    const server = await startServer(build, { dbFile: sound, env: { LOG_LEVEL: 'log' } });
+    try {
+      expect(server.output()).toMatch(/SQLite quick_check: ok \(luồng nền, \d+ ms\)/);
+      expect(server.output()).not.toMatch(/kiểm tra trực tiếp/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each([
+    ['a damaged page', 'page' as const, /Tree \d+ page \d+/],
+    [
+      'a row breaking a CHECK constraint',
+      'check' as const,
+      /CHECK constraint failed in score_entry/,
+    ],
+  ])(
+    'refuses %s: exits 1 with the reason, never listens, writes nothing',
+    async (_, kind, reason) => {
+      const before = sha(damaged[kind]);
+      const start = startServer(build, { dbFile: damaged[kind], env: { LOG_LEVEL: 'log' } });
+      const error = await start.then(
+        () => new Error('the server started'),
+        (e: Error) => e,
+      );
+      expect(error.message).toMatch(/server exited during start \(code 1,/);
+      expect(error.message).toMatch(/SQLite quick_check báo lỗi/);
+      expect(error.message).toMatch(reason);
+      expect(error.message).not.toMatch(/thidua đang chạy/);
+      expect(sha(damaged[kind])).toBe(before);
+    },
+  );
 });
