@@ -3,9 +3,11 @@
  * filter, middleware, global guards), plus one bench-only route, GET /api/bench/bare, that does
  * nothing but goes through the same pipeline: helmet and the other middleware of configureApp, the
  * write throttler guard and the auth guard (Bearer session looked up in the database, permission
- * `registry.read` checked), the validation pipe and the response serialisation.
+ * `registry.read` checked), the validation pipe and the response serialisation. GET
+ * /api/bench/padded?bytes=N is the same with a body of about N bytes of Vietnamese text, to tell
+ * what a hot read costs beyond the size of its response (a diagnostic, not a target).
  */
-import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Module, ParseIntPipe, Query, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module';
@@ -19,6 +21,20 @@ export class BareController {
   @Get('bare')
   bare(): { ok: true } {
     return { ok: true };
+  }
+
+  private readonly pads = new Map<number, string>();
+
+  @Permission('registry.read')
+  @Get('padded')
+  padded(@Query('bytes', ParseIntPipe) bytes: number): { ok: true; padding: string } {
+    let pad = this.pads.get(bytes);
+    if (pad === undefined) {
+      const phrase = 'Đơn vị dẫn đầu khối thi đua, đề nghị tặng Cờ thi đua của Chính phủ. ';
+      pad = phrase.repeat(Math.ceil(bytes / Buffer.byteLength(phrase)));
+      this.pads.set(bytes, pad);
+    }
+    return { ok: true, padding: pad };
   }
 }
 

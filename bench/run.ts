@@ -64,13 +64,15 @@ const PLANS: Record<'full' | 'quick', Plan> = {
 
 const HOT = ['ranking', 'meeting', 'nominations'] as const;
 type Hot = (typeof HOT)[number];
-type Route = 'bare' | Hot;
+type Route = 'bare' | Hot | 'padded';
 
 interface Targets {
   blocId: number;
   year: number;
   meetingId: number;
   provinceId: number;
+  /** Size of the nominations response (for the padded bare route). */
+  paddedBytes?: number;
 }
 
 const urlOf = (t: Targets, r: Route): string =>
@@ -79,6 +81,7 @@ const urlOf = (t: Targets, r: Route): string =>
     ranking: `/api/blocs/${t.blocId}/terms/${t.year}/ranking`,
     meeting: `/api/meetings/${t.meetingId}`,
     nominations: `/api/provinces/${t.provinceId}/nominations?year=${t.year}`,
+    padded: `/api/bench/padded?bytes=${t.paddedBytes ?? 0}`,
   })[r];
 
 interface DbResult {
@@ -178,13 +181,16 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       ranking: [],
       meeting: [],
       nominations: [],
+      padded: [],
     };
     const latency = {} as DbResult['latency'];
     const days: ResultsDay[] = [];
     try {
       const admin = await Api.login(server.baseUrl, BENCH_USERS[0]);
       rssIdleMiB = server.rssMiB();
-      const routes: Route[] = ['bare', ...HOT];
+      const nominations = await admin.ok('GET', urlOf(targets, 'nominations'));
+      targets.paddedBytes = Buffer.byteLength(JSON.stringify(nominations));
+      const routes: Route[] = ['bare', ...HOT, 'padded'];
       for (const r of routes) {
         await admin.ok('GET', urlOf(targets, r));
         await load(server.baseUrl, admin.token!, urlOf(targets, r), 1, plan.connections);
@@ -270,6 +276,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
         ranking: summarise(loadRuns.ranking),
         meeting: summarise(loadRuns.meeting),
         nominations: summarise(loadRuns.nominations),
+        padded: summarise(loadRuns.padded),
       },
       latency,
       days,
@@ -313,6 +320,18 @@ function table(results: DbResult[], plan: Plan): string {
       }),
     ]);
   }
+  // Older raw files (--from-json) have no padded route.
+  if (results.every((r) => r.load.padded as LoadResult | undefined))
+    row(
+      'Diagnostic: bare route padded to the size of the nominations response: req/s · KiB · nominations ÷ padded',
+      '',
+      [
+        ...each(
+          (r) =>
+            `${fmt(r.load.padded.rps, 0)} · ${fmt(r.load.padded.bytes / 1024, 1)} · ${fmt(r.load.nominations.rps / r.load.padded.rps, 3)}`,
+        ),
+      ],
+    );
   for (const h of HOT)
     row(`Sequential latency, national / one province: ${h} (ms)`, '≤ 2×', [
       ...each((r) => {

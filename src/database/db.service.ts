@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +11,12 @@ import { SerialQueue } from './serial-queue';
  * On SQLite both go through one FIFO queue because the driver shares a single connection and
  * transaction state; on PostgreSQL each call gets its own pooled connection.
  */
+/** A kept value's JSON and entity tag. */
+export interface KeptBody {
+  json: string;
+  etag: string;
+}
+
 /** Values kept by readCached per instance, least recently used dropped first. */
 const READ_CACHE_ENTRIES = 500;
 
@@ -28,7 +35,7 @@ export class Db {
   private readonly inside = new AsyncLocalStorage<true>();
   private readonly cache = new Map<string, { generation: string; value: unknown }>();
   /** Values readCached returned, with their JSON once a response has needed it. */
-  private readonly kept = new WeakMap<object, string | null>();
+  private readonly kept = new WeakMap<object, KeptBody | null>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialised = dataSource.options.type === 'better-sqlite3';
@@ -84,17 +91,21 @@ export class Db {
   }
 
   /**
-   * The JSON of a value readCached returned (undefined for any other value), computed once: the value
-   * is frozen, so its JSON cannot change. Lets a response reuse it (KeptJsonInterceptor).
+   * The JSON of a value readCached returned, with its entity tag (undefined for any other value),
+   * computed once: the value is frozen, so neither can change. Lets a response reuse them
+   * (KeptJsonInterceptor).
    */
-  keptJson(value: unknown): string | undefined {
+  keptJson(value: unknown): KeptBody | undefined {
     if (value === null || typeof value !== 'object') return undefined;
-    const json = this.kept.get(value);
-    if (json === undefined) return undefined;
-    if (json !== null) return json;
-    const text = JSON.stringify(value);
-    this.kept.set(value, text);
-    return text;
+    const body = this.kept.get(value);
+    if (body === undefined) return undefined;
+    if (body !== null) return body;
+    const json = JSON.stringify(value);
+    // Express's own weak ETag format (length and SHA-1 of the body), so clients see no difference.
+    const hash = createHash('sha1').update(json, 'utf8').digest('base64').substring(0, 27);
+    const made = { json, etag: `W/"${Buffer.byteLength(json, 'utf8').toString(16)}-${hash}"` };
+    this.kept.set(value, made);
+    return made;
   }
 
   /** Jobs waiting or running on the SQLite queue (0 on PostgreSQL). */

@@ -77,6 +77,13 @@ describe('Scoring API', () => {
       const again = await t.http().get(`/api/blocs/${hdBloc}/terms/2023/ranking`).expect(200);
       expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(again.body).toEqual(r);
+      const etag = String(again.headers.etag);
+      expect(etag.startsWith(`W/"${Buffer.byteLength(again.text).toString(16)}-`)).toBe(true);
+      await t
+        .http()
+        .get(`/api/blocs/${hdBloc}/terms/2023/ranking`)
+        .set('If-None-Match', etag)
+        .expect(304);
       expect(r.statusText).toContain('thành phố Hải Dương');
     });
 

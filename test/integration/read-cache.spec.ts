@@ -127,9 +127,10 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
     expect(() => first.codes.push('X')).toThrow(TypeError);
 
     // its JSON is computed once, for kept values only
-    const json = db.keptJson(first);
-    expect(json).toBe(JSON.stringify(first));
-    expect(db.keptJson(first)).toBe(json);
+    const kept = db.keptJson(first);
+    expect(kept?.json).toBe(JSON.stringify(first));
+    expect(kept?.etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+    expect(db.keptJson(first)).toBe(kept);
     expect(db.keptJson({ codes: [...first.codes] })).toBeUndefined();
     expect(db.keptJson(first.codes)).toBeUndefined();
 

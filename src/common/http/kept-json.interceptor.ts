@@ -11,7 +11,8 @@ import { Db } from '../../database/db.service';
 /**
  * Sends a value kept by Db.readCached as the JSON computed once for it, instead of serialising the
  * same frozen value again on every request (the provincial list of a year is a few hundred KiB).
- * The bytes are those `res.json` would send: same text, `application/json; charset=utf-8`.
+ * The bytes are those `res.json` would send: same text, `application/json; charset=utf-8`, and the
+ * same weak ETag (so `If-None-Match` still gets 304), computed once too.
  */
 @Injectable()
 export class KeptJsonInterceptor implements NestInterceptor {
@@ -21,10 +22,12 @@ export class KeptJsonInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     return next.handle().pipe(
       map((body: unknown) => {
-        const json = this.db.keptJson(body);
-        if (json === undefined) return body;
-        context.switchToHttp().getResponse<Response>().type('application/json');
-        return json;
+        const kept = this.db.keptJson(body);
+        if (kept === undefined) return body;
+        const res = context.switchToHttp().getResponse<Response>();
+        res.type('application/json');
+        res.setHeader('ETag', kept.etag); // Express then skips hashing the body again
+        return kept.json;
       }),
     );
   }
