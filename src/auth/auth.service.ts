@@ -48,7 +48,8 @@ export function checkPasswordStrength(username: string, password: string): void 
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger('Auth');
-  private dummyHash = '';
+  /** Hash compared against when the user name does not exist (started at init, not awaited there). */
+  private dummyHash: Promise<string> = Promise.resolve('');
 
   constructor(
     private readonly db: Db,
@@ -57,8 +58,10 @@ export class AuthService implements OnModuleInit {
     private readonly config: AppConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.dummyHash = await hash(randomBytes(16).toString('hex'));
+  onModuleInit(): void {
+    // Computed on the thread pool while the app goes on starting; the first sign-in waits for it.
+    // Should it ever fail, verify('') rejects and the sign-in is refused as for a wrong password.
+    this.dummyHash = hash(randomBytes(16).toString('hex')).catch(() => '');
   }
 
   /** Creates the first administrator from ADMIN_USERNAME / ADMIN_PASSWORD when no account exists. */
@@ -110,7 +113,7 @@ export class AuthService implements OnModuleInit {
     const user = await this.db.read((em) => this.auth.findUserByName(em, username));
     // Verify against a dummy hash when the user does not exist, so that timing does not tell.
     const ok =
-      (await verify(user?.passwordHash ?? this.dummyHash, password).catch(() => false)) &&
+      (await verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false)) &&
       !!user &&
       user.active;
     if (!ok || !user) {
