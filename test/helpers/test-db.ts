@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { Db } from '../../src/database/db.service';
 import { prepareDatabase } from '../../src/database/schema-guard';
 
 /** True when the suite runs against PostgreSQL (`DATABASE_URL=postgres://…`). */
@@ -60,4 +63,17 @@ export async function openDataSource(config: AppConfig, migrate = true): Promise
   await ds.initialize();
   if (migrate) await prepareDatabase(ds, { runMigrations: true });
   return ds;
+}
+
+/** The app's `Db` service alone, on a migrated test database, as the services get it. */
+export async function openDbService(
+  config: AppConfig,
+): Promise<{ db: Db; ds: DataSource; close: () => Promise<void> }> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), retryAttempts: 0 })],
+    providers: [Db],
+  }).compile();
+  const ds = moduleRef.get<DataSource>(getDataSourceToken());
+  await prepareDatabase(ds, { runMigrations: true });
+  return { db: moduleRef.get(Db), ds, close: () => moduleRef.close() };
 }

@@ -1,14 +1,11 @@
-import { Test } from '@nestjs/testing';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Db } from '../../src/database/db.service';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { prepareDatabase } from '../../src/database/schema-guard';
+import type { Db } from '../../src/database/db.service';
 import { ProvinceEntity } from '../../src/provinces/province.entity';
 import {
   createTestDatabase,
   onPostgres,
   openDataSource,
+  openDbService,
   type TestDatabase,
 } from '../helpers/test-db';
 
@@ -80,14 +77,7 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(tdb.config), retryAttempts: 0 })],
-      providers: [Db],
-    }).compile();
-    ds = moduleRef.get<DataSource>(getDataSourceToken());
-    await prepareDatabase(ds, { runMigrations: true });
-    db = moduleRef.get(Db);
-    close = () => moduleRef.close();
+    ({ db, ds, close } = await openDbService(tdb.config));
     // A second connection, as another instance, a command-line tool or psql would be.
     other = await openDataSource(tdb.config, false);
   });

@@ -1,11 +1,7 @@
-import { Test } from '@nestjs/testing';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ProvinceEntity } from '../../src/provinces/province.entity';
-import { Db } from '../../src/database/db.service';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { prepareDatabase } from '../../src/database/schema-guard';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import type { Db } from '../../src/database/db.service';
+import { createTestDatabase, openDbService, type TestDatabase } from '../helpers/test-db';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,14 +18,7 @@ describe('Db write serialisation', () => {
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(tdb.config), retryAttempts: 0 })],
-      providers: [Db],
-    }).compile();
-    ds = moduleRef.get<DataSource>(getDataSourceToken());
-    await prepareDatabase(ds, { runMigrations: true });
-    db = moduleRef.get(Db);
-    close = () => moduleRef.close();
+    ({ db, ds, close } = await openDbService(tdb.config));
   });
   afterAll(async () => {
     await close();
