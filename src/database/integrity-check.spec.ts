@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config/app-config';
 import { sqlitePathOf } from './database-url';
+import { checkFileWithoutWriting } from './integrity-check-file';
 import {
   earlySqliteFile,
   isWalDatabaseFile,
@@ -94,6 +97,34 @@ describe('SQLite quick_check', () => {
       expect(earlySqliteFile(env)).toBe(sqlitePathOf(loadConfig(env).DATABASE_URL));
     expect(earlySqliteFile({ DATABASE_URL: 'sqlite::memory:' })).toBeNull();
     expect(earlySqliteFile({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' })).toBeNull();
+  });
+
+  it('leaves the database and its WAL as they were, even when the check finds damage', () => {
+    const file = fresh();
+    const page = corruptTablePage(file, 'line');
+    expect(page).toBeGreaterThan(1);
+    // A writer that dies with frames in the WAL (no checkpoint), as after a crash.
+    const crash = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(process.argv[1]);
+         db.pragma('wal_autocheckpoint = 0');
+         db.exec("CREATE TABLE later (id INTEGER PRIMARY KEY, note TEXT)");
+         const ins = db.prepare('INSERT INTO later (note) VALUES (?)');
+         for (let i = 0; i < 200; i++) ins.run('sau sự cố ' + i);
+         process.kill(process.pid, 'SIGKILL');`,
+        file,
+      ],
+      { cwd: path.resolve(__dirname, '..', '..') },
+    );
+    expect(crash.signal).toBe('SIGKILL');
+    const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    const before = { main: sha(file), wal: sha(`${file}-wal`) };
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+
+    expect(checkFileWithoutWriting(file, 5000)).not.toBe('ok');
+    expect({ main: sha(file), wal: sha(`${file}-wal`) }).toEqual(before);
   });
 
   it('offers nothing when it cannot start (here: no compiled worker), so the check runs in-line', () => {

@@ -2,24 +2,18 @@
  * Thread started by startBackgroundQuickCheck (integrity-check.ts): runs PRAGMA quick_check on its
  * own connection to the SQLite file and posts one QuickCheckReply. The connection is read-write
  * but query_only (a read-only one skips the CHECK constraints), and is closed before replying, so
- * that it is gone before the app writes.
+ * that it is gone before the app writes; see checkFileWithoutWriting for why nothing is written.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import { quickCheck, type QuickCheckReply, type QuickCheckRequest } from './integrity-check';
+import { checkFileWithoutWriting } from './integrity-check-file';
+import type { QuickCheckReply, QuickCheckRequest } from './integrity-check';
 
 function run({ file, busyTimeoutMs }: QuickCheckRequest): QuickCheckReply {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const db = new Database(file, { fileMustExist: true, timeout: busyTimeoutMs });
-    try {
-      db.pragma('query_only = ON');
-      return { result: quickCheck(db), ms: ms() };
-    } finally {
-      db.close();
-    }
+    return { result: checkFileWithoutWriting(file, busyTimeoutMs), ms: ms() };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e), ms: ms() };
   }
