@@ -67,12 +67,13 @@ export class Db {
    */
   readCached<T>(key: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.read(async (em) => {
-      const rows = await em.query<{ generation: number | string }[]>(
-        'SELECT "generation" FROM "read_generation" WHERE "id" = 1',
+      const rows = await em.query<{ generation: number | string; token: string }[]>(
+        'SELECT "generation", "token" FROM "read_generation" WHERE "id" = 1',
       );
       const row = rows[0];
       if (!row) return work(em); // the count's row is gone: compute, keep nothing
-      const generation = String(row.generation);
+      // The token too: after a restore or failover the number may come round again, not the token.
+      const generation = `${String(row.generation)}:${row.token}`;
       const kept = this.cache.get(key);
       if (kept && kept.generation === generation) {
         this.cache.delete(key); // most recently used last

@@ -12,4 +12,10 @@ export class ReadGenerationEntity {
 
   /** bigint: PostgreSQL returns it as a string, which is only compared for equality. */
   @Column({ type: 'bigint', default: 0 }) generation!: string;
+
+  /**
+   * Random, replaced at every bump: a restore or a failover can set `generation` back to a number
+   * already seen, but not to the same token, so a kept value is never taken for different data.
+   */
+  @Column({ type: 'varchar', length: 32, default: '' }) token!: string;
 }

@@ -51,6 +51,16 @@ async function triggerCoverage(ds: DataSource): Promise<Map<string, string[]>> {
     for (const t of triggers) {
       if (t.stmt.includes('read_generation_bump')) out.get(t.tbl)?.push(t.ev);
     }
+    // information_schema does not list TRUNCATE triggers
+    const truncates = await ds.query<{ tbl: string }[]>(
+      `SELECT c.relname AS tbl FROM pg_trigger t
+         JOIN pg_class c ON c.oid = t.tgrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_proc p ON p.oid = t.tgfoid
+        WHERE n.nspname = current_schema() AND p.proname = 'read_generation_bump'
+          AND (t.tgtype & 32) <> 0`,
+    );
+    for (const t of truncates) out.get(t.tbl)?.push('TRUNCATE');
   } else {
     const tables = await ds.query<{ name: string }[]>(
       `SELECT name FROM sqlite_master WHERE type = 'table'`,
@@ -87,12 +97,11 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
     await tdb.drop();
   });
 
-  it('counts inserts, updates and deletes on every table a cached read may show', async () => {
+  it('counts inserts, updates, deletes (and truncates) on every table a cached read may show', async () => {
     const coverage = await triggerCoverage(ds);
+    const all = onPostgres ? 'DELETE,INSERT,TRUNCATE,UPDATE' : 'DELETE,INSERT,UPDATE';
     const uncounted = [...coverage]
-      .filter(
-        ([name, events]) => !NOT_COUNTED.has(name) && events.join() !== 'DELETE,INSERT,UPDATE',
-      )
+      .filter(([name, events]) => !NOT_COUNTED.has(name) && events.join() !== all)
       .map(([name, events]) => `${name}: ${events.join(',') || 'none'}`);
     expect(uncounted).toEqual([]);
     // and only those: sign-in state and the audit log do not discard cached reads
@@ -155,6 +164,72 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
     await db.readCached('test:fails', () => Promise.resolve((later += 1)));
     expect(later).toBe(1);
   });
+
+  it('never takes a value kept before a restore for the data written after it', async () => {
+    const state = async () =>
+      (
+        await other.query<{ generation: number | string; token: string }[]>(
+          'SELECT "generation", "token" FROM "read_generation" WHERE "id" = 1',
+        )
+      )[0]!;
+    const read = () =>
+      db.readCached('test:restore', async (em) => ({
+        codes: (await em.getRepository(ProvinceEntity).find({ order: { code: 'ASC' } })).map(
+          (r) => r.code,
+        ),
+      }));
+    const backup = await state();
+    await db.write((em) => em.getRepository(ProvinceEntity).insert(province('RS1')));
+    expect((await read()).codes).toContain('RS1');
+    // "Restore" the backup: its data and its count come back...
+    await other.query(`DELETE FROM "province" WHERE "code" = 'RS1'`);
+    const [g, t] = onPostgres ? ['$1', '$2'] : ['?', '?'];
+    await other.query(
+      `UPDATE "read_generation" SET "generation" = ${g}, "token" = ${t} WHERE "id" = 1`,
+      [backup.generation, backup.token],
+    );
+    // ...and one new write brings the number back to the one the kept value was filed under.
+    await db.write((em) => em.getRepository(ProvinceEntity).insert(province('RS2')));
+    const after = await read();
+    expect(after.codes).toContain('RS2');
+    expect(after.codes).not.toContain('RS1');
+  });
+
+  (onPostgres ? it : it.skip)(
+    'PostgreSQL: counts a write from a session with another search_path (psql) and a TRUNCATE',
+    async () => {
+      const schema = tdb.config.DATABASE_SCHEMA;
+      expect(schema).toBeTruthy();
+      // A table of the same name elsewhere on that session's path must not take the bump.
+      await other.query(
+        `CREATE TABLE IF NOT EXISTS public."read_generation" ("id" integer PRIMARY KEY, "generation" bigint NOT NULL DEFAULT 0, "token" varchar(32) NOT NULL DEFAULT '')`,
+      );
+      try {
+        await other.query(
+          `INSERT INTO public."read_generation" ("id") VALUES (1) ON CONFLICT DO NOTHING`,
+        );
+        const before = await generation(other);
+        const runner = other.createQueryRunner();
+        try {
+          await runner.query('SET search_path TO public');
+          await runner.query(
+            `UPDATE "${schema}"."province" SET "name" = 'sửa bằng psql' WHERE "code" = 'RC2'`,
+          );
+          await runner.query(`TRUNCATE "${schema}"."score_evidence"`);
+        } finally {
+          await runner.query('RESET search_path');
+          await runner.release();
+        }
+        expect((await generation(other)) - before).toBe(2n);
+        const elsewhere = await other.query<{ generation: string }[]>(
+          `SELECT "generation" FROM public."read_generation" WHERE "id" = 1`,
+        );
+        expect(elsewhere[0]!.generation).toBe('0');
+      } finally {
+        await other.query(`DROP TABLE IF EXISTS public."read_generation"`);
+      }
+    },
+  );
 
   it('moves the count in the transaction that writes, and only when it commits', async () => {
     const before = await generation(other);

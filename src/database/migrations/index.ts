@@ -7,6 +7,7 @@ import { AuditAppendOnly1795741616943 } from './1795741616943-AuditAppendOnly';
 import { Documents1795743712372 } from './1795743712372-Documents';
 import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTable';
 import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
+import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Documents1795743712372,
   DocumentScoreTable1795744000000,
   ReadGeneration1795765952737,
+  ReadGenerationToken1795770320438,
 ];
