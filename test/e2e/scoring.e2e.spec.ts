@@ -73,7 +73,8 @@ describe('Scoring API', () => {
       );
       expect(r.entries[0].isLeader).toBe(true);
       expect(r.tieBreakRules[1]).toContain('nhóm I');
-      // served again from the kept value (Db.readCached): the same JSON, as JSON
+      // read again: the same JSON with the same content type as res.json, and an ETag that answers
+      // If-None-Match (the kept value itself is tested in test/integration/read-cache.spec.ts)
       const again = await t.http().get(`/api/blocs/${hdBloc}/terms/2023/ranking`).expect(200);
       expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(again.body).toEqual(r);
