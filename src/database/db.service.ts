@@ -3,14 +3,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type BetterSqlite3 from 'better-sqlite3';
+import { rawSqlite } from './schema-guard';
 import { SerialQueue } from './serial-queue';
 
-/**
- * The only door to the database for services. `write` runs a unit of work in one transaction
- * (data and its audit row commit or roll back together); `read` runs queries outside one.
- * On SQLite both go through one FIFO queue because the driver shares a single connection and
- * transaction state; on PostgreSQL each call gets its own pooled connection.
- */
 /** A kept value's JSON and entity tag. */
 export interface KeptBody {
   json: string;
@@ -28,6 +24,20 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const COUNT_SQL = 'SELECT "generation", "token" FROM "read_generation" WHERE "id" = 1';
+
+type CountRow = { generation: number | string; token: string };
+
+/** The change count and its token as one string (the token: a restore may bring the number back). */
+const countOf = (row: CountRow | undefined): string | null =>
+  row ? `${String(row.generation)}:${row.token}` : null;
+
+/**
+ * The only door to the database for services. `write` runs a unit of work in one transaction
+ * (data and its audit row commit or roll back together); `read` runs queries outside one.
+ * On SQLite both go through one FIFO queue because the driver shares a single connection and
+ * transaction state; on PostgreSQL each call gets its own pooled connection.
+ */
 @Injectable()
 export class Db {
   private readonly queue = new SerialQueue();
@@ -36,6 +46,7 @@ export class Db {
   private readonly cache = new Map<string, { generation: string; value: unknown }>();
   /** Values readCached returned, with their JSON once a response has needed it. */
   private readonly kept = new WeakMap<object, KeptBody | null>();
+  private countStatement: BetterSqlite3.Statement | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialised = dataSource.options.type === 'better-sqlite3';
@@ -64,22 +75,24 @@ export class Db {
    * computed at. Reading the count before the data means a kept value is never older than its count.
    * Only for reads that depend on nothing but the database and `key` (no caller, no clock); the value
    * is frozen, so a caller that would change it fails loudly instead of corrupting the next reader's.
+   *
+   * SQLite: a kept value is first looked up without queueing, with the count read straight from the
+   * connection, so hot reads do not wait behind writes. The connection may then be inside another
+   * job's transaction and the count include its uncommitted changes; but every changed row bumps the
+   * count and replaces the token in the same statement, and kept values are computed inside a queued
+   * job (committed data only), so the count equals a kept value's only if nothing, committed or not,
+   * has changed since that value was computed. Otherwise the read queues as usual.
    */
   readCached<T>(key: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.read(async (em) => {
-      const rows = await em.query<{ generation: number | string; token: string }[]>(
-        'SELECT "generation", "token" FROM "read_generation" WHERE "id" = 1',
-      );
-      const row = rows[0];
-      if (!row) return work(em); // the count's row is gone: compute, keep nothing
-      // The token too: after a restore or failover the number may come round again, not the token.
-      const generation = `${String(row.generation)}:${row.token}`;
+    if (this.serialised && !this.inside.getStore()) {
       const kept = this.cache.get(key);
-      if (kept && kept.generation === generation) {
-        this.cache.delete(key); // most recently used last
-        this.cache.set(key, kept);
-        return kept.value as T;
-      }
+      if (kept && kept.generation === this.sqliteCountNow())
+        return Promise.resolve(this.hit<T>(key));
+    }
+    return this.read(async (em) => {
+      const generation = countOf((await em.query<CountRow[]>(COUNT_SQL))[0]);
+      if (generation === null) return work(em); // the count's row is gone: compute, keep nothing
+      if (this.cache.get(key)?.generation === generation) return this.hit<T>(key);
       const value = deepFreeze(await work(em));
       if (value !== null && typeof value === 'object') this.kept.set(value, null);
       this.cache.delete(key);
@@ -89,6 +102,20 @@ export class Db {
       }
       return value;
     });
+  }
+
+  /** The kept value of `key`, marked most recently used. */
+  private hit<T>(key: string): T {
+    const kept = this.cache.get(key)!;
+    this.cache.delete(key);
+    this.cache.set(key, kept);
+    return kept.value as T;
+  }
+
+  /** SQLite: the count read synchronously on the connection (outside the queue; see readCached). */
+  private sqliteCountNow(): string | null {
+    this.countStatement ??= rawSqlite(this.dataSource).prepare(COUNT_SQL);
+    return countOf(this.countStatement.get() as CountRow | undefined);
   }
 
   /**

@@ -231,6 +231,43 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
     },
   );
 
+  (onPostgres ? it.skip : it)(
+    'SQLite: serves a kept value without waiting behind a write, unless the write has changed something',
+    async () => {
+      const read = () =>
+        db.readCached('test:fast', async (em) => ({
+          codes: (await em.getRepository(ProvinceEntity).find({ order: { code: 'ASC' } })).map(
+            (r) => r.code,
+          ),
+        }));
+      const first = await read();
+      const gate = () => {
+        let open!: () => void;
+        const opened = new Promise<void>((r) => (open = r));
+        return { open, opened };
+      };
+      const [before, changed, after] = [gate(), gate(), gate()];
+      const writing = db.write(async (em) => {
+        await before.opened;
+        await em.getRepository(ProvinceEntity).insert(province('FP1'));
+        changed.open();
+        await after.opened;
+      });
+      const waited = (p: Promise<unknown>) =>
+        Promise.race([p, new Promise((r) => setTimeout(() => r('waited'), 150))]);
+      // The write holds the queue but has changed nothing yet: the kept value is served at once.
+      expect(await waited(read())).toBe(first);
+      before.open();
+      await changed.opened;
+      // It has inserted a row (not committed): the read must not use the kept value, and waits.
+      const pending = read();
+      expect(await waited(pending)).toBe('waited');
+      after.open();
+      await writing;
+      expect((await pending).codes).toContain('FP1');
+    },
+  );
+
   it('moves the count in the transaction that writes, and only when it commits', async () => {
     const before = await generation(other);
     await db.write(async (em) => {
