@@ -351,6 +351,7 @@ async function seededSqliteFile(): Promise<{ db: TestDatabase; file: string }> {
           backgroundQuickCheck: background(`${file}.other`, { ran: true, result: 'ok', ms: 1 }),
         }),
       ).rejects.toThrow(/SQLite quick_check báo lỗi/);
+      expect(await probeTrace(source)).toEqual([]);
     });
   });
 });
