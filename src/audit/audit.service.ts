@@ -207,12 +207,11 @@ export class AuditService implements OnModuleInit {
     return this.db.read((em) => this.verifyWith(em, checkpoint));
   }
 
-  private async verifyWith(
+  private verifyWith(
     em: EntityManager,
     checkpoint: AuditCheckpoint | null,
   ): Promise<AuditVerification> {
-    const [rows, stored] = [await this.audit.allInOrder(em), await this.audit.allCheckpoints(em)];
-    return verifyAuditLog(rows, this.key(), stored, checkpoint);
+    return verifyStoredLog(em, this.audit, this.key(), checkpoint);
   }
 
   /**
@@ -221,18 +220,10 @@ export class AuditService implements OnModuleInit {
    */
   createCheckpoint(): Promise<AuditCheckpoint> {
     return this.db.write(async (em) => {
-      await this.audit.lockChain(em);
-      const check = await this.verifyWith(em, null);
-      const head = await this.audit.head(em);
-      if (!check.ok || !head)
-        throw new AppError(AuditErrors.CHAIN_BROKEN, { extra: { verify: check } });
-      const c = signCheckpoint(
-        this.key(),
-        { auditId: head.id, headHash: head.hash },
-        new Date().toISOString(),
-      );
-      await this.audit.insertCheckpoint(em, c);
-      return c;
+      const taken = await takeCheckpoint(em, this.audit, this.key());
+      if ('problem' in taken)
+        throw new AppError(AuditErrors.CHAIN_BROKEN, { extra: { verify: taken } });
+      return taken;
     });
   }
 
@@ -244,4 +235,37 @@ export class AuditService implements OnModuleInit {
       return c;
     });
   }
+}
+
+/** Checks the log in the database with the key (see verifyAuditLog); shared with the audit CLI. */
+export async function verifyStoredLog(
+  em: EntityManager,
+  audit: AuditRepository,
+  key: AuditKey,
+  checkpoint: AuditCheckpoint | null,
+): Promise<AuditVerification> {
+  const rows = await audit.allInOrder(em);
+  return verifyAuditLog(rows, key, await audit.allCheckpoints(em), checkpoint);
+}
+
+/**
+ * Inside a write transaction: checks the whole log, then signs and stores a checkpoint of its head;
+ * returns the failed verification instead when the log does not verify. Shared with the audit CLI.
+ */
+export async function takeCheckpoint(
+  em: EntityManager,
+  audit: AuditRepository,
+  key: AuditKey,
+): Promise<AuditCheckpoint | AuditVerification> {
+  await audit.lockChain(em);
+  const check = await verifyStoredLog(em, audit, key, null);
+  const head = await audit.head(em);
+  if (!check.ok || !head) return check;
+  const c = signCheckpoint(
+    key,
+    { auditId: head.id, headHash: head.hash },
+    new Date().toISOString(),
+  );
+  await audit.insertCheckpoint(em, c);
+  return c;
 }
