@@ -1,9 +1,22 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Permission } from '../auth/permission.decorator';
+import { AppError } from '../common/errors/app-error';
 import { toInt } from '../common/http/pagination';
+import { CHECKPOINT_FORMAT, type AuditCheckpoint } from './audit-chain';
+import { AuditErrors } from './audit.errors';
 import { AuditService } from './audit.service';
 
 export class AuditQueryDto {
@@ -26,6 +39,38 @@ export class AuditQueryDto {
   @Max(1000)
   pageSize?: number;
 }
+
+/** A checkpoint to verify against: the fields of an exported checkpoint file, all or none. */
+export class AuditVerifyQueryDto {
+  @ApiPropertyOptional({ description: 'auditId của tệp điểm mốc' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  auditId?: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/) headHash?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601() @MaxLength(40) at?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{16}$/) keyId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/) signature?: string;
+}
+
+function checkpointOf(q: AuditVerifyQueryDto): AuditCheckpoint | null {
+  const { auditId, headHash, at, keyId, signature } = q;
+  const given = [auditId, headHash, at, keyId, signature].filter((v) => v !== undefined);
+  if (given.length === 0) return null;
+  if (
+    auditId === undefined ||
+    headHash === undefined ||
+    at === undefined ||
+    keyId === undefined ||
+    signature === undefined
+  )
+    throw new AppError(AuditErrors.CHECKPOINT_INCOMPLETE);
+  return { format: CHECKPOINT_FORMAT, auditId, headHash, at, keyId, signature };
+}
+
+const checkpointFile = (c: AuditCheckpoint) =>
+  `attachment; filename="diem-moc-nhat-ky-${c.auditId}.json"`;
 
 @ApiTags('Nhật ký (audit log)')
 @Controller('audit')
@@ -51,8 +96,33 @@ export class AuditController {
 
   @Get('verify')
   @Permission('audit.read')
-  @ApiOkResponse({ description: 'Kiểm tra chuỗi băm của nhật ký' })
-  verify() {
-    return this.audit.verify();
+  @ApiOkResponse({
+    description:
+      'Kiểm tra chuỗi băm của nhật ký bằng khóa, các điểm mốc đã lưu, và (nếu gửi kèm các trường của tệp điểm mốc) rằng nhật ký vẫn chứa dòng của điểm mốc đó với đúng mã băm',
+  })
+  verify(@Query() q: AuditVerifyQueryDto) {
+    return this.audit.verify(checkpointOf(q));
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @Permission('audit.checkpoint')
+  @ApiCreatedResponse({
+    description:
+      'Tạo điểm mốc ký bằng khóa cho dòng cuối của nhật ký (sau khi kiểm tra toàn bộ nhật ký); tải về và cất giữ ở nơi khác',
+  })
+  async createCheckpoint(@Res({ passthrough: true }) res: Response) {
+    const c = await this.audit.createCheckpoint();
+    res.setHeader('Content-Disposition', checkpointFile(c));
+    return c;
+  }
+
+  @Get('checkpoints/latest')
+  @Permission('audit.checkpoint')
+  @ApiOkResponse({ description: 'Tải về điểm mốc gần nhất của nhật ký (tệp JSON)' })
+  async latestCheckpoint(@Res({ passthrough: true }) res: Response) {
+    const c = await this.audit.latestCheckpoint();
+    res.setHeader('Content-Disposition', checkpointFile(c));
+    return c;
   }
 }

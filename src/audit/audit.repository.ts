@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
+import { CHECKPOINT_FORMAT, SWITCH_ACTION, switchKeyId, type AuditCheckpoint } from './audit-chain';
+import type { KeyedLog } from './audit-key';
 import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditFilter {
@@ -13,6 +16,15 @@ export interface AuditFilter {
   pageSize?: number;
 }
 
+const toCheckpoint = (e: AuditCheckpointEntity): AuditCheckpoint => ({
+  format: CHECKPOINT_FORMAT,
+  auditId: Number(e.auditId),
+  headHash: e.headHash,
+  at: e.at,
+  keyId: e.keyId,
+  signature: e.signature,
+});
+
 /** Database access for the audit log: insert and read only (the schema refuses updates and deletes). */
 @Injectable()
 export class AuditRepository {
@@ -22,13 +34,26 @@ export class AuditRepository {
       await em.query('SELECT pg_advisory_xact_lock(72450001)');
   }
 
-  async lastHash(em: EntityManager): Promise<string | null> {
-    const row = await em.getRepository(AuditLogEntity).find({ order: { id: 'DESC' }, take: 1 });
-    return row[0]?.hash ?? null;
+  /** The last row's id and hash (null on an empty log). */
+  async head(em: EntityManager): Promise<{ id: number; hash: string } | null> {
+    const row = await em
+      .getRepository(AuditLogEntity)
+      .find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
+    return row[0] ? { id: Number(row[0].id), hash: row[0].hash } : null;
   }
 
-  async insert(em: EntityManager, row: Omit<AuditLogEntity, 'id'>): Promise<void> {
-    await em.getRepository(AuditLogEntity).insert(row);
+  /** The switch row (first row signed with the key) and the key id it records. */
+  async keyedLog(em: EntityManager): Promise<KeyedLog | null> {
+    const row = await em
+      .getRepository(AuditLogEntity)
+      .findOne({ where: { action: SWITCH_ACTION }, order: { id: 'ASC' } });
+    return row ? { switchRowId: Number(row.id), keyId: switchKeyId(row) ?? '(không rõ)' } : null;
+  }
+
+  /** Appends a row and returns its id. */
+  async insert(em: EntityManager, row: Omit<AuditLogEntity, 'id'>): Promise<number> {
+    const r = await em.getRepository(AuditLogEntity).insert(row);
+    return Number((r.identifiers[0] as { id: number | string }).id);
   }
 
   list(em: EntityManager, f: AuditFilter): Promise<[AuditLogEntity[], number]> {
@@ -47,7 +72,35 @@ export class AuditRepository {
       .getManyAndCount();
   }
 
-  allInOrder(em: EntityManager): Promise<AuditLogEntity[]> {
-    return em.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
+  async allInOrder(em: EntityManager): Promise<AuditLogEntity[]> {
+    const rows = await em.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
+    // PostgreSQL drivers may hand integers back as strings in raw paths; the chain needs numbers.
+    return rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      userId: r.userId === null ? null : Number(r.userId),
+    }));
+  }
+
+  async insertCheckpoint(em: EntityManager, c: AuditCheckpoint): Promise<void> {
+    await em.getRepository(AuditCheckpointEntity).insert({
+      at: c.at,
+      auditId: c.auditId,
+      headHash: c.headHash,
+      keyId: c.keyId,
+      signature: c.signature,
+    });
+  }
+
+  async latestCheckpoint(em: EntityManager): Promise<AuditCheckpoint | null> {
+    const rows = await em
+      .getRepository(AuditCheckpointEntity)
+      .find({ order: { id: 'DESC' }, take: 1 });
+    return rows[0] ? toCheckpoint(rows[0]) : null;
+  }
+
+  async allCheckpoints(em: EntityManager): Promise<AuditCheckpoint[]> {
+    const rows = await em.getRepository(AuditCheckpointEntity).find({ order: { id: 'ASC' } });
+    return rows.map(toCheckpoint);
   }
 }

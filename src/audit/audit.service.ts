@@ -1,12 +1,25 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import * as path from 'node:path';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { currentActor, currentRequestId } from '../common/http/request-context';
+import { AppError } from '../common/errors/app-error';
+import { currentActor, currentRequestId, SYSTEM_ACTOR } from '../common/http/request-context';
+import { AppConfig } from '../config/app-config';
+import { DatabaseLifecycle } from '../database/database-lifecycle';
 import { Db } from '../database/db.service';
-import type { AuditLogEntity } from './audit-log.entity';
+import {
+  crossesCheckpoint,
+  GENESIS_HASH,
+  keyedHash,
+  signCheckpoint,
+  SWITCH_ACTION,
+  verifyAuditLog,
+  type AuditCheckpoint,
+  type AuditVerification,
+  type ChainedContent,
+} from './audit-chain';
+import { assertSameKey, openAuditKey, type AuditKey } from './audit-key';
+import { AuditErrors } from './audit.errors';
 import { AuditRepository, type AuditFilter } from './audit.repository';
-
-export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
   action: string;
@@ -17,48 +30,92 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-type Hashed = Omit<AuditLogEntity, 'id' | 'hash'>;
-
-/** The canonical content a row's hash covers (every column but id and hash, in a fixed order). */
-export function auditHash(row: Hashed): string {
-  const content = [
-    row.prevHash,
-    row.at,
-    row.userId,
-    row.username,
-    row.role,
-    row.action,
-    row.entityType,
-    row.entityId,
-    row.before,
-    row.after,
-    row.reason,
-    row.requestId,
-    row.disposition,
-  ];
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
-}
-
 const json = (v: unknown): string | null =>
   v === undefined || v === null ? null : JSON.stringify(v);
 
 /**
  * The append-only audit log (RELIABILITY G1, G2): one row per successful change, in the same
- * transaction as the change, chained by hash. Denials and failures go to the server log instead,
- * so that a refused request writes nothing to the database.
+ * transaction as the change, chained by HMAC-SHA-256 under a key kept outside the database (rows
+ * from before the key keep their plain SHA-256 chain), with signed checkpoints every
+ * AUDIT_CHECKPOINT_EVERY rows and on demand. Denials and failures go to the server log instead, so
+ * that a refused request writes nothing to the database.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleInit {
+  private readonly logger = new Logger('Audit');
+  #key: AuditKey | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditRepository,
+    private readonly config: AppConfig,
+    private readonly lifecycle: DatabaseLifecycle,
   ) {}
+
+  /**
+   * Opens the audit key at start (after DatabaseLifecycle has migrated: both modules are global and
+   * Nest runs their hooks in import order) and, on the first start with a key, appends the switch
+   * row. A missing, unreadable or wrong key stops the start with its reason.
+   */
+  async onModuleInit(): Promise<void> {
+    if (!this.lifecycle.migrated)
+      throw new Error('AuditService: the database must be migrated before the audit key is opened');
+    const file = path.resolve(this.config.AUDIT_KEY_FILE);
+    const keyed = await this.db.read((em) => this.audit.keyedLog(em));
+    const { key, created } = openAuditKey(file, keyed);
+    if (created)
+      this.logger.warn(
+        `Đã tạo khóa nhật ký mới tại ${file} (mã khóa ${key.id}). Hãy sao lưu tệp này riêng, ` +
+          'ở nơi an toàn khác với bản sao lưu dữ liệu: không có nó thì không kiểm tra được nhật ký.',
+      );
+    if (!keyed) {
+      const switchId = await this.db.write(async (em) => {
+        await this.audit.lockChain(em);
+        // Another instance may have started the keyed chain meanwhile (PostgreSQL).
+        const again = await this.audit.keyedLog(em);
+        if (again) {
+          assertSameKey(key, again, file);
+          return again.switchRowId;
+        }
+        return this.append(em, key, this.switchEntry(key), SYSTEM_ACTOR, 'system');
+      });
+      this.logger.log(`Nhật ký được ký bằng khóa ${key.id} từ dòng #${switchId}.`);
+    }
+    this.#key = key;
+  }
+
+  private key(): AuditKey {
+    if (!this.#key) throw new Error('The audit key is not open yet (AuditService.onModuleInit)');
+    return this.#key;
+  }
+
+  private switchEntry(key: AuditKey): AuditEntry {
+    return {
+      action: SWITCH_ACTION,
+      entityType: 'audit_log',
+      entityId: 0,
+      after: { algorithm: 'HMAC-SHA-256', keyId: key.id },
+      reason:
+        'Từ dòng này, mỗi dòng nhật ký được ký HMAC-SHA-256 bằng khóa nằm ngoài cơ sở dữ liệu; các dòng trước giữ chuỗi SHA-256 cũ.',
+    };
+  }
 
   /** Records a change inside the caller's transaction (who and the request id come from the request context). */
   async record(em: EntityManager, entry: AuditEntry): Promise<void> {
     await this.audit.lockChain(em);
-    const actor = currentActor();
-    const row: Hashed = {
+    await this.append(em, this.key(), entry, currentActor(), currentRequestId());
+  }
+
+  /** Appends one signed row after the head; stores a checkpoint when a multiple of the period is passed. */
+  private async append(
+    em: EntityManager,
+    key: AuditKey,
+    entry: AuditEntry,
+    actor: { userId: number | null; username: string; role: string },
+    requestId: string,
+  ): Promise<number> {
+    const head = await this.audit.head(em);
+    const row: ChainedContent = {
       at: new Date().toISOString(),
       userId: actor.userId,
       username: actor.username,
@@ -69,11 +126,18 @@ export class AuditService {
       before: json(entry.before),
       after: json(entry.after),
       reason: entry.reason ?? null,
-      requestId: currentRequestId(),
+      requestId,
       disposition: 'SUCCESS',
-      prevHash: (await this.audit.lastHash(em)) ?? GENESIS_HASH,
+      prevHash: head?.hash ?? GENESIS_HASH,
     };
-    await this.audit.insert(em, { ...row, hash: auditHash(row) });
+    const hash = keyedHash(key, row);
+    const id = await this.audit.insert(em, { ...row, hash });
+    if (crossesCheckpoint(head?.id ?? 0, id, this.config.AUDIT_CHECKPOINT_EVERY))
+      await this.audit.insertCheckpoint(
+        em,
+        signCheckpoint(key, { auditId: id, headHash: hash }, row.at),
+      );
+    return id;
   }
 
   list(filter: AuditFilter) {
@@ -135,25 +199,73 @@ export class AuditService {
     });
   }
 
-  /** Recomputes the hash chain; the first row whose hash or link does not match is reported. */
-  verify(): Promise<{ ok: boolean; checked: number; firstBrokenId: number | null }> {
-    return this.db.read(async (em) => verifyChain(await this.audit.allInOrder(em)));
+  /**
+   * Checks the whole log with the key, every stored checkpoint, and the given checkpoint (taken
+   * from an exported file): the log must still contain its row with its head hash.
+   */
+  verify(checkpoint: AuditCheckpoint | null = null): Promise<AuditVerification> {
+    return this.db.read((em) => this.verifyWith(em, checkpoint));
+  }
+
+  private verifyWith(
+    em: EntityManager,
+    checkpoint: AuditCheckpoint | null,
+  ): Promise<AuditVerification> {
+    return verifyStoredLog(em, this.audit, this.key(), checkpoint);
+  }
+
+  /**
+   * Takes a checkpoint of the current head, on demand, after checking the whole log (a checkpoint
+   * must never vouch for a log that no longer verifies); it is stored and returned for export.
+   */
+  createCheckpoint(): Promise<AuditCheckpoint> {
+    return this.db.write(async (em) => {
+      const taken = await takeCheckpoint(em, this.audit, this.key());
+      if ('problem' in taken)
+        throw new AppError(AuditErrors.CHAIN_BROKEN, { extra: { verify: taken } });
+      return taken;
+    });
+  }
+
+  /** The last stored checkpoint (periodic or on demand), for export. */
+  latestCheckpoint(): Promise<AuditCheckpoint> {
+    return this.db.read(async (em) => {
+      const c = await this.audit.latestCheckpoint(em);
+      if (!c) throw new AppError(AuditErrors.NO_CHECKPOINT);
+      return c;
+    });
   }
 }
 
-/** Pure verifier of a hash chain, in id order (detects edited, deleted and reordered rows). */
-export function verifyChain(rows: readonly AuditLogEntity[]): {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-} {
-  let prev = GENESIS_HASH;
-  for (const r of rows) {
-    const { id: _id, hash, ...rest } = r;
-    void _id;
-    if (r.prevHash !== prev || auditHash(rest) !== hash)
-      return { ok: false, checked: rows.length, firstBrokenId: r.id };
-    prev = hash;
-  }
-  return { ok: true, checked: rows.length, firstBrokenId: null };
+/** Checks the log in the database with the key (see verifyAuditLog); shared with the audit CLI. */
+export async function verifyStoredLog(
+  em: EntityManager,
+  audit: AuditRepository,
+  key: AuditKey,
+  checkpoint: AuditCheckpoint | null,
+): Promise<AuditVerification> {
+  const rows = await audit.allInOrder(em);
+  return verifyAuditLog(rows, key, await audit.allCheckpoints(em), checkpoint);
+}
+
+/**
+ * Inside a write transaction: checks the whole log, then signs and stores a checkpoint of its head;
+ * returns the failed verification instead when the log does not verify. Shared with the audit CLI.
+ */
+export async function takeCheckpoint(
+  em: EntityManager,
+  audit: AuditRepository,
+  key: AuditKey,
+): Promise<AuditCheckpoint | AuditVerification> {
+  await audit.lockChain(em);
+  const check = await verifyStoredLog(em, audit, key, null);
+  const head = await audit.head(em);
+  if (!check.ok || !head) return check;
+  const c = signCheckpoint(
+    key,
+    { auditId: head.id, headHash: head.hash },
+    new Date().toISOString(),
+  );
+  await audit.insertCheckpoint(em, c);
+  return c;
 }

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       DATABASE_URL: 'sqlite:./data/thidua.sqlite',
       SEED_DEMO: true,
       DB_BUSY_TIMEOUT_MS: 5000,
+      AUDIT_KEY_FILE: './data/audit.key',
+      AUDIT_CHECKPOINT_EVERY: 100,
     });
   });
 
@@ -32,6 +34,12 @@ describe('loadConfig', () => {
     [{ DB_BUSY_TIMEOUT_MS: '10' }, /DB_BUSY_TIMEOUT_MS/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ AUDIT_CHECKPOINT_EVERY: '0' }, /AUDIT_CHECKPOINT_EVERY/],
+    [{ DATABASE_URL: 'sqlite:/srv/t.sqlite', AUDIT_KEY_FILE: '/srv/t.sqlite' }, /AUDIT_KEY_FILE/],
+    [
+      { DATABASE_URL: 'sqlite:/srv/t.sqlite', AUDIT_KEY_FILE: '/srv/t.sqlite-wal' },
+      /AUDIT_KEY_FILE/,
+    ],
   ])('refuses %j with a message naming the variable', (env, re) => {
     expect(() => loadConfig(env)).toThrow(re);
   });

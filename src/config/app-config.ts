@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,6 +8,7 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -122,6 +124,21 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';
+
+  /**
+   * The audit key (signs the audit chain and its checkpoints), a file outside the database, mode
+   * 0600; created at first start while the log has never been signed (docs/deploy.md).
+   */
+  @IsString()
+  @MinLength(1)
+  AUDIT_KEY_FILE = './data/audit.key';
+
+  /** A signed checkpoint of the audit log is stored every this many rows (also on demand). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 100 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_CHECKPOINT_EVERY = 100;
 }
 
 /** Parses and checks the environment; throws one readable error listing every bad variable. */
@@ -144,6 +161,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(
       'Cấu hình không hợp lệ: DATABASE_URL phải bắt đầu bằng sqlite: hoặc postgres:// (invalid DATABASE_URL)',
     );
+  }
+  if (config.DATABASE_URL.startsWith('sqlite:')) {
+    const database = path.resolve(config.DATABASE_URL.slice('sqlite:'.length));
+    const key = path.resolve(config.AUDIT_KEY_FILE);
+    if (['', '-wal', '-shm', '-journal'].some((s) => key === database + s))
+      throw new Error(
+        'Cấu hình không hợp lệ: AUDIT_KEY_FILE không được là tệp cơ sở dữ liệu (khóa nhật ký phải nằm ngoài cơ sở dữ liệu)',
+      );
   }
   return config;
 }

@@ -53,6 +53,9 @@ async function main(): Promise<number> {
     console.log(
       `Đã sao lưu ${database} → ${r.path} (${mb(r.bytes)}, ${r.pages} trang, integrity_check = ok, ${r.durationMs} ms).`,
     );
+    console.log(
+      `Khóa nhật ký (${path.resolve(config.AUDIT_KEY_FILE)}) không nằm trong bản sao lưu: hãy sao lưu nó riêng, một lần, ở nơi khác (docs/deploy.md).`,
+    );
     return 0;
   }
 
@@ -67,6 +70,9 @@ async function main(): Promise<number> {
     `Đã khôi phục ${path.resolve(from)} → ${r.targetPath} (${mb(r.bytes)}, ${r.migrations} migration, integrity_check = ok).`,
   );
   if (r.keptPath) console.log(`Cơ sở dữ liệu cũ được giữ lại tại ${r.keptPath}.`);
+  console.log(
+    `Hãy khởi động thidua với cùng tệp khóa nhật ký (AUDIT_KEY_FILE=${path.resolve(config.AUDIT_KEY_FILE)}), rồi chạy npm run audit:verify.`,
+  );
   return 0;
 }
 

@@ -17,6 +17,8 @@ export class DatabaseLifecycle implements OnModuleInit {
   private readonly logger = new Logger('Database');
   /** True when this start found an empty database and loaded the reference data into it. */
   seededThisBoot = false;
+  /** True once the schema is checked and migrated (providers that read tables at start check it). */
+  migrated = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -30,6 +32,7 @@ export class DatabaseLifecycle implements OnModuleInit {
       log: (l) => this.logger.log(l),
       backgroundQuickCheck: typeof file === 'string' ? takeBackgroundQuickCheck(file) : null,
     });
+    this.migrated = true;
     if (this.config.SEED_DEMO && (await isEmptyDatabase(this.dataSource))) {
       const report = await seedReferenceData(this.dataSource);
       this.seededThisBoot = true;

@@ -22,6 +22,7 @@ import {
   MeetingAttendanceEntity,
 } from '../meetings/meeting-parts.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import {
   LoginFailureEntity,
@@ -65,6 +66,7 @@ export const ENTITIES = [
   SessionEntity,
   LoginFailureEntity,
   AuditLogEntity,
+  AuditCheckpointEntity,
   DocumentSeriesEntity,
   GeneratedDocumentEntity,
   ReadGenerationEntity,

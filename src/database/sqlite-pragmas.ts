@@ -6,6 +6,7 @@ export interface SqlitePragmaReport {
   journalMode: string;
   synchronous: number;
   busyTimeout: number;
+  recursiveTriggers: number;
 }
 
 /**
@@ -18,6 +19,9 @@ export function prepareSqliteConnection(db: BetterSqlite3.Database, busyTimeoutM
   db.pragma('foreign_keys = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // A REPLACE that deletes a conflicting row fires DELETE triggers only with recursive_triggers on;
+  // without it `INSERT OR REPLACE INTO audit_log` would rewrite a row past the append-only triggers.
+  db.pragma('recursive_triggers = ON');
   // SQLite's own lower()/upper() fold ASCII only, so a search for "đ" would miss "Đ" (PostgreSQL
   // folds every letter). Replace them with JavaScript's Unicode case mapping on this connection.
   db.function('lower', { deterministic: true }, (s: unknown) =>
@@ -35,6 +39,7 @@ export function readSqlitePragmas(db: BetterSqlite3.Database): SqlitePragmaRepor
     journalMode: String(db.pragma('journal_mode', { simple: true })).toLowerCase(),
     synchronous: Number(db.pragma('synchronous', { simple: true })),
     busyTimeout: Number(db.pragma('busy_timeout', { simple: true })),
+    recursiveTriggers: Number(db.pragma('recursive_triggers', { simple: true })),
   };
 }
 
@@ -47,5 +52,7 @@ export function pragmaProblems(report: SqlitePragmaReport, inMemory: boolean): s
     problems.push(`journal_mode=${report.journalMode} (cần wal)`);
   if (report.synchronous !== 2) problems.push(`synchronous=${report.synchronous} (cần 2 = FULL)`);
   if (report.busyTimeout < 5000) problems.push(`busy_timeout=${report.busyTimeout} (cần ≥ 5000)`);
+  if (report.recursiveTriggers !== 1)
+    problems.push(`recursive_triggers=${report.recursiveTriggers} (cần 1)`);
   return problems;
 }

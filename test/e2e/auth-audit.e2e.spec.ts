@@ -1,4 +1,5 @@
-import { verifyChain } from '../../src/audit/audit.service';
+import { verifyAuditLog, type ChainedRow } from '../../src/audit/audit-chain';
+import { readAuditKey } from '../../src/audit/audit-key';
 import type { AuditLogEntity } from '../../src/audit/audit-log.entity';
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
 
@@ -180,6 +181,8 @@ describe('audit log', () => {
       id: Number(r.id),
       userId: r.userId === null ? null : Number(r.userId),
     }));
+    const key = readAuditKey(t.db.config.AUDIT_KEY_FILE);
+    const verifyChain = (r: ChainedRow[]) => verifyAuditLog(r, key, []);
     expect(verifyChain(clean).ok).toBe(true);
     const edited = clean.map((r, i) => (i === 1 ? { ...r, after: '{"x":1}' } : r));
     expect(verifyChain(edited)).toMatchObject({ ok: false, firstBrokenId: clean[1]!.id });

@@ -45,6 +45,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
   [/post/, /\/corrections$/, { in: 'A', out: 'A' }],
   [/post|put/, /meetings|ballots/, { in: 'ASB', out: 'AS' }],
   [/get|post|patch/, /^\/api\/users/, { in: 'A', out: 'A' }],
+  [/get|post/, /^\/api\/audit\/checkpoints/, { in: 'A', out: 'A' }],
   [/get/, /^\/api\/audit/, { in: 'AS', out: 'AS' }],
   [/get/, /^\/api\/auth\/me/, { in: 'ASBUV', out: 'ASBUV' }],
 ];

@@ -131,6 +131,7 @@ export async function startServer(build: ServerBuild, opts: ServerOptions): Prom
     NODE_ENV: 'test',
     PORT: String(port),
     DATABASE_URL: `sqlite:${path.resolve(opts.dbFile)}`,
+    AUDIT_KEY_FILE: `${path.resolve(opts.dbFile)}.audit.key`,
     DATABASE_SCHEMA: '',
     SEED_DEMO: 'true',
     SEED_DEMO_MEETING: 'false',

@@ -58,7 +58,13 @@ export interface TestApp {
 
 /** The real application (same module, pipes, filter and middleware as main.ts) on a scratch database. */
 export async function createTestApp(
-  options: { seed?: boolean; seedMeeting?: boolean; config?: Partial<AppConfig> } = {},
+  options: {
+    seed?: boolean;
+    seedMeeting?: boolean;
+    config?: Partial<AppConfig>;
+    /** When given, every line the app logs (any level) is pushed here. */
+    logs?: string[];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({
     SEED_DEMO: options.seed ?? true,
@@ -66,13 +72,15 @@ export async function createTestApp(
     THROTTLE_WRITES_PER_MINUTE: 1_000_000,
     ...options.config,
   });
+  const logs = options.logs;
+  const keep = logs ? (m: unknown) => void logs.push(String(m)) : () => undefined;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(db.config)] })
     .setLogger({
-      log: () => undefined,
-      warn: () => undefined,
-      error: (m) => console.error(m),
-      debug: () => undefined,
-      verbose: () => undefined,
+      log: keep,
+      warn: keep,
+      error: (m) => (logs ? keep(m) : console.error(m)),
+      debug: keep,
+      verbose: keep,
     })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });

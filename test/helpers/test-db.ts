@@ -33,7 +33,10 @@ export async function createTestDatabase(
     const config = Object.assign(
       new AppConfig(),
       base,
-      { DATABASE_URL: `sqlite:${path.join(dir, `${tag}.sqlite`)}` },
+      {
+        DATABASE_URL: `sqlite:${path.join(dir, `${tag}.sqlite`)}`,
+        AUDIT_KEY_FILE: path.join(dir, 'audit.key'),
+      },
       overrides,
     );
     return {
@@ -45,10 +48,18 @@ export async function createTestDatabase(
   await admin.initialize();
   await admin.query(`CREATE SCHEMA "${tag}"`);
   await admin.destroy();
-  const config = Object.assign(new AppConfig(), base, { DATABASE_SCHEMA: tag }, overrides);
+  // The audit key lives outside the database: a scratch folder per suite.
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-key-'));
+  const config = Object.assign(
+    new AppConfig(),
+    base,
+    { DATABASE_SCHEMA: tag, AUDIT_KEY_FILE: path.join(keyDir, 'audit.key') },
+    overrides,
+  );
   return {
     config,
     drop: async () => {
+      fs.rmSync(keyDir, { recursive: true, force: true });
       const a = new DataSource({ type: 'postgres', url: base.DATABASE_URL });
       await a.initialize();
       await a.query(`DROP SCHEMA IF EXISTS "${tag}" CASCADE`);

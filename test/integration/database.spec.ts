@@ -62,13 +62,14 @@ describe('database set-up', () => {
   });
 
   (onPostgres ? it.skip : it)(
-    'runs SQLite with foreign keys, WAL, synchronous=FULL and a busy timeout',
+    'runs SQLite with foreign keys, WAL, synchronous=FULL, a busy timeout and recursive triggers',
     () => {
       const p = readSqlitePragmas(rawSqlite(ds));
       expect(p.foreignKeys).toBe(1);
       expect(p.journalMode).toBe('wal');
       expect(p.synchronous).toBe(2);
       expect(p.busyTimeout).toBeGreaterThanOrEqual(5000);
+      expect(p.recursiveTriggers).toBe(1);
     },
   );
 

@@ -9,9 +9,10 @@ import {
   type TestDatabase,
 } from '../helpers/test-db';
 
-/** Tables no cached read shows (sign-in state, the audit log) and the bookkeeping tables. */
+/** Tables no cached read shows (sign-in state, the audit log and its checkpoints) and the bookkeeping tables. */
 const NOT_COUNTED = new Set([
   'audit_log',
+  'audit_checkpoint',
   'auth_session',
   'login_failure',
   'schema_migrations',

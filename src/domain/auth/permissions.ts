@@ -42,6 +42,7 @@ export const ACTIONS = [
   'meetings.correct',
   'users.manage',
   'audit.read',
+  'audit.checkpoint',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,6 +78,7 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'meetings.correct': { OFFICE_ADMIN: 'ALL' },
   'users.manage': { OFFICE_ADMIN: 'ALL' },
   'audit.read': STAFF,
+  'audit.checkpoint': { OFFICE_ADMIN: 'ALL' },
 };
 
 /** What a request touches, as far as scope goes (resolved from its path parameters). */

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'ballot.chair_decision': 'Chủ trì quyết định khi bằng phiếu',
   'ballot.revote': 'Bỏ phiếu lại',
   'document.generate': 'Phát hành văn bản',
+  'audit.chain.keyed': 'Bắt đầu ký nhật ký bằng khóa (HMAC)',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -78,6 +79,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   award_history: 'lịch sử khen thưởng',
   meeting: 'cuộc họp',
   generated_document: 'văn bản',
+  audit_log: 'nhật ký',
 };
 
 /** The action's Vietnamese name; an unknown code is shown as it is (never hidden). */
