@@ -42,6 +42,8 @@ export const ACTIONS = [
   'meetings.correct',
   'users.manage',
   'audit.read',
+  'signing.manage',
+  'documents.sign',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,6 +79,10 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'meetings.correct': { OFFICE_ADMIN: 'ALL' },
   'users.manage': { OFFICE_ADMIN: 'ALL' },
   'audit.read': STAFF,
+  // Storing an office's certificate is the administrator's; signing needs the grant here AND a place
+  // on the issuer's list of signers (checked by the signing service).
+  'signing.manage': { OFFICE_ADMIN: 'ALL' },
+  'documents.sign': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
 };
 
 /** What a request touches, as far as scope goes (resolved from its path parameters). */

@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'ballot.chair_decision': 'Chủ trì quyết định khi bằng phiếu',
   'ballot.revote': 'Bỏ phiếu lại',
   'document.generate': 'Phát hành văn bản',
+  'document.sign': 'Ký số văn bản',
+  'signing.profile.save': 'Khai báo chứng thư số và hình ảnh ký',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -78,6 +80,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   award_history: 'lịch sử khen thưởng',
   meeting: 'cuộc họp',
   generated_document: 'văn bản',
+  signing_profile: 'chứng thư số của cơ quan',
 };
 
 /** The action's Vietnamese name; an unknown code is shown as it is (never hidden). */
