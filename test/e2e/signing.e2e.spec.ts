@@ -157,6 +157,54 @@ describe('signed documents: signing material, PAdES signature, Decree 30 images,
     expect(old.body.code).toBe('SIGN_SUPERSEDED_VERSION');
   });
 
+  it('signs from the document page: the listed signer gets the signed notice, another secretary reads the refusal on the page', async () => {
+    await t.http().put(`/api/blocs/${blocId}/signing-profile`).send(profileBody()).expect(200);
+    const doc = (
+      await t
+        .http()
+        .post(`/api/meetings/${meetingId}/documents`)
+        .send({ kind: 'VOTE_COUNT' })
+        .expect(201)
+    ).body as { id: number };
+    const session = async (username: string) => {
+      const res = await t
+        .anon()
+        .post('/web/login')
+        .type('form')
+        .send({ username, password: 'mat-khau-thu-nghiem-2024' })
+        .expect(303);
+      const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+      const me = await t.anon().get('/api/auth/me').set('Cookie', cookie).expect(200);
+      return { cookie, csrf: String(me.body.csrfToken) };
+    };
+    const page = `/web/meetings/${meetingId}/documents/${doc.id}`;
+    const other = await session('thu.ky.khac');
+    const refused = await t
+      .anon()
+      .post(`${page}/ky-so`)
+      .set('Cookie', other.cookie)
+      .type('form')
+      .send({ _csrf: other.csrf });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('không có trong danh sách người được ký');
+    const signer = await session('chu.toa');
+    const before = await t.anon().get(page).set('Cookie', signer.cookie).expect(200);
+    expect(before.text).toContain('Ký số văn bản');
+    const ok = await t
+      .anon()
+      .post(`${page}/ky-so`)
+      .set('Cookie', signer.cookie)
+      .type('form')
+      .send({ _csrf: signer.csrf })
+      .expect(303);
+    expect(ok.headers.location).toBe(`${page}?tb=signed`);
+    const after = await t.anon().get(page).set('Cookie', signer.cookie).expect(200);
+    expect(after.text).toContain('Đã ký số');
+    expect(after.text).toContain('CN&#x3D;Nguyễn Văn An');
+    expect(after.text).toContain('Số hiệu chứng thư');
+    expect(after.text).not.toContain('>Ký số văn bản</button>');
+  });
+
   describe('the signed minutes', () => {
     let doc: {
       id: number;
