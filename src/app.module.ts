@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { DocumentsModule } from './documents/documents.module';
+import { SigningModule } from './signing/signing.module';
 import { HealthController } from './health/health.controller';
 import { SeedingModule } from './seeding/seeding.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -39,6 +40,7 @@ export class AppModule {
         MeetingsModule,
         SeedingModule,
         DocumentsModule,
+        SigningModule,
         WebModule,
       ],
       controllers: [HealthController],

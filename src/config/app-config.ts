@@ -82,6 +82,15 @@ export class AppConfig {
   @Max(365)
   TOKEN_DAYS = 30;
 
+  /**
+   * File holding the key that seals the offices' signing certificates (32 bytes, created at first
+   * use). Default: `thidua-signing.key` beside the SQLite file, or `./data/` with PostgreSQL. Keep it
+   * outside the database and back it up apart from it (docs/deploy.md).
+   */
+  @IsOptional()
+  @IsString()
+  SIGNING_KEY_FILE = '';
+
   /** Mark the session cookie Secure (and use the __Host- prefix): set true behind HTTPS. */
   @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
   @IsBoolean()

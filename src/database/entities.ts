@@ -30,7 +30,12 @@ import {
   UserBlocScopeEntity,
   UserEntity,
 } from '../auth/user.entity';
+import { DocumentSignatureEntity } from '../documents/document-signature.entity';
 import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
+import {
+  SigningProfileEntity,
+  SigningProfileSignerEntity,
+} from '../signing/signing-profile.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ReadGenerationEntity } from './read-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
@@ -69,5 +74,8 @@ export const ENTITIES = [
   AuditCheckpointEntity,
   DocumentSeriesEntity,
   GeneratedDocumentEntity,
+  DocumentSignatureEntity,
+  SigningProfileEntity,
+  SigningProfileSignerEntity,
   ReadGenerationEntity,
 ];

@@ -12,6 +12,6 @@ import { DocumentsService } from './documents.service';
   imports: [MeetingsModule, ScoringModule, AwardTiersModule, ProvincesModule, NominationsModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentsRepository],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DocumentsRepository],
 })
 export class DocumentsModule {}

@@ -25,6 +25,7 @@ import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ProvincesRepository } from '../provinces/provinces.repository';
 import { ScoringService } from '../scoring/scoring.service';
+import type { DocumentSignatureEntity } from './document-signature.entity';
 import type { GeneratedDocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { renderDocx } from './render/docx-renderer';
@@ -68,9 +69,43 @@ export interface DocumentDto {
   templateVersion: string;
   createdAt: string;
   links: Record<DocFormat, string>;
+  /** The digital signature of this version, when it has been signed; its PDF is then these bytes. */
+  signature: DocumentSignatureDto | null;
 }
 
-const toDto = (d: GeneratedDocumentEntity): DocumentDto => ({
+export interface DocumentSignatureDto {
+  signedAt: string;
+  signerName: string;
+  organizationName: string;
+  /** SHA-256 of the signed PDF as served. */
+  sha256: string;
+  certificate: {
+    subject: string;
+    issuer: string;
+    serial: string;
+    validFrom: string;
+    validTo: string;
+  };
+}
+
+const toSignatureDto = (s: DocumentSignatureEntity): DocumentSignatureDto => ({
+  signedAt: s.signedAt,
+  signerName: s.signerName,
+  organizationName: s.organizationName,
+  sha256: s.signedSha256,
+  certificate: {
+    subject: s.certSubject,
+    issuer: s.certIssuer,
+    serial: s.certSerial,
+    validFrom: s.certValidFrom,
+    validTo: s.certValidTo,
+  },
+});
+
+const toDto = (
+  d: GeneratedDocumentEntity,
+  signature: DocumentSignatureEntity | null = null,
+): DocumentDto => ({
   id: d.id,
   meetingId: d.meetingId,
   kind: d.kind,
@@ -85,6 +120,7 @@ const toDto = (d: GeneratedDocumentEntity): DocumentDto => ({
     pdf: `/api/documents/${d.id}/van-ban.pdf`,
     docx: `/api/documents/${d.id}/van-ban.docx`,
   },
+  signature: signature ? toSignatureDto(signature) : null,
 });
 
 /** The canonical JSON of a snapshot (keys sorted), so that its SHA-256 does not depend on key order. */
@@ -122,8 +158,26 @@ export class DocumentsService implements OnModuleInit {
   list(meetingId: number): Promise<DocumentDto[]> {
     return this.db.read(async (em) => {
       await this.meetings.view(em, meetingId);
-      return (await this.docs.list(em, meetingId)).map(toDto);
+      const docs = await this.docs.list(em, meetingId);
+      const signatures = await this.docs.signaturesOf(
+        em,
+        docs.map((d) => d.id),
+      );
+      return docs.map((d) => toDto(d, signatures.get(d.id) ?? null));
     });
+  }
+
+  /** One document version with its signature, if any. */
+  dto(id: number): Promise<DocumentDto> {
+    return this.db.read(async (em) => {
+      const doc = await this.docs.findById(em, id);
+      if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
+      return toDto(doc, await this.docs.signatureInfo(em, id));
+    });
+  }
+
+  kindLabel(kind: DocKind): string {
+    return DOC_KIND_LABELS[kind];
   }
 
   /** Generates (or regenerates as a new version, same number) one document of a finalized meeting. */
@@ -154,7 +208,13 @@ export class DocumentsService implements OnModuleInit {
     id: number,
     format: DocFormat,
   ): Promise<{ fileName: string; mimeType: string; content: Buffer | string }> {
-    const doc = await this.db.read((em) => this.docs.findById(em, id));
+    const [doc, signedPdf] = await this.db.read(
+      async (em) =>
+        [
+          await this.docs.findById(em, id),
+          format === 'pdf' ? await this.docs.signedPdf(em, id) : null,
+        ] as const,
+    );
     if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
     const vm = this.viewModel(doc);
     const name = `${doc.kind.toLowerCase()}-${doc.numberText.replace(/\//g, '-')}-v${doc.versionNo}`;
@@ -166,10 +226,11 @@ export class DocumentsService implements OnModuleInit {
           content: renderHtml(vm),
         };
       case 'pdf':
+        // A signed version is served as the exact bytes that were signed, never laid out again.
         return {
-          fileName: `${name}.pdf`,
+          fileName: signedPdf ? `${name}-da-ky-so.pdf` : `${name}.pdf`,
           mimeType: 'application/pdf',
-          content: await renderPdf(vm),
+          content: signedPdf ?? (await renderPdf(vm)),
         };
       case 'docx':
         return {

@@ -9,6 +9,7 @@ import { WebCoreModule } from './core/web-core.module';
 import { WebMeetingsModule } from './meetings/web-meetings.module';
 import { WebNominationsModule } from './nominations/web-nominations.module';
 import { WebScoringModule } from './scoring/web-scoring.module';
+import { WebSigningModule } from './signing/web-signing.module';
 
 /**
  * The web interface (/web): server-rendered pages over the same services, guards and permission
@@ -24,6 +25,7 @@ import { WebScoringModule } from './scoring/web-scoring.module';
     WebMeetingsModule,
     WebScoringModule,
     WebNominationsModule,
+    WebSigningModule,
   ],
   controllers: [WebHomeController],
   providers: [DashboardService],

@@ -55,7 +55,8 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
 
   it('sends a visitor without a session to the login page, for every page and every form', async () => {
     const before = await rowCounts(t.dataSource);
-    const open = ['/web/login'];
+    // open to everyone: sign-in, and the check of a received PDF (it reads a file, writes nothing)
+    const open = ['/web/login', '/web/kiem-tra-van-ban'];
     for (const r of routes.filter((x) => !open.includes(x.path))) {
       const url = concrete(r.path);
       const res = await t.anon()[r.method.toLowerCase() as 'get' | 'post'](url);
@@ -70,7 +71,8 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
 
   it('refuses every form post of a signed-in user that lacks the session token (CSRF), writing nothing', async () => {
     const before = await rowCounts(t.dataSource);
-    for (const r of routes.filter((x) => x.method !== 'GET' && x.path !== '/web/login')) {
+    const open = ['/web/login', '/web/kiem-tra-van-ban'];
+    for (const r of routes.filter((x) => x.method !== 'GET' && !open.includes(x.path))) {
       const agent = t.anon();
       const method = r.method.toLowerCase() as 'post';
       const res = await agent[method](concrete(r.path))
@@ -102,6 +104,19 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
       }
     }
     expect(opened).toBeGreaterThan(15);
+  });
+
+  it('opens the check of a received PDF without a session, and answers a missing file in Vietnamese', async () => {
+    const page = await t.anon().get('/web/kiem-tra-van-ban').expect(200);
+    expect(page.text).toContain('Kiểm tra văn bản điện tử');
+    const noFile = await t.anon().post('/web/kiem-tra-van-ban').expect(400);
+    expect(noFile.text).toContain('Chưa chọn tệp PDF để kiểm tra');
+    const notPdf = await t
+      .anon()
+      .post('/web/kiem-tra-van-ban')
+      .attach('file', Buffer.from('không phải PDF'), 'a.pdf')
+      .expect(422);
+    expect(notPdf.text).toContain('không phải là tệp PDF');
   });
 
   it("shows on the dashboard the year's nominations of each bloc by status", async () => {

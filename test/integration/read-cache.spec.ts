@@ -9,10 +9,16 @@ import {
   type TestDatabase,
 } from '../helpers/test-db';
 
-/** Tables no cached read shows (sign-in state, the audit log and its checkpoints) and the bookkeeping tables. */
+/**
+ * Tables no cached read shows (sign-in state, the audit log and its checkpoints, signing material and
+ * signed copies of documents) and the bookkeeping tables.
+ */
 const NOT_COUNTED = new Set([
   'audit_log',
   'audit_checkpoint',
+  'document_signature',
+  'signing_profile',
+  'signing_profile_signer',
   'auth_session',
   'login_failure',
   'schema_migrations',

@@ -9,6 +9,8 @@ import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTa
 import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
 import { AuditKeyedChain1796495825624 } from './1796495825624-AuditKeyedChain';
+import { DocumentSignatures1796496214548 } from './1796496214548-DocumentSignatures';
+import { DocumentSignatureImmutable1796496214549 } from './1796496214549-DocumentSignatureImmutable';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +26,6 @@ export const MIGRATIONS: Function[] = [
   ReadGeneration1795765952737,
   ReadGenerationToken1795770320438,
   AuditKeyedChain1796495825624,
+  DocumentSignatures1796496214548,
+  DocumentSignatureImmutable1796496214549,
 ];

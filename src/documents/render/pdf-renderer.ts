@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Block, DocumentViewModel, SignatureBlock } from '../../domain/documents/view-model';
+import type {
+  Block,
+  DocumentViewModel,
+  SignatureBlock,
+  SignatureStamp,
+} from '../../domain/documents/view-model';
 import { shareDecodedFontTables } from './pdf-font-tables';
 
 // pdfmake 0.3 server build: a singleton with fonts in its virtual file system. Loaded at the first
@@ -72,13 +77,50 @@ function block(b: Block): Content {
   }
 }
 
+/**
+ * The signature and seal images of a signed PDF: the signature centred in the column; the seal at
+ * its real size drawn over it (a detached block, so the flow is not moved), its right edge a third of
+ * the way into the signature image and its centre level with the signature's.
+ */
+function stamp(st: SignatureStamp): Content {
+  const sigW = st.signatureWidthMm * MM;
+  const sigH = sigW * st.signatureAspect;
+  const sealW = st.sealDiameterMm * MM;
+  const sealH = sealW * st.sealAspect;
+  return {
+    stack: [
+      {
+        columns: [
+          { width: '*', text: '' },
+          {
+            width: sigW,
+            stack: [
+              { image: st.signatureImage, width: sigW, height: sigH },
+              {
+                image: st.sealImage,
+                width: sealW,
+                height: sealH,
+                relativePosition: { x: sigW / 3 - sealW, y: -(sigH + sealH) / 2 },
+              },
+            ],
+          },
+          { width: '*', text: '' },
+        ],
+        margin: [0, 6, 0, 2],
+      },
+      ...st.lines.map((l) => ({ text: l, fontSize: 10, bold: false, color: '#000000' })),
+    ],
+    margin: [0, 0, 0, 4],
+  };
+}
+
 function signature(s: SignatureBlock | null): Content {
   if (!s) return { text: '' };
   return {
     stack: [
       ...(s.authority ? [{ text: s.authority, bold: true }] : []),
       { text: s.position, bold: true },
-      { text: ' ', margin: [0, 0, 0, 50] },
+      s.stamp ? stamp(s.stamp) : { text: ' ', margin: [0, 0, 0, 50] },
       { text: s.name, bold: true },
     ],
     alignment: 'center',
@@ -156,6 +198,9 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
       {
         columns: [signature(vm.signatures.left), signature(vm.signatures.right)],
         margin: [0, 16, 0, 0],
+        // the signature blocks never split across pages (a signed one would lose its seal image to
+        // the next page: detached images follow the page their block started on)
+        unbreakable: true,
       },
       { text: vm.recipientsLabel, italics: true, bold: true, fontSize: 12, margin: [0, 16, 0, 0] },
       ...vm.recipients.map((r) => ({ text: r, fontSize: 11 })),

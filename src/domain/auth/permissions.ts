@@ -43,6 +43,8 @@ export const ACTIONS = [
   'users.manage',
   'audit.read',
   'audit.checkpoint',
+  'signing.manage',
+  'documents.sign',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +81,10 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'users.manage': { OFFICE_ADMIN: 'ALL' },
   'audit.read': STAFF,
   'audit.checkpoint': { OFFICE_ADMIN: 'ALL' },
+  // Storing an office's certificate is the administrator's; signing needs the grant here AND a place
+  // on the issuer's list of signers (checked by the signing service).
+  'signing.manage': { OFFICE_ADMIN: 'ALL' },
+  'documents.sign': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
 };
 
 /** What a request touches, as far as scope goes (resolved from its path parameters). */

@@ -41,6 +41,26 @@ export interface SignatureBlock {
   readonly authority: string | null;
   readonly position: string;
   readonly name: string;
+  /** On a digitally signed PDF only: the images and lines of the signature (Decree 30, App. I, II). */
+  readonly stamp?: SignatureStamp;
+}
+
+/**
+ * What a digital signature shows on the page (Decree 30/2020, Appendix I, part II): the signer's
+ * signature image (blue, transparent PNG) centred between the position and the name; the
+ * organization's seal (red, transparent PNG) at its real size over about a third of the signature
+ * image, on its left; and the organization's name and the signing time in Times New Roman 10, black.
+ */
+export interface SignatureStamp {
+  /** PNG as a data: URL. */
+  readonly signatureImage: string;
+  readonly signatureWidthMm: number;
+  /** Height over width of the signature image. */
+  readonly signatureAspect: number;
+  readonly sealImage: string;
+  readonly sealDiameterMm: number;
+  readonly sealAspect: number;
+  readonly lines: readonly string[];
 }
 
 /**

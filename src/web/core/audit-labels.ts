@@ -62,6 +62,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'ballot.revote': 'Bỏ phiếu lại',
   'document.generate': 'Phát hành văn bản',
   'audit.chain.keyed': 'Bắt đầu ký nhật ký bằng khóa (HMAC)',
+  'document.sign': 'Ký số văn bản',
+  'signing.profile.save': 'Khai báo chứng thư số và hình ảnh ký',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -80,6 +82,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   meeting: 'cuộc họp',
   generated_document: 'văn bản',
   audit_log: 'nhật ký',
+  signing_profile: 'chứng thư số của cơ quan',
 };
 
 /** The action's Vietnamese name; an unknown code is shown as it is (never hidden). */

@@ -45,6 +45,7 @@ export const NOTICES: Readonly<Record<string, string>> = {
   finalized: 'Đã chốt kết quả cuộc họp.',
   corrected: 'Đã ghi bản đính chính.',
   issued: 'Đã phát hành văn bản.',
+  signed: 'Đã ký số văn bản. Bản PDF tải về từ nay là bản đã ký.',
   loggedOut: 'Đã đăng xuất.',
   locked: 'Đã ký giao ước: bộ tiêu chí đã khoá.',
   advanced: 'Đã chuyển giai đoạn chấm điểm.',

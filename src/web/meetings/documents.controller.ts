@@ -5,10 +5,12 @@ import { Permission } from '../../auth/permission.decorator';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { attachment } from '../../common/http/content-disposition';
 import { IdPipe } from '../../common/http/id-param.pipe';
+import { PERMISSIONS } from '../../domain/auth/permissions';
+import { SigningService } from '../../signing/signing.service';
 import { GenerateDocumentDto } from '../../documents/documents.controller';
 import { DocumentsService, type DocFormat } from '../../documents/documents.service';
 import { formatDate } from '../core/format';
-import { emptyForm, submitted, validateForm, type FormState } from '../core/forms';
+import { emptyForm, statusOfError, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { ticked } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
@@ -25,6 +27,7 @@ export class WebMeetingDocumentsController {
     private readonly pages: WebPageService,
     private readonly models: MeetingsPagesService,
     private readonly documents: DocumentsService,
+    private readonly signing: SigningService,
   ) {}
 
   @Get('meetings/:mid/documents')
@@ -75,15 +78,50 @@ export class WebMeetingDocumentsController {
     @Param('mid', IdPipe) mid: number,
     @Param('did', IdPipe) did: number,
   ) {
+    await this.renderDocument(req, res, mid, did, null, 200);
+  }
+
+  /** Signs the version shown (same service and action as POST /api/documents/:did/signature). */
+  @Post('meetings/:mid/documents/:did/ky-so')
+  @Permission('documents.sign')
+  async sign(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('did', IdPipe) did: number,
+  ) {
+    await this.models.document(mid, did);
+    try {
+      await this.signing.sign(did);
+      this.pages.redirect(res, `/web/meetings/${mid}/documents/${did}`, 'signed');
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      // a refusal (not on the signers' list, certificate expired…) is said on the page itself
+      await this.renderDocument(req, res, mid, did, e.message, statusOfError(e));
+    }
+  }
+
+  private async renderDocument(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    did: number,
+    signError: string | null,
+    status: number,
+  ) {
     const model = await this.models.document(mid, did);
     const m = model.meeting;
+    const role = req.auth!.user.role;
+    const canSign =
+      PERMISSIONS['documents.sign'][role] !== undefined && !model.doc.signature && !m.isRehearsal;
     this.pages.send(
       req,
       res,
       'meetings/document',
       `${model.doc.kindLabel} số ${model.doc.numberText}`,
-      model,
+      { ...model, canSign, signError },
       {
+        status,
         breadcrumbs: [
           { href: '/web', label: 'Tổng quan năm' },
           {

@@ -1,0 +1,84 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Permission, Public } from '../auth/permission.decorator';
+import { AppError } from '../common/errors/app-error';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { uploadOptions } from '../common/http/upload';
+import { SaveSigningProfileDto } from './dto/signing.dto';
+import { SigningErrors } from './signing.errors';
+import { SigningService } from './signing.service';
+
+/** A signed PDF of thidua is a few hundred kilobytes; the check takes files up to 20 MB. */
+export const CHECK_MAX_BYTES = 20 * 1024 * 1024;
+
+@ApiTags('Ký số văn bản (digital signatures)')
+@Controller()
+export class SigningController {
+  constructor(private readonly signing: SigningService) {}
+
+  @Get('blocs/:id/signing-profile')
+  @Permission('signing.manage')
+  @ApiOperation({
+    summary: 'Chứng thư số và hình ảnh ký của khối (không bao giờ trả khóa hay mật khẩu)',
+  })
+  getProfile(@Param('id', IdPipe) id: number) {
+    return this.signing.getProfile(id);
+  }
+
+  @Put('blocs/:id/signing-profile')
+  @Permission('signing.manage')
+  @ApiOperation({
+    summary: 'Khai báo (hoặc thay) chứng thư số, ảnh chữ ký, ảnh con dấu và người được ký của khối',
+  })
+  saveProfile(@Param('id', IdPipe) id: number, @Body() dto: SaveSigningProfileDto) {
+    return this.signing.saveProfile(id, dto);
+  }
+
+  @Post('documents/:did/signature')
+  @Permission('documents.sign')
+  @ApiOperation({
+    summary: 'Ký số phiên bản mới nhất của văn bản (PAdES, hình ảnh theo Nghị định 30/2020)',
+  })
+  @ApiCreatedResponse({
+    description: 'Văn bản đã ký; tệp PDF của phiên bản này từ nay là bản đã ký',
+  })
+  sign(@Param('did', IdPipe) did: number) {
+    return this.signing.sign(did);
+  }
+
+  @Public()
+  @Post('document-checks')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Kiểm tra một tệp PDF: chữ ký số, tính toàn vẹn và văn bản gốc đã lưu (không cần đăng nhập)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({ description: 'Kết quả kiểm tra' })
+  @UseInterceptors(FileInterceptor('file', uploadOptions(CHECK_MAX_BYTES)))
+  check(@UploadedFile() file: { buffer: Buffer } | undefined) {
+    if (!file) throw new AppError(SigningErrors.FILE_MISSING);
+    return this.signing.check(file.buffer);
+  }
+}
