@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       DATABASE_URL: 'sqlite:./data/thidua.sqlite',
       SEED_DEMO: true,
       DB_BUSY_TIMEOUT_MS: 5000,
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: 100,
     });
   });
 
@@ -32,6 +34,12 @@ describe('loadConfig', () => {
     [{ DB_BUSY_TIMEOUT_MS: '10' }, /DB_BUSY_TIMEOUT_MS/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: '1000' }, /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/],
+    [{ LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: 'x' }, /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/],
+    [
+      { LOGIN_MAX_FAILURES: '20', LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: '20' },
+      /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/,
+    ],
   ])('refuses %j with a message naming the variable', (env, re) => {
     expect(() => loadConfig(env)).toThrow(re);
   });

@@ -23,12 +23,8 @@ import {
 } from '../meetings/meeting-parts.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
-import {
-  LoginFailureEntity,
-  SessionEntity,
-  UserBlocScopeEntity,
-  UserEntity,
-} from '../auth/user.entity';
+import { LoginAccountLimitEntity, LoginAddressLockEntity } from '../auth/login-throttle.entity';
+import { SessionEntity, UserBlocScopeEntity, UserEntity } from '../auth/user.entity';
 import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ReadGenerationEntity } from './read-generation.entity';
@@ -63,7 +59,8 @@ export const ENTITIES = [
   UserEntity,
   UserBlocScopeEntity,
   SessionEntity,
-  LoginFailureEntity,
+  LoginAddressLockEntity,
+  LoginAccountLimitEntity,
   AuditLogEntity,
   DocumentSeriesEntity,
   GeneratedDocumentEntity,

@@ -13,7 +13,8 @@ import {
 const NOT_COUNTED = new Set([
   'audit_log',
   'auth_session',
-  'login_failure',
+  'login_address_lock',
+  'login_account_limit',
   'schema_migrations',
   'read_generation',
   'sqlite_sequence',
