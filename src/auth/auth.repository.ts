@@ -216,6 +216,26 @@ export class AuthRepository {
       .execute();
   }
 
+  /** Deletes the address counters whose failures are forgotten (none since `before`). */
+  async purgeAddressCounters(em: EntityManager, before: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(LoginAddressLockEntity)
+      .where('last_failure_at < :before', { before: iso(before) })
+      .execute();
+  }
+
+  /** Deletes the account counters whose hour started before `before` (a new attempt starts a new one). */
+  async purgeAccountCounters(em: EntityManager, before: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(LoginAccountLimitEntity)
+      .where('window_start < :before', { before: iso(before) })
+      .execute();
+  }
+
   // ——— scope lookups: the bloc (and unit) a resource belongs to ———
 
   async blocOfTerm(em: EntityManager, termId: number): Promise<number | null> {

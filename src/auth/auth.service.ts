@@ -6,7 +6,11 @@ import { AppError } from '../common/errors/app-error';
 import { requestContext } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db.service';
-import { reserveLoginAttempt, type LoginThrottlePolicy } from '../domain/auth/login-throttle';
+import {
+  MAX_LOCK_MS,
+  reserveLoginAttempt,
+  type LoginThrottlePolicy,
+} from '../domain/auth/login-throttle';
 import type { Principal, Role } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -30,6 +34,8 @@ export interface Authenticated {
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const minutes = (n: number): number => n * 60_000;
+/** How often an instance deletes the sign-in counters that no longer matter. */
+const PURGE_EVERY_MS = minutes(10);
 
 /** Password check per OWASP: argon2id (@node-rs/argon2 defaults: m = 19 MiB, t = 2, p = 1). */
 export function hashPassword(password: string): Promise<string> {
@@ -52,6 +58,7 @@ export class AuthService implements OnModuleInit {
   private readonly logger = new Logger('Auth');
   /** Hash compared against when the user name does not exist (started at init, not awaited there). */
   private dummyHash: Promise<string> = Promise.resolve('');
+  private nextPurgeAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -114,6 +121,12 @@ export class AuthService implements OnModuleInit {
     const username = usernameRaw.trim().toLowerCase().slice(0, 64);
     const address = clientAddress.slice(0, 64);
     const now = Date.now();
+    if (now >= this.nextPurgeAt) {
+      this.nextPurgeAt = now + PURGE_EVERY_MS;
+      this.purgeLoginCounters(now).catch((e: unknown) =>
+        this.logger.warn(`Không xoá được bộ đếm đăng nhập cũ: ${String(e)}`),
+      );
+    }
     await this.reserveAttempt(username, address, now);
     const user = await this.db.read((em) => this.auth.findUserByName(em, username));
     // Verify against a dummy hash when the user does not exist, so that timing does not tell.
@@ -249,6 +262,16 @@ export class AuthService implements OnModuleInit {
       refused.reason === 'ADDRESS_LOCKED' ? AuthErrors.LOCKED : AuthErrors.ACCOUNT_RATE_LIMITED,
       { extra: { retryAfterSeconds: Math.max(1, Math.ceil(refused.retryAfterMs / 1000)) } },
     );
+  }
+
+  /**
+   * Deletes the sign-in counters that no longer matter (an address without failures for a day, an
+   * account whose hour is over), so that guessed names and addresses do not pile up. Two
+   * transactions, so that neither holds rows of both tables while a sign-in waits for them.
+   */
+  async purgeLoginCounters(now: number): Promise<void> {
+    await this.db.write((em) => this.auth.purgeAddressCounters(em, now - MAX_LOCK_MS));
+    await this.db.write((em) => this.auth.purgeAccountCounters(em, now - minutes(60)));
   }
 
   private async toAuthenticated(
