@@ -9,6 +9,7 @@ import { WebPageService, type WebRequest } from './web/core/web-page.service';
 import { AppExceptionFilter } from './common/http/app-exception.filter';
 import { ErrorBodyDto } from './common/http/error-body';
 import { requestIdMiddleware } from './common/http/request-id';
+import { strictTransportSecurity } from './common/http/strict-transport-security';
 import { buildValidationPipe } from './common/http/validation';
 
 const WEB_ASSETS_DIR = path.join(WEB_TEMPLATES_DIR, 'assets');
@@ -16,21 +17,30 @@ const WEB_ASSETS_DIR = path.join(WEB_TEMPLATES_DIR, 'assets');
 /** HTTP setup shared by `main.ts` and the tests, so that tests exercise the real pipeline. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(requestIdMiddleware);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // Meeting halls may serve thidua over plain HTTP on a LAN: only ask browsers to upgrade
-        // requests to HTTPS when the deployment says it is behind HTTPS.
-        directives: { upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null },
-      },
-    }),
-  );
-  app.disable('x-powered-by');
   if (config.TRUST_PROXY)
     app.set(
       'trust proxy',
       /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
     );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // No page is meant to be framed (clickjacking); the document preview, framed by our own
+          // page, sets its own policy.
+          frameAncestors: ["'none'"],
+          // Meeting halls may serve thidua over plain HTTP on a LAN: only ask browsers to upgrade
+          // requests to HTTPS when the deployment says it is behind HTTPS.
+          upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null,
+        },
+      },
+      xFrameOptions: { action: 'deny' },
+      // Sent below, and only over HTTPS.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(strictTransportSecurity(config));
+  app.disable('x-powered-by');
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });

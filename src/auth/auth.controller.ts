@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { clientAddress } from '../common/http/client-address';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { AppConfig } from '../config/app-config';
 import { sessionCookieName, setSessionCookie } from './auth.guard';
@@ -22,9 +23,13 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ description: 'Đăng nhập: cookie phiên (kèm mã CSRF) hoặc token Bearer' })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response) {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const mode = dto.mode === 'token' ? 'BEARER' : 'COOKIE';
-    const r = await this.auth.login(dto.username, dto.password, mode);
+    const r = await this.auth.login(dto.username, dto.password, mode, clientAddress(req));
     if (mode === 'COOKIE') {
       setSessionCookie(res, this.config, r.token);
       return { user: r.user, csrfToken: r.csrfToken, expiresAt: r.expiresAt };

@@ -14,7 +14,14 @@ export const AuthErrors = {
   LOCKED: {
     code: 'AUTH_TEMPORARILY_LOCKED',
     kind: 'TOO_MANY_REQUESTS',
-    message: 'Đăng nhập sai quá nhiều lần; tài khoản tạm khóa. Vui lòng thử lại sau.',
+    message:
+      'Đăng nhập sai quá nhiều lần từ máy này; tạm thời không thể đăng nhập. Vui lòng thử lại sau.',
+  },
+  ACCOUNT_RATE_LIMITED: {
+    code: 'AUTH_ACCOUNT_RATE_LIMITED',
+    kind: 'TOO_MANY_REQUESTS',
+    message:
+      'Tên đăng nhập này bị thử sai quá nhiều lần trong một giờ; quản trị viên đã được báo. Vui lòng thử lại sau.',
   },
   CSRF: {
     code: 'CSRF_REJECTED',

@@ -8,7 +8,13 @@ import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { ScoreEvidenceEntity } from '../scoring/score-evidence.entity';
-import { LoginFailureEntity, SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
+import type { AccountCounter, AddressCounter } from '../domain/auth/login-throttle';
+import { LoginAccountLimitEntity, LoginAddressLockEntity } from './login-throttle.entity';
+import { SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
+
+const EPOCH = new Date(0).toISOString();
+const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
 /** Database access for accounts, sessions, failed sign-ins, and the lookups that place a request in a scope. */
 @Injectable()
@@ -123,19 +129,111 @@ export class AuthRepository {
       .execute();
   }
 
-  loginFailure(em: EntityManager, username: string): Promise<LoginFailureEntity | null> {
-    return em.getRepository(LoginFailureEntity).findOneBy({ username });
+  /**
+   * The sign-in counters of a user name and a client address, held for the rest of the transaction:
+   * missing rows are created empty, then both are read FOR UPDATE on PostgreSQL, so that parallel
+   * sign-ins for one name wait for each other here (on SQLite, Db runs one write at a time). The
+   * account row is always taken first, so two of these never wait for each other in a circle.
+   */
+  async lockLoginCounters(
+    em: EntityManager,
+    username: string,
+    address: string,
+  ): Promise<{ address: AddressCounter; account: AccountCounter }> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(LoginAccountLimitEntity)
+      .values({ username, failures: 0, windowStart: EPOCH, alertedAt: null })
+      .orIgnore()
+      .execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(LoginAddressLockEntity)
+      .values({ username, address, failures: 0, lastFailureAt: EPOCH, lockedUntil: null })
+      .orIgnore()
+      .execute();
+    const lock =
+      em.connection.options.type === 'postgres'
+        ? ({ mode: 'pessimistic_write' } as const)
+        : undefined;
+    const account = await em
+      .getRepository(LoginAccountLimitEntity)
+      .findOneOrFail({ where: { username }, lock });
+    const byAddress = await em
+      .getRepository(LoginAddressLockEntity)
+      .findOneOrFail({ where: { username, address }, lock });
+    return {
+      account: {
+        failures: account.failures,
+        windowStart: ms(account.windowStart)!,
+        alertedAt: ms(account.alertedAt),
+      },
+      address: {
+        failures: byAddress.failures,
+        lastFailureAt: ms(byAddress.lastFailureAt)!,
+        lockedUntil: ms(byAddress.lockedUntil),
+      },
+    };
   }
 
-  async saveLoginFailure(em: EntityManager, values: Omit<LoginFailureEntity, 'id'>): Promise<void> {
-    const repo = em.getRepository(LoginFailureEntity);
-    const row = await repo.findOneBy({ username: values.username });
-    if (row) await repo.update({ id: row.id }, values);
-    else await repo.insert(values);
+  async saveAddressCounter(
+    em: EntityManager,
+    username: string,
+    address: string,
+    c: AddressCounter,
+  ): Promise<void> {
+    await em.getRepository(LoginAddressLockEntity).update(
+      { username, address },
+      {
+        failures: c.failures,
+        lastFailureAt: iso(c.lastFailureAt)!,
+        lockedUntil: iso(c.lockedUntil),
+      },
+    );
   }
 
-  async clearLoginFailure(em: EntityManager, username: string): Promise<void> {
-    await em.getRepository(LoginFailureEntity).delete({ username });
+  async saveAccountCounter(em: EntityManager, username: string, c: AccountCounter): Promise<void> {
+    await em.getRepository(LoginAccountLimitEntity).update(
+      { username },
+      {
+        failures: c.failures,
+        windowStart: iso(c.windowStart)!,
+        alertedAt: iso(c.alertedAt),
+      },
+    );
+  }
+
+  /** A sign-in succeeded: its address's failures are forgotten and the failure it reserved on the account given back. */
+  async releaseLoginAttempt(em: EntityManager, username: string, address: string): Promise<void> {
+    await em.getRepository(LoginAddressLockEntity).delete({ username, address });
+    await em
+      .createQueryBuilder()
+      .update(LoginAccountLimitEntity)
+      .set({ failures: () => '"failures" - 1' })
+      .where('username = :username AND failures > 0', { username })
+      .execute();
+  }
+
+  /** Deletes the address counters whose failures are forgotten (none since `before`). */
+  async purgeAddressCounters(em: EntityManager, before: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(LoginAddressLockEntity)
+      .where('last_failure_at < :before', { before: iso(before) })
+      .execute();
+  }
+
+  /** Deletes the account counters whose hour started before `before` (a new attempt starts a new one). */
+  async purgeAccountCounters(em: EntityManager, before: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(LoginAccountLimitEntity)
+      .where('window_start < :before', { before: iso(before) })
+      .execute();
   }
 
   // ——— scope lookups: the bloc (and unit) a resource belongs to ———

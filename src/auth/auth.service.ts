@@ -6,6 +6,11 @@ import { AppError } from '../common/errors/app-error';
 import { requestContext } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db.service';
+import {
+  MAX_LOCK_MS,
+  reserveLoginAttempt,
+  type LoginThrottlePolicy,
+} from '../domain/auth/login-throttle';
 import type { Principal, Role } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -29,6 +34,8 @@ export interface Authenticated {
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const minutes = (n: number): number => n * 60_000;
+/** How often an instance deletes the sign-in counters that no longer matter. */
+const PURGE_EVERY_MS = minutes(10);
 
 /** Password check per OWASP: argon2id (@node-rs/argon2 defaults: m = 19 MiB, t = 2, p = 1). */
 export function hashPassword(password: string): Promise<string> {
@@ -42,14 +49,16 @@ export function checkPasswordStrength(username: string, password: string): void 
 
 /**
  * Sign-in, sessions and their lifetime (ASVS V6, V7): a new random token per sign-in (only its
- * SHA-256 is stored), idle and absolute expiry, lock after repeated failures per user name whether or
- * not it exists, sessions ended at once when an account is disabled.
+ * SHA-256 is stored), idle and absolute expiry, lock after repeated failures per user name (whether
+ * or not it exists) and client address, with an hourly cap per user name over every address,
+ * sessions ended at once when an account is disabled.
  */
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger('Auth');
   /** Hash compared against when the user name does not exist (started at init, not awaited there). */
   private dummyHash: Promise<string> = Promise.resolve('');
+  private nextPurgeAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -92,24 +101,33 @@ export class AuthService implements OnModuleInit {
     });
   }
 
+  /**
+   * Signs in from `clientAddress` (as Express derives it, see TRUST_PROXY). The attempt is counted
+   * as a failure before the password is checked (reserveAttempt), and given back on success.
+   */
   async login(
     usernameRaw: string,
     password: string,
     kind: SessionKind,
+    clientAddress: string,
   ): Promise<{
     token: string;
     csrfToken: string | null;
     expiresAt: string;
     user: AuthenticatedUser;
   }> {
-    const username = usernameRaw.trim().toLowerCase();
+    // Both keys fit their columns; a longer one (a user name lower-cased into more characters, an
+    // odd address) only shares its counter with names or addresses of the same first 64 characters.
+    const username = usernameRaw.trim().toLowerCase().slice(0, 64);
+    const address = clientAddress.slice(0, 64);
     const now = Date.now();
-    const lock = await this.db.read((em) => this.auth.loginFailure(em, username));
-    if (lock?.lockedUntil && Date.parse(lock.lockedUntil) > now) {
-      throw new AppError(AuthErrors.LOCKED, {
-        extra: { retryAfterSeconds: Math.ceil((Date.parse(lock.lockedUntil) - now) / 1000) },
-      });
+    if (now >= this.nextPurgeAt) {
+      this.nextPurgeAt = now + PURGE_EVERY_MS;
+      this.purgeLoginCounters(now).catch((e: unknown) =>
+        this.logger.warn(`Không xoá được bộ đếm đăng nhập cũ: ${String(e)}`),
+      );
     }
+    await this.reserveAttempt(username, address, now);
     const user = await this.db.read((em) => this.auth.findUserByName(em, username));
     // Verify against a dummy hash when the user does not exist, so that timing does not tell.
     const ok =
@@ -117,7 +135,9 @@ export class AuthService implements OnModuleInit {
       !!user &&
       user.active;
     if (!ok || !user) {
-      await this.recordFailure(username, now);
+      this.logger.warn(
+        `Đăng nhập thất bại cho "${username}" từ ${address} (request ${requestContext.getStore()?.requestId ?? '-'})`,
+      );
       throw new AppError(AuthErrors.INVALID_CREDENTIALS);
     }
     const token = randomBytes(32).toString('base64url');
@@ -129,7 +149,7 @@ export class AuthService implements OnModuleInit {
           : this.config.TOKEN_DAYS * 86_400_000),
     ).toISOString();
     await this.db.write(async (em) => {
-      await this.auth.clearLoginFailure(em, username);
+      await this.auth.releaseLoginAttempt(em, username, address);
       await this.auth.insertSession(em, {
         tokenHash: sha256(token),
         userId: user.id,
@@ -196,24 +216,62 @@ export class AuthService implements OnModuleInit {
     });
   }
 
-  private async recordFailure(username: string, now: number): Promise<void> {
-    await this.db.write(async (em) => {
-      const prev = await this.auth.loginFailure(em, username);
-      const windowMs = minutes(this.config.LOGIN_LOCK_MINUTES);
-      const fresh = !prev || now - Date.parse(prev.windowStart) > windowMs;
-      const failures = fresh ? 1 : prev.failures + 1;
-      const lockedUntil =
-        failures >= this.config.LOGIN_MAX_FAILURES ? new Date(now + windowMs).toISOString() : null;
-      await this.auth.saveLoginFailure(em, {
-        username,
-        failures,
-        windowStart: fresh ? new Date(now).toISOString() : prev.windowStart,
-        lockedUntil,
-      });
+  /**
+   * Counts one attempt of `username` from `address` before its password is checked, in one
+   * transaction holding both counters (src/domain/auth/login-throttle.ts), so that parallel attempts
+   * cannot check more passwords than the limit. Refused: 429 with the wait in seconds; the first
+   * refusal by the account's hourly cap writes an alert to the audit log for the administrator.
+   */
+  private async reserveAttempt(username: string, address: string, now: number): Promise<void> {
+    const policy: LoginThrottlePolicy = {
+      maxFailures: this.config.LOGIN_MAX_FAILURES,
+      baseLockMs: minutes(this.config.LOGIN_LOCK_MINUTES),
+      accountMaxFailures: this.config.LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR,
+      accountWindowMs: minutes(60),
+    };
+    const refused = await this.db.write(async (em) => {
+      const counters = await this.auth.lockLoginCounters(em, username, address);
+      const r = reserveLoginAttempt(counters.address, counters.account, now, policy);
+      if (r.granted) {
+        await this.auth.saveAddressCounter(em, username, address, r.address);
+        await this.auth.saveAccountCounter(em, username, r.account);
+        return null;
+      }
+      if (r.alert) {
+        await this.auth.saveAccountCounter(em, username, r.alert);
+        await this.audit.record(em, {
+          action: 'auth.login_alert',
+          entityType: 'login',
+          entityId: username,
+          after: {
+            failures: r.alert.failures,
+            since: new Date(r.alert.windowStart).toISOString(),
+            lastAddress: address,
+          },
+          reason: `Đăng nhập sai ${r.alert.failures} lần trong một giờ từ nhiều địa chỉ; tạm từ chối đăng nhập tên này đến hết giờ.`,
+        });
+      }
+      return r;
     });
-    this.logger.warn(
-      `Đăng nhập thất bại cho "${username}" (request ${requestContext.getStore()?.requestId ?? '-'})`,
+    if (!refused) return;
+    if (refused.alert)
+      this.logger.warn(
+        `Cảnh báo: tên đăng nhập "${username}" bị thử sai ${refused.alert.failures} lần trong một giờ; tạm từ chối đến hết giờ.`,
+      );
+    throw new AppError(
+      refused.reason === 'ADDRESS_LOCKED' ? AuthErrors.LOCKED : AuthErrors.ACCOUNT_RATE_LIMITED,
+      { extra: { retryAfterSeconds: Math.max(1, Math.ceil(refused.retryAfterMs / 1000)) } },
     );
+  }
+
+  /**
+   * Deletes the sign-in counters that no longer matter (an address without failures for a day, an
+   * account whose hour is over), so that guessed names and addresses do not pile up. Two
+   * transactions, so that neither holds rows of both tables while a sign-in waits for them.
+   */
+  async purgeLoginCounters(now: number): Promise<void> {
+    await this.db.write((em) => this.auth.purgeAddressCounters(em, now - MAX_LOCK_MS));
+    await this.db.write((em) => this.auth.purgeAccountCounters(em, now - minutes(60)));
   }
 
   private async toAuthenticated(

@@ -86,14 +86,3 @@ export class SessionEntity {
 
   @CreatedAt() createdAt!: Date;
 }
-
-/** Failed sign-ins per user name (existing or not), for the temporary lock. */
-@Entity('login_failure')
-export class LoginFailureEntity {
-  @PrimaryGeneratedColumn() id!: number;
-
-  @Column({ type: 'varchar', length: 64, unique: true }) username!: string;
-  @Column({ type: 'integer' }) failures!: number;
-  @Column({ type: 'varchar', length: 40 }) windowStart!: string;
-  @Column({ type: 'varchar', length: 40, nullable: true }) lockedUntil!: string | null;
-}

@@ -1,5 +1,5 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerException } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerException, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { SAFE_METHODS } from './auth.guard';
 
@@ -11,8 +11,14 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
     return SAFE_METHODS.includes(req.method) || (await super.shouldSkip(context));
   }
 
-  protected override throwThrottlingException(): Promise<void> {
-    throw new AppError(CommonErrors.TOO_MANY_REQUESTS);
+  /** The wait goes to the error, whose filter sends it as Retry-After (the guard's own header is `Retry-After-writes`). */
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new AppError(CommonErrors.TOO_MANY_REQUESTS, {
+      extra: { retryAfterSeconds: Math.max(1, Math.ceil(detail.timeToBlockExpire)) },
+    });
   }
 }
 

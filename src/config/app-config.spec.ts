@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       DB_BUSY_TIMEOUT_MS: 5000,
       AUDIT_KEY_FILE: './data/audit.key',
       AUDIT_CHECKPOINT_EVERY: 100,
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: 100,
     });
   });
 
@@ -39,6 +41,12 @@ describe('loadConfig', () => {
     [
       { DATABASE_URL: 'sqlite:/srv/t.sqlite', AUDIT_KEY_FILE: '/srv/t.sqlite-wal' },
       /AUDIT_KEY_FILE/,
+    ],
+    [{ LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: '1000' }, /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/],
+    [{ LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: 'x' }, /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/],
+    [
+      { LOGIN_MAX_FAILURES: '20', LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR: '20' },
+      /LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR/,
     ],
   ])('refuses %j with a message naming the variable', (env, re) => {
     expect(() => loadConfig(env)).toThrow(re);

@@ -96,7 +96,10 @@ export class AppConfig {
   @IsBoolean()
   COOKIE_SECURE = false;
 
-  /** Failed sign-ins allowed per user name within LOGIN_LOCK_MINUTES before a temporary lock. */
+  /**
+   * Failed sign-ins allowed per (user name, client address) before a temporary lock of
+   * LOGIN_LOCK_MINUTES; each further failure from that address doubles the lock (at most a day).
+   */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? 5 : Number(value)))
   @IsInt()
   @Min(1)
@@ -108,6 +111,17 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 60)
   LOGIN_LOCK_MINUTES = 15;
+
+  /**
+   * Failed sign-ins allowed per user name in an hour over every address (OWASP ASVS 2.2.1: at most
+   * 100); past it the account's sign-ins are refused for the rest of the hour and the audit log
+   * gets an alert. Must exceed LOGIN_MAX_FAILURES.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 100 : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR = 100;
 
   /** First administrator, created at start when no account exists (then remove these variables). */
   @IsOptional()
@@ -165,6 +179,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n  ${lines.join('\n  ')}`);
+  }
+  if (config.LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR <= config.LOGIN_MAX_FAILURES) {
+    throw new Error(
+      'Cấu hình không hợp lệ: LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR phải lớn hơn LOGIN_MAX_FAILURES (invalid LOGIN_ACCOUNT_MAX_FAILURES_PER_HOUR)',
+    );
   }
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(config.DATABASE_URL)) {
     throw new Error(

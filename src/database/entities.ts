@@ -24,12 +24,8 @@ import {
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
-import {
-  LoginFailureEntity,
-  SessionEntity,
-  UserBlocScopeEntity,
-  UserEntity,
-} from '../auth/user.entity';
+import { LoginAccountLimitEntity, LoginAddressLockEntity } from '../auth/login-throttle.entity';
+import { SessionEntity, UserBlocScopeEntity, UserEntity } from '../auth/user.entity';
 import { DocumentSignatureEntity } from '../documents/document-signature.entity';
 import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
 import {
@@ -69,7 +65,8 @@ export const ENTITIES = [
   UserEntity,
   UserBlocScopeEntity,
   SessionEntity,
-  LoginFailureEntity,
+  LoginAddressLockEntity,
+  LoginAccountLimitEntity,
   AuditLogEntity,
   AuditCheckpointEntity,
   DocumentSeriesEntity,

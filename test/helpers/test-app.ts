@@ -101,7 +101,8 @@ export async function createTestApp(
       blocIds: user.blocIds,
       unitId: user.unitId,
     });
-    return (await app.get(AuthService).login(user.username, PASSWORD, 'BEARER')).token;
+    return (await app.get(AuthService).login(user.username, PASSWORD, 'BEARER', 'test-helper'))
+      .token;
   };
   const adminToken = await login({ username: 'test.admin', role: 'OFFICE_ADMIN' });
   return {

@@ -9,6 +9,7 @@ import {
 } from '../errors/app-error';
 import { classifyDriverError } from './driver-errors';
 import { requestIdOf } from './request-id';
+import { setRetryAfter } from './retry-after';
 
 export interface WebErrorView {
   status: number;
@@ -104,6 +105,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    setRetryAfter(res, status, extra);
     if (this.webPages && isWebRequest(req)) {
       if (status === 401 && (req.method === 'GET' || req.method === 'HEAD')) {
         res.redirect(303, `/web/login?next=${encodeURIComponent(req.originalUrl)}`);

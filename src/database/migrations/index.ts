@@ -11,6 +11,7 @@ import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGeneration
 import { AuditKeyedChain1796495825624 } from './1796495825624-AuditKeyedChain';
 import { DocumentSignatures1796496214548 } from './1796496214548-DocumentSignatures';
 import { DocumentSignatureImmutable1796496214549 } from './1796496214549-DocumentSignatureImmutable';
+import { LoginThrottle1796496323868 } from './1796496323868-LoginThrottle';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   AuditKeyedChain1796495825624,
   DocumentSignatures1796496214548,
   DocumentSignatureImmutable1796496214549,
+  LoginThrottle1796496323868,
 ];

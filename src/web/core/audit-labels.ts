@@ -5,6 +5,7 @@
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': 'Đăng nhập',
   'auth.logout': 'Đăng xuất',
+  'auth.login_alert': 'Cảnh báo: đăng nhập sai quá nhiều lần',
   'user.create': 'Tạo tài khoản',
   'user.update': 'Sửa tài khoản',
   'province.create': 'Thêm tỉnh, thành phố',
@@ -68,6 +69,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   user: 'tài khoản',
+  login: 'tên đăng nhập',
   province: 'tỉnh, thành phố',
   unit: 'đơn vị',
   bloc: 'khối, cụm',

@@ -5,6 +5,8 @@ import { sessionCookieName, setSessionCookie } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { Permission, Public } from '../../auth/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
+import { clientAddress } from '../../common/http/client-address';
+import { setRetryAfter } from '../../common/http/retry-after';
 import { AppConfig } from '../../config/app-config';
 import { LoginDto } from '../../auth/dto/auth.dto';
 import {
@@ -61,12 +63,14 @@ export class WebHomeController {
         username: values.username ?? '',
         password: values.password ?? '',
       });
-      const r = await this.auth.login(dto.username, dto.password, 'COOKIE');
+      const r = await this.auth.login(dto.username, dto.password, 'COOKIE', clientAddress(req));
       setSessionCookie(res, this.config, r.token);
       res.redirect(303, next);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      this.renderLogin(req, res, formFromError(e, kept), next, statusOfError(e));
+      const status = statusOfError(e);
+      setRetryAfter(res, status, e.extra);
+      this.renderLogin(req, res, formFromError(e, kept), next, status);
     }
   }
 

@@ -155,6 +155,7 @@ export class WebMeetingDocumentsController {
         'Content-Security-Policy',
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
       );
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
       res.send(out.content);
       return;
     }
