@@ -32,6 +32,7 @@ import {
 import { DocumentSeriesEntity, GeneratedDocumentEntity } from '../documents/document.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ReadGenerationEntity } from './read-generation.entity';
+import { SessionGenerationEntity } from './session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
 
@@ -68,4 +69,5 @@ export const ENTITIES = [
   DocumentSeriesEntity,
   GeneratedDocumentEntity,
   ReadGenerationEntity,
+  SessionGenerationEntity,
 ];
