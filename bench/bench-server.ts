@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.PORT, '127.0.0.1');
+  // bench/profile-day.ts: a plain exit, so that --cpu-prof writes its profile (a SIGTERM does not).
+  process.once('SIGUSR2', () => process.exit(0));
 }
 
 main().catch((e: unknown) => {

@@ -23,7 +23,10 @@ export class AuditRepository {
   }
 
   async lastHash(em: EntityManager): Promise<string | null> {
-    const row = await em.getRepository(AuditLogEntity).find({ order: { id: 'DESC' }, take: 1 });
+    // only the hash: the last row's before/after can be a whole meeting's JSON
+    const row = await em
+      .getRepository(AuditLogEntity)
+      .find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
     return row[0]?.hash ?? null;
   }
 
