@@ -5,18 +5,27 @@
  * write throttler guard and the auth guard (Bearer session looked up in the database, permission
  * `registry.read` checked), the validation pipe and the response serialisation. GET
  * /api/bench/padded?bytes=N is the same with a body of about N bytes of Vietnamese text, to tell
- * what a hot read costs beyond the size of its response (a diagnostic, not a target).
+ * what a hot read costs beyond the size of its response (a diagnostic, not a target). GET
+ * /api/bench/naked is the truly bare route: public (no session looked up, no permission), no
+ * database, only the middleware and Nest's routing and serialisation, so the cost of the sign-in
+ * check shows in the guarded routes' ratios to it.
  */
 import { Controller, Get, Module, ParseIntPipe, Query, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { Permission } from '../src/auth/permission.decorator';
+import { Permission, Public } from '../src/auth/permission.decorator';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 
 @Controller('bench')
 export class BareController {
+  @Public()
+  @Get('naked')
+  naked(): { ok: true } {
+    return { ok: true };
+  }
+
   @Permission('registry.read')
   @Get('bare')
   bare(): { ok: true } {
@@ -57,6 +66,8 @@ async function main(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.PORT, '127.0.0.1');
+  // bench/profile-day.ts: a plain exit, so that --cpu-prof writes its profile (a SIGTERM does not).
+  process.once('SIGUSR2', () => process.exit(0));
 }
 
 main().catch((e: unknown) => {

@@ -126,10 +126,14 @@ export interface Server {
 }
 
 /** Spawns `node <script>` on the database and waits for GET /api/health = 200 (polled every 10 ms). */
-export async function startServer(script: string, db: BenchDb): Promise<Server> {
+export async function startServer(
+  script: string,
+  db: BenchDb,
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: path.dirname(path.dirname(path.dirname(script))),
     env: { ...process.env, ...benchEnv(db), PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

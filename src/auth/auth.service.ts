@@ -14,6 +14,7 @@ import {
 import type { Principal, Role } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
+import { SessionCache } from './session-cache';
 import type { SessionEntity, SessionKind, UserEntity } from './user.entity';
 
 export interface AuthenticatedUser {
@@ -59,6 +60,8 @@ export class AuthService implements OnModuleInit {
   /** Hash compared against when the user name does not exist (started at init, not awaited there). */
   private dummyHash: Promise<string> = Promise.resolve('');
   private nextPurgeAt = 0;
+  /** Sessions verified a few seconds ago (per instance; see SessionCache). */
+  private readonly sessions = new SessionCache();
 
   constructor(
     private readonly db: Db,
@@ -175,34 +178,63 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  /** The session of a token, if valid now; refreshes its last-seen time at most once a minute. */
+  /**
+   * The session of a token, if valid now; refreshes its last-seen time at most once a minute. A
+   * session verified a few seconds ago is taken from memory while the session count is unchanged
+   * (SessionCache); expiry is checked either way.
+   */
   async authenticate(token: string, kind: SessionKind): Promise<Authenticated | null> {
     const now = Date.now();
-    const found = await this.db.read(async (em) => {
-      const session = await this.auth.findSession(em, sha256(token));
-      if (!session || session.kind !== kind || session.revokedAt) return null;
-      if (Date.parse(session.expiresAt) <= now) return null;
-      const idleLimit =
-        kind === 'COOKIE'
-          ? minutes(this.config.SESSION_IDLE_MINUTES)
-          : this.config.TOKEN_DAYS * 86_400_000;
-      if (now - Date.parse(session.lastSeenAt) > idleLimit) return null;
-      const user = await this.auth.findUser(em, session.userId);
-      if (!user || !user.active) return null;
-      const authed = await this.toAuthenticated(em, user);
-      const unitBlocIds = user.unitId !== null ? await this.auth.blocsOfUnit(em, user.unitId) : [];
-      return {
-        session,
-        user: authed,
-        principal: { role: user.role, blocIds: authed.blocIds, unitId: user.unitId, unitBlocIds },
-      };
-    });
-    if (found && now - Date.parse(found.session.lastSeenAt) > 60_000) {
-      await this.db.write((em) =>
-        this.auth.touchSession(em, found.session.id, new Date(now).toISOString()),
-      );
+    const key = `${kind}:${sha256(token)}`;
+    // Read before the session, so that a kept session is never older than its count.
+    const count = await this.db.sessionCount();
+    const kept = this.sessions.get(key, count, now);
+    const found =
+      kept && this.isLive(kept.session, kind, now)
+        ? kept
+        : await this.db.read(async (em) => {
+            const session = await this.auth.findSession(em, sha256(token));
+            if (!session || !this.isLive(session, kind, now)) return null;
+            const user = await this.auth.findUser(em, session.userId);
+            if (!user || !user.active) return null;
+            const authed = await this.toAuthenticated(em, user);
+            const unitBlocIds =
+              user.unitId !== null ? await this.auth.blocsOfUnit(em, user.unitId) : [];
+            return {
+              session,
+              user: authed,
+              principal: {
+                role: user.role,
+                blocIds: authed.blocIds,
+                unitId: user.unitId,
+                unitBlocIds,
+              },
+            };
+          });
+    if (!found) {
+      this.sessions.forget(key);
+      return null;
+    }
+    if (found !== kept) this.sessions.set(key, count, found, now);
+    if (now - Date.parse(found.session.lastSeenAt) > 60_000) {
+      const lastSeenAt = new Date(now).toISOString();
+      await this.db.write((em) => this.auth.touchSession(em, found.session.id, lastSeenAt));
+      const refreshed = { ...found, session: { ...found.session, lastSeenAt } };
+      this.sessions.update(key, refreshed);
+      return refreshed;
     }
     return found;
+  }
+
+  /** Not revoked, not expired, not idle too long. */
+  private isLive(session: SessionEntity, kind: SessionKind, now: number): boolean {
+    if (session.kind !== kind || session.revokedAt) return false;
+    if (Date.parse(session.expiresAt) <= now) return false;
+    const idleLimit =
+      kind === 'COOKIE'
+        ? minutes(this.config.SESSION_IDLE_MINUTES)
+        : this.config.TOKEN_DAYS * 86_400_000;
+    return now - Date.parse(session.lastSeenAt) <= idleLimit;
   }
 
   logout(session: SessionEntity): Promise<void> {

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
+import { requestContext } from '../common/http/request-context';
 import { rawSqlite } from './schema-guard';
 import { SerialQueue } from './serial-queue';
 
@@ -28,6 +29,13 @@ const COUNT_SQL = 'SELECT "generation", "token" FROM "read_generation" WHERE "id
 
 type CountRow = { generation: number | string; token: string };
 
+const SESSION_COUNT_SQL = 'SELECT "generation", "token" FROM "session_generation" WHERE "id" = 1';
+
+/** PostgreSQL: both counts in one round trip. */
+const BOTH_COUNTS_SQL = `SELECT s."generation" AS "generation", s."token" AS "token",
+  r."generation" AS "readGeneration", r."token" AS "readToken"
+  FROM "session_generation" s CROSS JOIN "read_generation" r WHERE s."id" = 1 AND r."id" = 1`;
+
 /** The change count and its token as one string (the token: a restore may bring the number back). */
 const countOf = (row: CountRow | undefined): string | null =>
   row ? `${String(row.generation)}:${row.token}` : null;
@@ -47,6 +55,7 @@ export class Db {
   /** Values readCached returned, with their JSON once a response has needed it. */
   private readonly kept = new WeakMap<object, KeptBody | null>();
   private countStatement: BetterSqlite3.Statement | null = null;
+  private sessionCountStatement: BetterSqlite3.Statement | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialised = dataSource.options.type === 'better-sqlite3';
@@ -58,6 +67,9 @@ export class Db {
 
   write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     this.assertNotNested();
+    // What this request reads next must see its own write (see sessionCount and readCached).
+    const store = requestContext.getStore();
+    if (store) store.readCount = undefined;
     const job = () => this.inside.run(true, () => this.dataSource.transaction((em) => work(em)));
     return this.serialised ? this.queue.run(job) : job();
   }
@@ -82,12 +94,16 @@ export class Db {
    * count and replaces the token in the same statement, and kept values are computed inside a queued
    * job (committed data only), so the count equals a kept value's only if nothing, committed or not,
    * has changed since that value was computed. Otherwise the read queues as usual.
+   *
+   * PostgreSQL: when this request's sign-in check read the count with the session count (one round
+   * trip, sessionCount) and the request has written nothing since, a kept value filed under that
+   * count is returned without another query: it is the data as it was during this request.
    */
   readCached<T>(key: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.serialised && !this.inside.getStore()) {
+    if (!this.inside.getStore()) {
       const kept = this.cache.get(key);
-      if (kept && kept.generation === this.sqliteCountNow())
-        return Promise.resolve(this.hit<T>(key));
+      const now = this.serialised ? this.sqliteCountNow() : requestContext.getStore()?.readCount;
+      if (kept && now && kept.generation === now) return Promise.resolve(this.hit<T>(key));
     }
     return this.read(async (em) => {
       const generation = countOf((await em.query<CountRow[]>(COUNT_SQL))[0]);
@@ -110,6 +126,31 @@ export class Db {
     this.cache.delete(key);
     this.cache.set(key, kept);
     return kept.value as T;
+  }
+
+  /**
+   * The count of changes that can end or narrow a session (`session_generation`, bumped by
+   * triggers; see SessionCache), with its token. SQLite: read synchronously on the connection, as
+   * sqliteCountNow (it may include an open transaction's uncommitted bump: the token then names a
+   * state that a rollback discards, never one seen again). PostgreSQL: one query, which also notes
+   * the change count of kept reads for the rest of the request (see readCached).
+   */
+  async sessionCount(): Promise<string | null> {
+    if (this.serialised) {
+      this.sessionCountStatement ??= rawSqlite(this.dataSource).prepare(SESSION_COUNT_SQL);
+      return countOf(this.sessionCountStatement.get() as CountRow | undefined);
+    }
+    const rows =
+      await this.dataSource.query<
+        (CountRow & { readGeneration: number | string; readToken: string })[]
+      >(BOTH_COUNTS_SQL);
+    const row = rows[0];
+    const store = requestContext.getStore();
+    if (store)
+      store.readCount = row
+        ? countOf({ generation: row.readGeneration, token: row.readToken })
+        : null;
+    return countOf(row);
   }
 
   /** SQLite: the count read synchronously on the connection (outside the queue; see readCached). */

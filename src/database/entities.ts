@@ -34,6 +34,7 @@ import {
 } from '../signing/signing-profile.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ReadGenerationEntity } from './read-generation.entity';
+import { SessionGenerationEntity } from './session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
 
@@ -75,4 +76,5 @@ export const ENTITIES = [
   SigningProfileEntity,
   SigningProfileSignerEntity,
   ReadGenerationEntity,
+  SessionGenerationEntity,
 ];

@@ -123,7 +123,7 @@ export class BallotsService {
         acceptedCounts: null,
         tally: null,
       });
-      return this.views.recorded(em, meetingId, 'ballot.create');
+      return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term);
     });
   }
 
@@ -165,7 +165,7 @@ export class BallotsService {
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
         await this.moveMeeting(em, ctx, 'VOTING');
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.open');
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
     });
   }
 
@@ -192,7 +192,7 @@ export class BallotsService {
         acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
       });
       await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry');
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
     });
   }
 
@@ -218,7 +218,7 @@ export class BallotsService {
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry.correct');
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry.correct', undefined, ctx.term);
     });
   }
 
@@ -244,7 +244,7 @@ export class BallotsService {
         result,
         JSON.stringify({ ...decision, note: dto.note ?? null }),
       );
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision');
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term);
     });
   }
 
@@ -276,7 +276,7 @@ export class BallotsService {
         tally: null,
       });
       if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote');
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term);
     });
   }
 
@@ -431,8 +431,8 @@ export class BallotsService {
       return;
     }
     await this.meetings.setEntriesStatus(em, ballot.id, 'ACCEPTED');
-    const fresh = (await this.meetings.findBallot(em, ballot.id))!;
-    await this.saveTally(em, ctx, fresh, ca, await this.runTally(em, ctx, fresh, ca, null), null);
+    // `ballot` was read in this transaction and entries do not change its row (its version holds)
+    await this.saveTally(em, ctx, ballot, ca, await this.runTally(em, ctx, ballot, ca, null), null);
   }
 
   private async runTally(

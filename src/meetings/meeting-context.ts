@@ -26,11 +26,17 @@ export class MeetingContextLoader {
     private readonly tiers: AwardTiersRepository,
   ) {}
 
-  async load(em: EntityManager, meetingId: number): Promise<MeetingContext> {
+  /**
+   * `known`: the term's context already loaded in this transaction by a caller whose writes leave
+   * the bloc, the term, its criteria and its members as they were (ballots, roll): reused.
+   */
+  async load(em: EntityManager, meetingId: number, known?: TermContext): Promise<MeetingContext> {
     const meeting = await this.meetings.findById(em, meetingId);
     if (!meeting) throw new AppError(MeetingErrors.NOT_FOUND);
-    const t = await this.scoring.termById(em, meeting.termId);
-    const term = await this.scoring.context(em, t.blocId, t.year);
+    const term =
+      known?.term.id === meeting.termId
+        ? known
+        : await this.scoring.contextOfTerm(em, await this.scoring.termById(em, meeting.termId));
     return { meeting, term, attendance: await this.meetings.attendance(em, meetingId) };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { MeetingStatus } from '../domain/meetings/status';
 import { BallotEntity, BallotEntryEntity, MeetingAttendanceEntity } from './meeting-parts.entity';
 import { MeetingEntity } from './meeting.entity';
@@ -115,6 +115,21 @@ export class MeetingsRepository {
     return em
       .getRepository(BallotEntryEntity)
       .find({ where: { ballotId }, order: { entryNo: 'ASC' } });
+  }
+
+  /** The entries of several ballots in one query, by ballot id (in entry order). */
+  async entriesOfBallots(
+    em: EntityManager,
+    ballotIds: readonly number[],
+  ): Promise<Map<number, BallotEntryEntity[]>> {
+    const out = new Map<number, BallotEntryEntity[]>(ballotIds.map((id) => [id, []]));
+    if (ballotIds.length === 0) return out;
+    const rows = await em.getRepository(BallotEntryEntity).find({
+      where: { ballotId: In([...ballotIds]) },
+      order: { ballotId: 'ASC', entryNo: 'ASC' },
+    });
+    for (const r of rows) out.get(r.ballotId)?.push(r);
+    return out;
   }
 
   async insertEntry(

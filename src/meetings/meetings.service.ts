@@ -15,7 +15,7 @@ import {
 import { isActiveDuringYear } from '../domain/registry/unit-types';
 import { checkQuorum, compareEntries, type BallotCounts, type Tally } from '../domain/voting';
 import { NominationsService } from '../nominations/nominations.service';
-import { ScoringService } from '../scoring/scoring.service';
+import { ScoringService, type TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../units/unit.mapper';
 import type {
   AttendanceDto,
@@ -109,7 +109,7 @@ export class MeetingsService {
           extra: { currentVersion: ctx.meeting.version },
         });
       }
-      return this.recorded(em, id, 'meeting.update', ctx.meeting);
+      return this.recorded(em, id, 'meeting.update', ctx.meeting, ctx.term);
     });
   }
 
@@ -160,7 +160,7 @@ export class MeetingsService {
       // bump the meeting version so that a concurrent roll based on the old one is refused
       if (!(await this.meetings.updateIfVersion(em, id, dto.version, {})))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return this.recorded(em, id, 'meeting.attendance', ctx.attendance);
+      return this.recorded(em, id, 'meeting.attendance', ctx.attendance, ctx.term);
     });
   }
 
@@ -173,7 +173,7 @@ export class MeetingsService {
         throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE);
       if (!(await this.meetings.updateIfVersion(em, id, version, { status: 'OPEN' }, ['DRAFT'])))
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return this.recorded(em, id, 'meeting.open');
+      return this.recorded(em, id, 'meeting.open', undefined, ctx.term);
     });
   }
 
@@ -324,13 +324,15 @@ export class MeetingsService {
   }
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
+  /** `term`: see MeetingContextLoader.load (only from writes that leave the term as it was). */
   async recorded(
     em: EntityManager,
     id: number,
     action: string,
     before?: unknown,
+    term?: TermContext,
   ): Promise<MeetingView> {
-    const view = await this.view(em, id);
+    const view = await this.view(em, id, term);
     await this.audit.record(em, {
       action,
       entityType: 'meeting',
@@ -342,15 +344,20 @@ export class MeetingsService {
   }
 
   /** The meeting as the API and the documents show it. */
-  async view(em: EntityManager, id: number): Promise<MeetingView> {
-    const ctx = await this.loader.load(em, id);
+  async view(em: EntityManager, id: number, term?: TermContext): Promise<MeetingView> {
+    const ctx = await this.loader.load(em, id, term);
     const m = ctx.meeting;
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const unitByCode = new Map(ctx.term.members.map((u) => [u.code, u]));
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
     const ballots: BallotView[] = [];
-    for (const b of await this.meetings.ballots(em, id)) {
-      const entries = await this.meetings.entries(em, b.id);
+    const rows = await this.meetings.ballots(em, id);
+    const entriesOf = await this.meetings.entriesOfBallots(
+      em,
+      rows.map((b) => b.id),
+    );
+    for (const b of rows) {
+      const entries = entriesOf.get(b.id) ?? [];
       const tier = tiers.get(b.tierId)!;
       const tally = b.tally ? (JSON.parse(b.tally) as Tally) : null;
       const [e1, e2] = entries;

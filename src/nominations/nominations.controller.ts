@@ -133,10 +133,13 @@ export class NominationsController {
 
   @Get('provinces/:id/nominations')
   @ApiOkResponse({
-    description: 'Giai đoạn tỉnh: đề nghị của mọi khối trong năm, so với trần toàn tỉnh',
+    description:
+      'Giai đoạn tỉnh: đề nghị của mọi khối trong năm, so với trần toàn tỉnh (danh sách gọn; ?detail=full: đầy đủ)',
   })
   @Permission('province.manage')
   provinceYear(@Param('id', IdPipe) id: number, @Query() q: ProvinceNominationsQueryDto) {
-    return this.nominations.provinceYear(id, q.year);
+    return q.detail === 'full'
+      ? this.nominations.provinceYear(id, q.year)
+      : this.nominations.provinceYearCompact(id, q.year);
   }
 }

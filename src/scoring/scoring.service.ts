@@ -327,6 +327,21 @@ export class ScoringService {
     if (!bloc) throw new AppError(BlocErrors.NOT_FOUND);
     const term = await this.blocs.findTerm(em, blocId, year);
     if (!term) throw new AppError(BlocErrors.TERM_NOT_FOUND);
+    return this.contextOf(em, bloc, term);
+  }
+
+  /** The context of a term already read (one query fewer than `context`). */
+  async contextOfTerm(em: EntityManager, term: BlocTermEntity): Promise<TermContext> {
+    const bloc = await this.blocs.findById(em, term.blocId);
+    if (!bloc) throw new AppError(BlocErrors.NOT_FOUND);
+    return this.contextOf(em, bloc, term);
+  }
+
+  private async contextOf(
+    em: EntityManager,
+    bloc: TermContext['bloc'],
+    term: BlocTermEntity,
+  ): Promise<TermContext> {
     const set = await this.criteria.findByStatus(em, term.id, 'LOCKED');
     const domainSet = set ? rowsToDomain(set, await this.criteria.items(em, set.id)) : null;
     const members = await this.blocs.membersOfTerm(em, term.id);

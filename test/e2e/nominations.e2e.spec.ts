@@ -243,4 +243,50 @@ describe('Nominations of the Hải Dương 2023 bloc, from proposal to decision'
       statusLabel: 'đã có quyết định khen thưởng',
     });
   });
+
+  it('lists the provincial stage in short by default, with the rule-by-rule detail on request', async () => {
+    const hd = units[0]!.provinceId;
+    const url = `/api/provinces/${hd}/nominations?year=2023`;
+    const short = (await t.http().get(url).expect(200)).body;
+    const full = (await t.http().get(`${url}&detail=full`).expect(200)).body;
+    const first = (p: { tiers: { nominations: Record<string, unknown>[] }[] }) =>
+      p.tiers.flatMap((x) => x.nominations)[0]!;
+    expect(Object.keys(first(short)).sort()).toEqual(
+      [
+        'blocId',
+        'blocName',
+        'id',
+        'status',
+        'statusLabel',
+        'tierId',
+        'unit',
+        'verdict',
+        'version',
+      ].sort(),
+    );
+    const detail = first(full) as {
+      id: number;
+      eligibility: {
+        eligible: boolean;
+        errors: unknown[];
+        warnings: unknown[];
+        unacknowledged: unknown[];
+      };
+    };
+    expect(first(short)).toMatchObject({
+      id: detail.id,
+      verdict: {
+        eligible: detail.eligibility.eligible,
+        errors: detail.eligibility.errors.length,
+        warnings: detail.eligibility.warnings.length,
+        unacknowledged: detail.eligibility.unacknowledged.length,
+      },
+    });
+    expect(detail).toHaveProperty('history');
+    // the same caps either way
+    expect(short.tiers.map((x: { cap: unknown }) => x.cap)).toEqual(
+      full.tiers.map((x: { cap: unknown }) => x.cap),
+    );
+    await t.http().get(`${url}&detail=everything`).expect(400);
+  });
 });

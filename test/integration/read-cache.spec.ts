@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { requestContext } from '../../src/common/http/request-context';
 import type { Db } from '../../src/database/db.service';
 import { ProvinceEntity } from '../../src/provinces/province.entity';
 import {
@@ -24,6 +25,7 @@ const NOT_COUNTED = new Set([
   'login_account_limit',
   'schema_migrations',
   'read_generation',
+  'session_generation',
   'sqlite_sequence',
 ]);
 
@@ -201,6 +203,37 @@ describe('Cached reads (Db.readCached) and the change count behind them', () => 
     const after = await read();
     expect(after.codes).toContain('RS2');
     expect(after.codes).not.toContain('RS1');
+  });
+
+  it("serves a request's kept values at the count its sign-in check read, until the request writes", async () => {
+    let runs = 0;
+    const read = () =>
+      db.readCached('test:request', async (em) => {
+        runs += 1;
+        return {
+          codes: (await em.getRepository(ProvinceEntity).find({ order: { code: 'ASC' } })).map(
+            (r) => r.code,
+          ),
+        };
+      });
+    const inRequest = <T>(work: () => Promise<T>) =>
+      requestContext.run({ requestId: 'test', actor: null }, work);
+    await inRequest(async () => {
+      await db.sessionCount(); // as the sign-in check does first
+      const first = await read();
+      expect(await read()).toBe(first);
+      // the request's own write is seen by its next read, at once
+      await db.write((em) => em.getRepository(ProvinceEntity).insert(province('RQ1')));
+      expect((await read()).codes).toContain('RQ1');
+    });
+    const computed = runs;
+    // another connection writes: the next request (a new sign-in check) reads it
+    await other.query(`UPDATE "province" SET "code" = 'RQ2' WHERE "code" = 'RQ1'`);
+    await inRequest(async () => {
+      await db.sessionCount();
+      expect((await read()).codes).toContain('RQ2');
+    });
+    expect(runs).toBe(computed + 1);
   });
 
   (onPostgres ? it : it.skip)(

@@ -11,6 +11,11 @@ export interface Actor {
 export interface RequestContext {
   requestId: string;
   actor: Actor | null;
+  /**
+   * PostgreSQL: the change count of kept reads as read with the session count at the start of the
+   * request (Db.sessionCount), cleared by any write of the request (see Db.readCached).
+   */
+  readCount?: string | null;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -8,6 +8,7 @@ import { Documents1795743712372 } from './1795743712372-Documents';
 import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTable';
 import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
+import { SessionGeneration1796495726557 } from './1796495726557-SessionGeneration';
 import { AuditKeyedChain1796495825624 } from './1796495825624-AuditKeyedChain';
 import { DocumentSignatures1796496214548 } from './1796496214548-DocumentSignatures';
 import { DocumentSignatureImmutable1796496214549 } from './1796496214549-DocumentSignatureImmutable';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Function[] = [
   DocumentScoreTable1795744000000,
   ReadGeneration1795765952737,
   ReadGenerationToken1795770320438,
+  SessionGeneration1796495726557,
   AuditKeyedChain1796495825624,
   DocumentSignatures1796496214548,
   DocumentSignatureImmutable1796496214549,

@@ -139,6 +139,13 @@ export class DecisionDto {
 
 export class ProvinceNominationsQueryDto {
   @ApiProperty({ example: 2023 }) @Transform(toInt) @IsInt() @Min(1990) @Max(2100) year!: number;
+  @ApiPropertyOptional({
+    enum: ['full'],
+    description: 'full: kèm chi tiết từng điều kiện, lịch sử, xác nhận (mặc định: danh sách gọn)',
+  })
+  @IsOptional()
+  @IsIn(['full'])
+  detail?: 'full';
 }
 
 export class FindingOutDto {
