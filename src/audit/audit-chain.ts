@@ -220,7 +220,7 @@ export function verifyAuditLog(
     return result(
       'NOT_KEYED',
       rows.length === 0
-        ? 'Nhật ký trống, dù khóa nhật ký đã có: nhật ký có thể đã bị xóa hết.'
+        ? 'Nhật ký trống, dù khóa nhật ký đã có: nhật ký có thể đã bị xóa hết (hoặc ứng dụng chưa khởi động lần nào trên cơ sở dữ liệu này).'
         : 'Nhật ký không có dòng nào ký bằng khóa (không có dòng bắt đầu chuỗi ký): có thể đã bị ghi lại theo dạng băm cũ. Nếu vừa nâng cấp, hãy khởi động ứng dụng một lần rồi kiểm tra lại.',
     );
   const pinned = (c: AuditCheckpoint): AuditProblem | null => {
