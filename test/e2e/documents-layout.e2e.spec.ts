@@ -138,7 +138,11 @@ describe('documents as printed: PDF and Word (Decree 30 layout)', () => {
   (hasPdftotext ? it : it.skip)(
     'PDF: no document number split, "Nơi nhận" on the signature\'s page, the hash in the metadata only',
     () => {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
       for (const d of docs) {
+        const file = path.join(ARTIFACTS, `${d.name}.pdf`);
+        fs.writeFileSync(file, d.pdf);
+        execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, `${d.name}-pdf`)]);
         const pages = pdfLayoutPages(d.pdf);
         checkPrinted(d.name, pages, d.html);
         if (d.sha256) expect(pdfInfo(d.pdf).Subject).toContain(d.sha256);

@@ -38,6 +38,8 @@ const NO_BORDERS = {
   insideVertical: NONE,
 };
 const TIGHT = { top: 0, bottom: 0, left: 0, right: 0 };
+/** About 1 mm each side: Word's default 1.9 mm leaves narrow number columns too little room. */
+const CELL = { top: 20, bottom: 20, left: 60, right: 60 };
 
 const ALIGN: Record<CellAlign | 'justify', (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -122,6 +124,7 @@ function block(b: Block, keepNext: boolean): (Paragraph | Table)[] {
                 (c, j) =>
                   new TableCell({
                     width: { size: widths[j] ?? 0, type: WidthType.DXA },
+                    margins: CELL,
                     children: [
                       p(c, {
                         bold: i === 0,
@@ -182,8 +185,11 @@ function closing(vm: DocumentViewModel): (Paragraph | Table)[] {
         new TableRow({
           cantSplit: true,
           children: [
-            cell(i === 0 && besideSignature ? recipients(vm) : signature(row.left)),
-            cell(signature(row.right)),
+            cell([
+              ...(i > 0 ? [p('', { keepNext: true })] : []),
+              ...(i === 0 && besideSignature ? recipients(vm) : signature(row.left)),
+            ]),
+            cell([...(i > 0 ? [p('', { keepNext: true })] : []), ...signature(row.right)]),
           ],
         }),
     ),

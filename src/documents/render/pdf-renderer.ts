@@ -140,13 +140,12 @@ function closing(vm: DocumentViewModel): Content[] {
   ] as Content[];
 }
 
-/** The short rule under the issuer's name (ND 30: a third to a half of the line above, centred). */
+/** The short rule under the issuer's name (ND 30: a third to a half of the line above; the stack centres it). */
 function ruleUnder(columnWidth: number): Content {
   const length = columnWidth / 3;
-  const x1 = (columnWidth - length) / 2;
   return {
-    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: 0.6 }],
-    margin: [0, 1, 0, 4],
+    canvas: [{ type: 'line', x1: 0, y1: 2, x2: length, y2: 2, lineWidth: 0.6 }],
+    margin: [0, 0, 0, 6],
   };
 }
 

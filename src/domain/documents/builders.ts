@@ -341,7 +341,7 @@ export function buildResolutionViewModel(
   blocks.push({
     type: 'paragraph',
     lead: `Điều ${n + 1}.`,
-    text: `Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này.`,
+    text: `Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này./.`,
   });
   return {
     ...base(s, 'RESOLUTION', snapshotSha256, templateVersion),
@@ -380,14 +380,14 @@ function scoreTable(s: MeetingDocSource): Block {
       widths: [15, 60, 25],
       align: ['center', 'left', 'right'],
     };
-  const fixed = 8 + 24 + 9 + 9 + 9 + 10;
-  const groupWidth = (100 - fixed) / groups.length;
+  // Narrow numeric columns: the groups are headed by their codes, explained in the note.
+  const groupWidth = 40 / groups.length;
   return {
     type: 'table',
     header: [
       'Hạng',
       'Đơn vị',
-      ...groups.map((g) => `Nhóm ${g.code}`),
+      ...groups.map((g) => g.code),
       'Cộng tiêu chí',
       'Điểm thưởng',
       'Điểm trừ',
@@ -402,7 +402,7 @@ function scoreTable(s: MeetingDocSource): Block {
       r.detail?.penalty ?? '',
       r.totalText,
     ]),
-    widths: [8, 24, ...groups.map(() => groupWidth), 9, 9, 9, 10],
+    widths: [7, 20, ...groups.map(() => groupWidth), 8.5, 9.5, 7, 8],
     align: [
       'center',
       'left',
@@ -413,7 +413,7 @@ function scoreTable(s: MeetingDocSource): Block {
       'right',
     ],
     fontSize: 10,
-    note: `Nhóm tiêu chí: ${groups.map((g) => `${g.code}. ${g.title} (tối đa ${g.maxText} điểm)`).join('; ')}. Điểm thưởng, điểm trừ tính sau mức trần của bộ tiêu chí.`,
+    note: `Cột ${groups.map((g) => g.code).join(', ')}: điểm của từng nhóm tiêu chí — ${groups.map((g) => `${g.code}. ${g.title} (tối đa ${g.maxText} điểm)`).join('; ')}. Điểm thưởng, điểm trừ tính sau mức trần của bộ tiêu chí.`,
   };
 }
 
