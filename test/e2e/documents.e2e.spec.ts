@@ -152,6 +152,32 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
     }
   });
 
+  it('prints finished sample data: named people, no placeholders, no sample marks in the legal sentences', () => {
+    for (const kind of Object.keys(docs)) {
+      const html = fs.readFileSync(
+        path.join(GOLDEN, `${kind.toLowerCase().replace(/_/g, '-')}-hai-duong-2023.html`),
+        'utf8',
+      );
+      for (const s of ['giá trị mẫu', 'dữ liệu mẫu', '(ghi ', '(mẫu)', '(chưa ghi']) {
+        expect([kind, s, html.includes(s)]).toEqual([kind, s, false]);
+      }
+    }
+    const minutes = fs.readFileSync(path.join(GOLDEN, 'minutes-hai-duong-2023.html'), 'utf8');
+    expect(minutes).toContain(
+      'Chủ trì: Trần Văn Quân, Trưởng Khối thi đua. Thư ký: Phạm Thị Thu Hà.',
+    );
+  });
+
+  it('closed the 2023 scoring before the meeting that used it (nothing late on the dashboard)', async () => {
+    const blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
+    const scoring = (await t.http().get(`/api/blocs/${blocId}/terms/2023/scoring`).expect(200))
+      .body as { phase: string; history: { to: string; reason: string | null }[] };
+    expect(scoring.phase).toBe('CLOSED');
+    expect(scoring.history.at(-1)?.reason).toContain(
+      'ngày 20/3/2024, trước hội nghị bình xét ngày 28/3/2024',
+    );
+  });
+
   it('keeps the number and adds a version when a document is generated again, from the same locked data', async () => {
     const again = (
       await t
