@@ -26,7 +26,7 @@ export function legalBasisOn(
   return basis;
 }
 
-/** "Điều 25 khoản 1; Điều 26 Luật Thi đua, khen thưởng số 06/2022/QH15": the article before its instrument. */
+/** "khoản 1 Điều 25, Điều 26 Luật Thi đua, khen thưởng số 06/2022/QH15": the article before its instrument. */
 export function citeLegalBasis(basis: LegalBasis): string {
   return basis.article ? `${basis.article} ${basis.document}` : basis.document;
 }

@@ -25,3 +25,21 @@ describe('legal citations of tier rules', () => {
     ).toEqual(['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 98/2023/NĐ-CP']);
   });
 });
+
+describe('the seeded tier rules', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const seed = require('../../../seeds/haiduong-2023/award-tiers.json') as {
+    tiers: { code: string; rules: { validFrom: string; legalDocument: string }[] }[];
+  };
+
+  it('cite no instrument issued after the rule comes into force (no 2025 text for a 2023 review)', () => {
+    for (const tier of seed.tiers)
+      for (const rule of tier.rules)
+        for (const m of rule.legalDocument.matchAll(/\d+\/(\d{4})\//g))
+          expect([
+            tier.code,
+            rule.validFrom,
+            Number(m[1]) <= Number(rule.validFrom.slice(0, 4)),
+          ]).toEqual([tier.code, rule.validFrom, true]);
+  });
+});
