@@ -19,6 +19,8 @@ import {
   type DocKind,
   type DocumentViewModel,
 } from '../domain/documents/view-model';
+import { decisionGrounds } from '../domain/registry/legal-citation';
+import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import { DECIDING_AUTHORITY_LABELS } from '../domain/registry/tiers';
 import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
@@ -261,11 +263,27 @@ export class DocumentsService implements OnModuleInit {
         message: 'Không tìm thấy tỉnh.',
       });
     const chairman = `Chủ tịch Ủy ban nhân dân ${province.fullName}`;
+    const rulesInForce = await this.db.read(async (em) => {
+      const tiers = await this.tiers.listTiers(em);
+      const rules = await this.tiers.rulesOfTiers(
+        em,
+        tiers.map((t) => t.id),
+      );
+      // Each tier's rule in force for the award year (R1), so a 2023 decision cites the 2023 law.
+      return tiers.flatMap((t) => {
+        const r = resolveRuleOn(
+          rules.filter((x) => x.tierId === t.id),
+          reviewReferenceDate(year),
+        );
+        return r ? [r.legalDocument] : [];
+      });
+    });
     const source: ProvinceDocSource = {
       provinceName: province.name,
       provinceFullName: province.fullName,
       year,
       date,
+      legalBases: decisionGrounds(rulesInForce),
       tiers: stage.tiers.map((t) => ({
         tierName: t.tier.name,
         decider: t.tier.code === 'GOV_FLAG' ? 'Thủ tướng Chính phủ' : chairman,
@@ -448,6 +466,19 @@ export class DocumentsService implements OnModuleInit {
         position: e.position,
         unitName: byCode.get(e.unitCode)?.fullName ?? e.unitCode,
         totalText: formatPoints(e.totals.grandTotal),
+        detail: {
+          groups: (ctx.domainSet?.groups ?? []).map((g) =>
+            formatPoints(e.totals.groups.find((x) => x.groupCode === g.code)?.subtotal ?? 0),
+          ),
+          criteria: formatPoints(e.totals.criteriaTotal),
+          bonus: formatPoints(e.totals.bonusTotal),
+          penalty: formatPoints(e.totals.penaltyTotal),
+        },
+      })),
+      scoreGroups: (ctx.domainSet?.groups ?? []).map((g) => ({
+        code: g.code,
+        title: g.title,
+        maxText: formatPoints(g.maxPoints),
       })),
       ballots,
       proposals: [...proposals].map(([tierId, names]) => ({

@@ -141,7 +141,7 @@ export class BallotsService {
         throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE, {
           message: 'Chưa điểm danh, chưa mở được phiếu bầu.',
         });
-      const { rule, text } = await this.loader.blocVotingRule(
+      const { rule, text, isSample } = await this.loader.blocVotingRule(
         em,
         ballot.tierId,
         ctx.term.term.year,
@@ -159,7 +159,7 @@ export class BallotsService {
       const voters: VotersSnapshot = { membersEntitled: total, present, written };
       const ok = await this.meetings.updateBallotIfVersion(em, ballot.id, version, {
         status: 'OPEN',
-        ruleSnapshot: JSON.stringify({ rule, text }),
+        ruleSnapshot: JSON.stringify({ rule, text, isSample }),
         votersSnapshot: JSON.stringify(voters),
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import { AppError } from '../common/errors/app-error';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
+import { legalCitation } from '../domain/registry/legal-citation';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import type { VotingRule } from '../domain/voting';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
@@ -45,7 +46,7 @@ export class MeetingContextLoader {
     em: EntityManager,
     tierId: number,
     year: number,
-  ): Promise<{ rule: VotingRule; text: string }> {
+  ): Promise<{ rule: VotingRule; text: string; isSample: boolean }> {
     const rule = resolveRuleOn(
       await this.tiers.rulesOfTiers(em, [tierId]),
       reviewReferenceDate(year),
@@ -70,7 +71,9 @@ export class MeetingContextLoader {
         tieBreak: v.tieBreak,
         secretBallot: v.secretBallot,
       },
-      text: `${v.thresholdComparator === 'GT' ? '>' : '≥'} ${pct(v.thresholdNum, v.thresholdDen)} ${denominatorText}; có mặt ${v.quorumComparator === 'GT' ? '>' : '≥'} ${v.quorumNum}/${v.quorumDen} thành viên (căn cứ: ${rule.legalDocument}, ${rule.legalArticle}${rule.isSample ? '; giá trị mẫu' : ''})`,
+      text: `${v.thresholdComparator === 'GT' ? '>' : '≥'} ${pct(v.thresholdNum, v.thresholdDen)} ${denominatorText}; có mặt ${v.quorumComparator === 'GT' ? '>' : '≥'} ${v.quorumNum}/${v.quorumDen} thành viên (căn cứ: ${legalCitation(rule.legalDocument, rule.legalArticle)})`,
+      // Whether the values are samples is data (shown on screen), not part of the sentence documents print.
+      isSample: rule.isSample,
     };
   }
 }

@@ -15,6 +15,8 @@ export interface BallotView {
   statusLabel: string;
   nominees: UnitDto[];
   ruleText: string | null;
+  /** The frozen rule's values are samples (shown on screen; documents print the rule text only). */
+  ruleIsSample: boolean;
   entries: { entryNo: number; enteredBy: string; status: string; version: number }[];
   differences: { field: string; first: number | null; second: number | null }[];
   acceptedCounts: unknown;

@@ -383,6 +383,9 @@ export class MeetingsService {
           return u ? [toUnitDto(u)] : [];
         }),
         ruleText: b.ruleSnapshot ? (JSON.parse(b.ruleSnapshot) as { text: string }).text : null,
+        ruleIsSample: b.ruleSnapshot
+          ? (JSON.parse(b.ruleSnapshot) as { isSample?: boolean }).isSample === true
+          : false,
         entries: entries.map((e) => ({
           entryNo: e.entryNo,
           enteredBy: e.enteredBy,

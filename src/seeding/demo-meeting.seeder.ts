@@ -8,12 +8,16 @@ import { BlocsService } from '../blocs/blocs.service';
 import { BallotsService } from '../meetings/ballots.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NominationsService } from '../nominations/nominations.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { shortDate } from '../domain/documents/format';
 import { UnitsService } from '../units/units.service';
 import { SEED_DIR } from './seed-runner';
 
 interface MeetingSeed {
   blocCode: string;
   year: number;
+  /** The day the bloc closed the year's scoring, before the meeting that uses it. */
+  scoringClosedOn: string;
   meeting: {
     meetingDate: string;
     startTime: string;
@@ -63,6 +67,7 @@ export class DemoMeetingSeeder {
     private readonly meetings: MeetingsService,
     private readonly ballots: BallotsService,
     private readonly users: UsersService,
+    private readonly scoring: ScoringService,
   ) {}
 
   /** Creates the demo accounts of the sample data set that do not exist yet (isDemo, shown as such). */
@@ -126,6 +131,12 @@ export class DemoMeetingSeeder {
     const tiers = await this.tiers.list();
     const tierId = (code: string) => tiers.find((t) => t.code === code)!.id;
 
+    // The meeting uses closed scores: the year's scoring is closed before it (seeded as AGREED).
+    if ((await this.scoring.phase(bloc.id, seed.year)).phase === 'AGREED')
+      await this.scoring.advance(bloc.id, seed.year, {
+        to: 'CLOSED',
+        reason: `Chốt kết quả chấm điểm năm ${seed.year} ngày ${shortDate(seed.scoringClosedOn)}, trước hội nghị bình xét ngày ${shortDate(seed.meeting.meetingDate)} (dữ liệu mẫu).`,
+      });
     for (const n of seed.nominations) {
       await this.nominations.create(bloc.id, seed.year, {
         unitId: unitId(n.unitCode),

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseLifecycle } from '../database/database-lifecycle';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
+import { ScoringModule } from '../scoring/scoring.module';
 import { UnitsModule } from '../units/units.module';
 import { DemoMeetingSeeder } from './demo-meeting.seeder';
 
@@ -24,7 +25,14 @@ export class DemoSeedOnBoot implements OnApplicationBootstrap {
 }
 
 @Module({
-  imports: [BlocsModule, UnitsModule, AwardTiersModule, NominationsModule, MeetingsModule],
+  imports: [
+    BlocsModule,
+    UnitsModule,
+    AwardTiersModule,
+    NominationsModule,
+    MeetingsModule,
+    ScoringModule,
+  ],
   providers: [DemoMeetingSeeder, DemoSeedOnBoot],
   exports: [DemoMeetingSeeder],
 })

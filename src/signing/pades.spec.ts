@@ -24,13 +24,12 @@ const vm: DocumentViewModel = {
   subtitle: 'Họp bình xét thi đua năm 2023',
   addressee: null,
   blocks: [{ type: 'paragraph', text: 'Nội dung biên bản.' }],
-  signatures: {
-    left: null,
-    right: { authority: null, position: 'CHỦ TỌA', name: 'Nguyễn Văn An' },
-  },
+  signatures: [
+    { left: null, right: { authority: null, position: 'CHỦ TỌA', name: 'Nguyễn Văn An' } },
+  ],
   recipientsLabel: 'Nơi nhận:',
   recipients: ['- Lưu: VT.'],
-  footer: '',
+  integrity: { sha256: '0'.repeat(64), templateVersion: 'test', text: 'test' },
   watermark: null,
 };
 

@@ -31,7 +31,8 @@ const pageCount = (buf: Buffer) =>
 async function docxText(buf: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buf);
   const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.replace(/<[^>]+>/g, '');
+  // Word joiners (U+2060) keep document numbers whole on a line; they are invisible.
+  return xml.replace(/<[^>]+>/g, '').replace(/\u2060/g, '');
 }
 
 describe('official documents of the Hải Dương 2023 meeting', () => {
@@ -151,6 +152,32 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
     }
   });
 
+  it('prints finished sample data: named people, no placeholders, no sample marks in the legal sentences', () => {
+    for (const kind of Object.keys(docs)) {
+      const html = fs.readFileSync(
+        path.join(GOLDEN, `${kind.toLowerCase().replace(/_/g, '-')}-hai-duong-2023.html`),
+        'utf8',
+      );
+      for (const s of ['giá trị mẫu', 'dữ liệu mẫu', '(ghi ', '(mẫu)', '(chưa ghi']) {
+        expect([kind, s, html.includes(s)]).toEqual([kind, s, false]);
+      }
+    }
+    const minutes = fs.readFileSync(path.join(GOLDEN, 'minutes-hai-duong-2023.html'), 'utf8');
+    expect(minutes).toContain(
+      'Chủ trì: Trần Văn Quân, Trưởng Khối thi đua. Thư ký: Phạm Thị Thu Hà.',
+    );
+  });
+
+  it('closed the 2023 scoring before the meeting that used it (nothing late on the dashboard)', async () => {
+    const blocId = (await t.http().get('/api/blocs').expect(200)).body.items[0].id;
+    const scoring = (await t.http().get(`/api/blocs/${blocId}/terms/2023/scoring`).expect(200))
+      .body as { phase: string; history: { to: string; reason: string | null }[] };
+    expect(scoring.phase).toBe('CLOSED');
+    expect(scoring.history.at(-1)?.reason).toContain(
+      'ngày 20/3/2024, trước hội nghị bình xét ngày 28/3/2024',
+    );
+  });
+
   it('keeps the number and adds a version when a document is generated again, from the same locked data', async () => {
     const again = (
       await t
@@ -206,8 +233,16 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
       .get(`/api/provinces/${province}/documents/draft-decision.html?year=2023`)
       .expect(200);
     expect(draft.text).toContain(
-      'Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho: Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng.',
+      '<span class="lead">Điều 1.</span> Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 1 tập thể đã có thành tích xuất sắc trong phong trào thi đua năm 2023: Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng.',
     );
+    // Issued by the province's People's Committee; the Chairman decides; the 2023 grounds only.
+    expect(draft.text).toContain("<div class='issuer'>ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG</div>");
+    expect(draft.text).toContain('Số: …/QĐ-UBND');
+    expect(draft.text).toContain('Căn cứ Nghị định số 98/2023/NĐ-CP;');
+    expect(draft.text).not.toContain('152/2025');
+    expect(draft.text).not.toContain('Công văn');
+    // The Government flag is the Prime Minister's: not in the Chairman's decision.
+    expect(draft.text).not.toContain('Cờ thi đua của Chính phủ');
     expect(draft.text).toContain('DỰ THẢO');
     for (const f of ['council-list.pdf', 'draft-decision.docx']) {
       const r = await t

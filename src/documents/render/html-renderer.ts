@@ -19,7 +19,7 @@ function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   if (compiled) return compiled;
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  for (const name of ['nd30-header', 'signature']) {
+  for (const name of ['nd30-header', 'signature', 'recipients']) {
     hbs.registerPartial(
       name,
       fs.readFileSync(path.join(TEMPLATES_DIR, 'partials', `${name}.hbs`), 'utf8'),
@@ -29,7 +29,7 @@ function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   compiled = hbs.compile<DocumentViewModel>(source, {
     strict: false,
     knownHelpersOnly: true,
-    knownHelpers: { eq: true },
+    knownHelpers: { eq: true, lookup: true },
   });
   return compiled;
 }

@@ -27,18 +27,25 @@ const minutes: DocumentViewModel = {
       header: ['TT', 'Đơn vị thành viên', 'Có mặt', 'Đại biểu'],
       rows: units.map((u, i) => [String(i + 1), u, 'Có', `Chủ tịch UBND ${u}`]),
       widths: [8, 46, 12, 34],
+      align: ['center', 'left', 'center', 'left'],
     },
     { type: 'heading', text: 'II. NỘI DUNG' },
     { type: 'list', items: ['Báo cáo tổng kết', 'Bình xét, suy tôn (bỏ phiếu kín)'] },
     { type: 'paragraph', text: 'Có mặt 5/5 đơn vị; cần tối thiểu 4 (≥ 2/3) — đủ điều kiện; 70 %.' },
   ],
-  signatures: {
-    left: { authority: null, position: 'THƯ KÝ', name: 'Ngô Văn Sơn' },
-    right: { authority: 'TM. KHỐI THI ĐUA', position: 'TRƯỞNG KHỐI', name: 'Đỗ Văn Sơn' },
-  },
+  signatures: [
+    {
+      left: { authority: null, position: 'THƯ KÝ', name: 'Ngô Văn Sơn' },
+      right: { authority: 'TM. KHỐI THI ĐUA', position: 'TRƯỞNG KHỐI', name: 'Đỗ Văn Sơn' },
+    },
+  ],
   recipientsLabel: 'Nơi nhận:',
   recipients: ['- Ban Thi đua – Khen thưởng;', '- Lưu: VT.'],
-  footer: 'Mã dữ liệu (SHA-256): 8635… · mẫu nd30-2024.1',
+  integrity: {
+    sha256: '8635…',
+    templateVersion: 'nd30-2024.1',
+    text: 'Mã dữ liệu (SHA-256): 8635… · mẫu nd30-2024.1',
+  },
   watermark: null,
 };
 
@@ -53,6 +60,7 @@ const rehearsal: DocumentViewModel = {
       header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
       rows: units.map((u, i) => [String(i + 1), u, `${942 - i * 3},5`]),
       widths: [15, 60, 25],
+      align: ['center', 'left', 'right'],
     },
   ],
   watermark: 'BẢN THỬ',

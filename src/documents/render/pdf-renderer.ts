@@ -7,6 +7,7 @@ import type {
   SignatureBlock,
   SignatureStamp,
 } from '../../domain/documents/view-model';
+import { splitCitations } from '../../domain/documents/format';
 import { shareDecodedFontTables } from './pdf-font-tables';
 
 // pdfmake 0.3 server build: a singleton with fonts in its virtual file system. Loaded at the first
@@ -52,28 +53,50 @@ function init(): void {
   ready = true;
 }
 
+/** Running text with every document number kept whole on its line ("98/2023/NĐ-CP"). */
+function inline(text: string): Content[] {
+  return splitCitations(text).map((p) => (p.keep ? { text: p.text, noWrap: true } : p.text));
+}
+
 function block(b: Block): Content {
   switch (b.type) {
     case 'heading':
-      return { text: b.text, bold: true, margin: [0, 8, 0, 4] };
+      return {
+        text: inline(b.text),
+        bold: true,
+        alignment: b.center ? 'center' : 'left',
+        margin: [0, 8, 0, 4],
+      };
     case 'paragraph':
-      return { text: b.text, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 6] };
+      return {
+        text: [...(b.lead ? [{ text: `${b.lead} `, bold: true }] : []), ...inline(b.text)],
+        alignment: 'justify',
+        leadingIndent: 28,
+        margin: [0, 0, 0, 6],
+      };
     case 'list':
-      return { ul: [...b.items], margin: [0, 0, 0, 6] };
+      return { ul: b.items.map((i) => ({ text: inline(i) })), margin: [0, 0, 0, 6] };
     case 'table':
       return {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: b.widths.map((w) => `${w}%`),
-          body: [
-            b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
-            ...b.rows.map((r) => [...r]),
-          ],
-        },
-        fontSize: 12,
+        stack: [
+          {
+            table: {
+              headerRows: 1,
+              dontBreakRows: true,
+              widths: b.widths.map((w) => `${w}%`),
+              body: [
+                b.header.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
+                ...b.rows.map((r) =>
+                  r.map((c, j) => ({ text: inline(c), alignment: b.align[j] ?? 'left' })),
+                ),
+              ],
+            },
+          },
+          ...(b.note ? [{ text: inline(b.note), italics: true, margin: [0, 2, 0, 0] }] : []),
+        ],
+        fontSize: b.fontSize ?? 12,
         margin: [0, 2, 0, 8],
-      };
+      } as Content;
   }
 }
 
@@ -127,15 +150,67 @@ function signature(s: SignatureBlock | null): Content {
   };
 }
 
-/** The same view model laid out by pdfmake: A4, Decree 30 margins and header, page numbers at the top from page 2. */
+function recipients(vm: DocumentViewModel): Content {
+  return {
+    stack: [
+      { text: vm.recipientsLabel, italics: true, bold: true, fontSize: 12 },
+      ...vm.recipients.map((r) => ({ text: inline(r), fontSize: 11 })),
+    ],
+    alignment: 'left',
+  };
+}
+
+/**
+ * Decree 30 closing: "Nơi nhận:" bottom left, level with the signature when the first row's left
+ * slot is free, otherwise under the signature rows; all of it kept on one page with the closing
+ * paragraph, so that neither the recipients nor the signature stand alone on a last page.
+ */
+function closing(vm: DocumentViewModel): Content[] {
+  const first = vm.signatures[0];
+  const besideSignature = first !== undefined && first.left === null;
+  const rows: Content[] = vm.signatures.map((row, i) => ({
+    columns: [
+      i === 0 && besideSignature ? recipients(vm) : signature(row.left),
+      signature(row.right),
+    ],
+    columnGap: 12,
+    margin: [0, i === 0 ? 16 : 12, 0, 0],
+  }));
+  return [
+    ...rows,
+    ...(besideSignature ? [] : [{ ...(recipients(vm) as object), margin: [0, 16, 0, 0] }]),
+  ] as Content[];
+}
+
+/** The short rule under the issuer's name (ND 30: a third to a half of the line above; the stack centres it). */
+function ruleUnder(columnWidth: number): Content {
+  const length = columnWidth / 3;
+  return {
+    canvas: [{ type: 'line', x1: 0, y1: 2, x2: length, y2: 2, lineWidth: 0.6 }],
+    margin: [0, 0, 0, 6],
+  };
+}
+
+/** The header's left column (the issuer); the right one takes the rest, 103 mm for the 95 mm national title. */
+const HEADER_LEFT = 62 * MM;
+
+/**
+ * The same view model laid out by pdfmake: A4, Decree 30 margins and header, page numbers at the top
+ * from page 2. The data's SHA-256 goes to the file's metadata (subject, keywords), not onto the page.
+ */
 export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
   init();
+  const blocks = vm.blocks.map(block);
+  const last = blocks.pop();
+  const leftWidth = HEADER_LEFT;
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [30 * MM, 20 * MM, 15 * MM, 20 * MM],
     defaultStyle: { font: 'Tinos', fontSize: 14, lineHeight: 1.15 },
     info: {
       title: `${vm.title} – ${vm.subtitle}`,
+      subject: vm.integrity.text,
+      keywords: `sha256:${vm.integrity.sha256} template:${vm.integrity.templateVersion}`,
       creator: 'thidua',
       producer: 'thidua',
       creationDate: new Date(0),
@@ -144,7 +219,6 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
       page > 1
         ? { text: String(page), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] }
         : null,
-    footer: { text: vm.footer, fontSize: 8, color: '#444444', margin: [30 * MM, 0, 15 * MM, 0] },
     ...(vm.watermark
       ? { watermark: { text: vm.watermark, color: '#cc0000', opacity: 0.15, bold: true } }
       : {}),
@@ -163,19 +237,19 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
       {
         columns: [
           {
-            width: '40%',
+            width: leftWidth,
             stack: [
-              { text: vm.header.parentBody, fontSize: 13 },
+              ...(vm.header.parentBody ? [{ text: vm.header.parentBody, fontSize: 13 }] : []),
               { text: vm.header.issuer, fontSize: 13, bold: true },
-              { text: '________', margin: [0, -4, 0, 4] },
-              { text: vm.header.numberText, fontSize: 13 },
+              ruleUnder(leftWidth),
+              { text: inline(vm.header.numberText), fontSize: 13 },
             ],
             alignment: 'center',
           },
           {
-            width: '60%',
+            width: '*',
             stack: [
-              { text: vm.header.nationalTitle, fontSize: 13, bold: true },
+              { text: vm.header.nationalTitle, fontSize: 13, bold: true, noWrap: true },
               { text: vm.header.motto, bold: true, decoration: 'underline' },
               { text: vm.header.dateLine, italics: true, margin: [0, 8, 0, 0] },
             ],
@@ -184,7 +258,7 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
         ],
       },
       { text: vm.title, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
-      { text: vm.subtitle, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+      { text: inline(vm.subtitle), bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
       ...(vm.addressee
         ? [
             {
@@ -194,16 +268,8 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
             },
           ]
         : []),
-      ...vm.blocks.map(block),
-      {
-        columns: [signature(vm.signatures.left), signature(vm.signatures.right)],
-        margin: [0, 16, 0, 0],
-        // the signature blocks never split across pages (a signed one would lose its seal image to
-        // the next page: detached images follow the page their block started on)
-        unbreakable: true,
-      },
-      { text: vm.recipientsLabel, italics: true, bold: true, fontSize: 12, margin: [0, 16, 0, 0] },
-      ...vm.recipients.map((r) => ({ text: r, fontSize: 11 })),
+      ...blocks,
+      { stack: [...(last ? [last] : []), ...closing(vm)], unbreakable: true },
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();

@@ -6,6 +6,7 @@ import {
   type DocKind,
   type DocumentViewModel,
   type SignatureBlock,
+  type SignatureRow,
 } from './view-model';
 
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -23,9 +24,26 @@ function base(s: MeetingDocSource, kind: DocKind, snapshotSha256: string, templa
       motto: MOTTO,
       dateLine: dateLine(s.place, s.meeting.date),
     },
-    footer: `Mã dữ liệu (SHA-256): ${snapshotSha256} · mẫu ${templateVersion}`,
+    integrity: integrity(snapshotSha256, templateVersion, false),
     watermark: s.meeting.rehearsal ? 'BẢN THỬ' : null,
   };
+}
+
+/** The technical mark of a document: kept in the record and the file's metadata, never printed. */
+export function integrity(sha256: string, templateVersion: string, draft: boolean) {
+  return {
+    sha256,
+    templateVersion,
+    text: `Mã dữ liệu (SHA-256): ${sha256} · mẫu ${templateVersion}${draft ? ' · bản dự thảo' : ''}`,
+  };
+}
+
+/** Slots filled two per row, left then right. */
+export function signatureRows(slots: readonly (SignatureBlock | null)[]): SignatureRow[] {
+  const rows: SignatureRow[] = [];
+  for (let i = 0; i < slots.length; i += 2)
+    rows.push({ left: slots[i] ?? null, right: slots[i + 1] ?? null });
+  return rows;
 }
 
 const presentCount = (s: MeetingDocSource) => s.attendance.filter((a) => a.present).length;
@@ -48,6 +66,7 @@ function attendanceBlocks(s: MeetingDocSource): Block[] {
         a.present ? (a.delegate ?? '') : (a.absenceReason ?? ''),
       ]),
       widths: [8, 46, 12, 34],
+      align: ['center', 'left', 'center', 'left'],
     },
   ];
   if (s.meeting.guests.length)
@@ -76,6 +95,7 @@ function ballotTable(b: MeetingDocSource['ballots'][number]): Block {
       l.elected ? 'Đạt, được đề nghị' : l.passed ? 'Đạt, không đủ suất' : 'Không đạt',
     ]),
     widths: [30, 12, 14, 14, 12, 18],
+    align: ['left', 'right', 'right', 'right', 'right', 'left'],
   };
 }
 
@@ -121,6 +141,7 @@ export function buildMinutesViewModel(
       header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
       rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
       widths: [15, 60, 25],
+      align: ['center', 'left', 'right'],
     });
   }
   blocks.push({ type: 'heading', text: 'III. KẾT QUẢ BÌNH XÉT, SUY TÔN' });
@@ -160,10 +181,12 @@ export function buildMinutesViewModel(
     subtitle: `Họp bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}`,
     addressee: null,
     blocks,
-    signatures: {
-      left: { authority: null, position: 'THƯ KÝ', name: m.secretaryName },
-      right: chairSignature(s),
-    },
+    signatures: [
+      {
+        left: { authority: null, position: 'THƯ KÝ', name: m.secretaryName },
+        right: chairSignature(s),
+      },
+    ],
     recipientsLabel: 'Nơi nhận:',
     recipients: [
       '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
@@ -171,6 +194,29 @@ export function buildMinutesViewModel(
       '- Lưu: Khối.',
     ],
   };
+}
+
+/**
+ * Every member of the counting committee signs the vote-count minutes: the head (Trưởng ban) on the
+ * right of the first row, the members from the left, two per row.
+ */
+export function countingCommitteeSignatures(
+  committee: readonly { name: string; role: string }[],
+): SignatureRow[] {
+  const head = committee.find((c) => c.role === 'Trưởng ban');
+  const others = committee.filter((c) => c !== head);
+  const headSlot: SignatureBlock = {
+    authority: null,
+    position: 'TRƯỞNG BAN KIỂM PHIẾU',
+    name: head?.name ?? '',
+  };
+  const memberSlots = others.map((c): SignatureBlock => ({
+    authority: null,
+    position: c.role.toUpperCase(),
+    name: c.name,
+  }));
+  const [first, ...rest] = memberSlots;
+  return signatureRows([first ?? null, headSlot, ...rest]);
 }
 
 /** Biên bản kiểm phiếu (brief §4.4): counts, shares of the rule's denominator, thresholds, ties. */
@@ -213,22 +259,7 @@ export function buildVoteCountViewModel(
     subtitle: `Bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}`,
     addressee: null,
     blocks,
-    signatures: {
-      left: {
-        authority: null,
-        position: 'THÀNH VIÊN BAN KIỂM PHIẾU',
-        name:
-          m.committee
-            .filter((c) => c.role !== 'Trưởng ban')
-            .map((c) => c.name)
-            .join(', ') || '',
-      },
-      right: {
-        authority: null,
-        position: 'TRƯỞNG BAN KIỂM PHIẾU',
-        name: m.committee.find((c) => c.role === 'Trưởng ban')?.name ?? '',
-      },
-    },
+    signatures: countingCommitteeSignatures(m.committee),
     recipientsLabel: 'Nơi nhận:',
     recipients: ['- Hội nghị;', '- Lưu: Khối.'],
   };
@@ -267,10 +298,12 @@ export function buildProposalViewModel(
     subtitle: `Về việc đề nghị khen thưởng thành tích thi đua năm ${s.year}`,
     addressee: `Kính gửi: ${s.provinceChairman}`,
     blocks,
-    signatures: {
-      left: null,
-      right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
-    },
+    signatures: [
+      {
+        left: null,
+        right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+      },
+    ],
     recipientsLabel: 'Nơi nhận:',
     recipients: ['- Như trên;', '- Ban Thi đua - Khen thưởng (Sở Nội vụ);', '- Lưu: Khối.'],
   };
@@ -287,12 +320,13 @@ export function buildResolutionViewModel(
       type: 'paragraph',
       text: `Hội nghị bình xét, suy tôn thi đua năm ${s.year} của ${s.blocName}, họp ngày ${shortDate(s.meeting.date)}, với ${presentCount(s)}/${s.attendance.length} đơn vị thành viên có mặt,`,
     },
-    { type: 'heading', text: 'QUYẾT NGHỊ:' },
+    { type: 'heading', text: 'QUYẾT NGHỊ:', center: true },
   ];
   s.proposals.forEach((p, i) => {
     blocks.push({
       type: 'paragraph',
-      text: `Điều ${i + 1}. Thống nhất đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
+      lead: `Điều ${i + 1}.`,
+      text: `Thống nhất đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
     });
   });
   let n = s.proposals.length;
@@ -300,12 +334,14 @@ export function buildResolutionViewModel(
     n += 1;
     blocks.push({
       type: 'paragraph',
-      text: `Điều ${n}. Suy tôn ${s.nextHead ?? '(chưa bầu)'} làm Trưởng khối, ${s.nextDeputy ?? '(chưa bầu)'} làm Phó khối năm ${s.year + 1}.`,
+      lead: `Điều ${n}.`,
+      text: `Suy tôn ${s.nextHead ?? '(chưa bầu)'} làm Trưởng khối, ${s.nextDeputy ?? '(chưa bầu)'} làm Phó khối năm ${s.year + 1}.`,
     });
   }
   blocks.push({
     type: 'paragraph',
-    text: `Điều ${n + 1}. Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này.`,
+    lead: `Điều ${n + 1}.`,
+    text: `Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này./.`,
   });
   return {
     ...base(s, 'RESOLUTION', snapshotSha256, templateVersion),
@@ -313,16 +349,71 @@ export function buildResolutionViewModel(
     subtitle: `Hội nghị bình xét, suy tôn thi đua năm ${s.year}`,
     addressee: null,
     blocks,
-    signatures: {
-      left: null,
-      right: { authority: 'TM. HỘI NGHỊ', position: 'CHỦ TRÌ', name: s.meeting.chairName },
-    },
+    signatures: [
+      {
+        left: null,
+        right: { authority: 'TM. HỘI NGHỊ', position: 'CHỦ TRÌ', name: s.meeting.chairName },
+      },
+    ],
     recipientsLabel: 'Nơi nhận:',
     recipients: [
       '- Các đơn vị thành viên;',
       '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
       '- Lưu: Khối.',
     ],
+  };
+}
+
+/**
+ * The score table: per unit the subtotal of each criteria group, the bonus and the penalty as
+ * counted (after their caps) and the total, numbers right-aligned. Snapshots taken before the
+ * groups were recorded print the totals only.
+ */
+function scoreTable(s: MeetingDocSource): Block {
+  const groups = s.scoreGroups ?? [];
+  const detailed = groups.length > 0 && s.ranking.every((r) => r.detail);
+  if (!detailed)
+    return {
+      type: 'table',
+      header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
+      rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
+      widths: [15, 60, 25],
+      align: ['center', 'left', 'right'],
+    };
+  // Narrow numeric columns: the groups are headed by their codes, explained in the note.
+  const groupWidth = 40 / groups.length;
+  return {
+    type: 'table',
+    header: [
+      'Hạng',
+      'Đơn vị',
+      ...groups.map((g) => g.code),
+      'Cộng tiêu chí',
+      'Điểm thưởng',
+      'Điểm trừ',
+      'Tổng điểm',
+    ],
+    rows: s.ranking.map((r) => [
+      String(r.position),
+      r.unitName,
+      ...(r.detail?.groups ?? []),
+      r.detail?.criteria ?? '',
+      r.detail?.bonus ?? '',
+      r.detail?.penalty ?? '',
+      r.totalText,
+    ]),
+    widths: [7, 20, ...groups.map(() => groupWidth), 8.5, 9.5, 7, 8],
+    align: [
+      'center',
+      'left',
+      ...groups.map(() => 'right' as const),
+      'right',
+      'right',
+      'right',
+      'right',
+    ],
+    fontSize: 10,
+    note: `Cột ${groups.map((g) => g.code).join(', ')}: điểm của từng nhóm tiêu chí — ${groups.map((g) => `${g.code}. ${g.title} (tối đa ${g.maxText} điểm)`).join('; ')}. Điểm thưởng, điểm trừ tính sau mức trần của bộ tiêu chí.`,
   };
 }
 
@@ -342,12 +433,7 @@ export function buildScoreTableViewModel(
         type: 'paragraph',
         text: `Kết quả chấm điểm thống nhất (thang điểm của bộ tiêu chí đã ký giao ước), xếp hạng theo tổng điểm và tiêu chí phân định khi bằng điểm:`,
       },
-      {
-        type: 'table',
-        header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
-        rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
-        widths: [15, 60, 25],
-      },
+      scoreTable(s),
       {
         type: 'paragraph',
         text: s.ranking.length
@@ -355,10 +441,12 @@ export function buildScoreTableViewModel(
           : 'Chưa có điểm thống nhất.',
       },
     ],
-    signatures: {
-      left: { authority: null, position: 'NGƯỜI TỔNG HỢP', name: s.meeting.secretaryName },
-      right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
-    },
+    signatures: [
+      {
+        left: { authority: null, position: 'NGƯỜI TỔNG HỢP', name: s.meeting.secretaryName },
+        right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+      },
+    ],
     recipientsLabel: 'Nơi nhận:',
     recipients: ['- Các đơn vị thành viên;', '- Lưu: Khối.'],
   };

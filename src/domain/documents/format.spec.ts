@@ -1,4 +1,13 @@
-import { dateLine, issuerSymbol, joinVi, numberText, shortDate, timeText } from './format';
+import {
+  citationNumbers,
+  dateLine,
+  issuerSymbol,
+  joinVi,
+  numberText,
+  shortDate,
+  splitCitations,
+  timeText,
+} from './format';
 
 describe('Decree 30 formatting', () => {
   it.each([
@@ -24,5 +33,24 @@ describe('Decree 30 formatting', () => {
     expect(joinVi(['a', 'b', 'c'])).toBe('a, b và c');
     expect(issuerSymbol('KHOI')).toBe('KTĐ');
     expect(issuerSymbol('CUM')).toBe('CTĐ');
+  });
+
+  it('finds the document numbers a sentence cites, and nothing else with a slash', () => {
+    expect(
+      citationNumbers(
+        'Căn cứ Luật số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP; Công văn số 5007/BNV-TĐKT ngày 05/9/2023; Số: 01/BB-KTĐ; TT 15/2025/TT-BNV; 11/12 = 91,7 %; ngày 28/3/2024; …/QĐ-UBND.',
+      ),
+    ).toEqual(['06/2022/QH15', '98/2023/NĐ-CP', '5007/BNV-TĐKT', '01/BB-KTĐ', '15/2025/TT-BNV']);
+  });
+
+  it('splits text into pieces that join back to the same text', () => {
+    const text = 'Nghị định số 98/2023/NĐ-CP và Luật số 06/2022/QH15';
+    const pieces = splitCitations(text);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.filter((p) => p.keep).map((p) => p.text)).toEqual([
+      '98/2023/NĐ-CP',
+      '06/2022/QH15',
+    ]);
+    expect(splitCitations('')).toEqual([{ text: '', keep: false }]);
   });
 });

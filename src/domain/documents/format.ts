@@ -33,3 +33,38 @@ export function joinVi(items: readonly string[]): string {
 export function issuerSymbol(kind: 'KHOI' | 'CUM'): string {
   return kind === 'KHOI' ? 'KTĐ' : 'CTĐ';
 }
+
+/**
+ * A document number as cited in running text: "06/2022/QH15", "98/2023/NĐ-CP", "5007/BNV-TĐKT",
+ * "01/BB-KTĐ", "15/2025/TT-BNV" (ND 30 Appendix I: number/year/symbol). Renderers keep each one
+ * whole on its line.
+ */
+const CITATION =
+  /\d+(?:\/\d{4})?\/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*(?:\/[A-ZĐ][A-Za-zĐđ0-9]*)?/gu;
+
+/** A piece of running text; `keep` marks a citation number that must not be broken across lines. */
+export interface TextPiece {
+  readonly text: string;
+  readonly keep: boolean;
+}
+
+/** Splits running text into plain pieces and document numbers (which must stay whole on one line). */
+export function splitCitations(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(CITATION)) {
+    const at = m.index;
+    if (at > last) pieces.push({ text: text.slice(last, at), keep: false });
+    pieces.push({ text: m[0], keep: true });
+    last = at + m[0].length;
+  }
+  if (last < text.length || !pieces.length) pieces.push({ text: text.slice(last), keep: false });
+  return pieces;
+}
+
+/** The document numbers a text cites, in order (what a rendered page must show unbroken). */
+export function citationNumbers(text: string): string[] {
+  return splitCitations(text)
+    .filter((p) => p.keep)
+    .map((p) => p.text);
+}

@@ -1,3 +1,4 @@
+import { integrity } from './builders';
 import { dateLine, joinVi } from './format';
 import type { DocumentViewModel } from './view-model';
 
@@ -7,6 +8,11 @@ export interface ProvinceDocSource {
   provinceFullName: string;
   year: number;
   date: string;
+  /**
+   * The legal instruments of the tier rules in force for the year (laws, decrees, circulars; an
+   * official letter is not a basis of a decision), each named once.
+   */
+  legalBases: string[];
   tiers: {
     tierName: string;
     decider: string;
@@ -21,11 +27,11 @@ export interface ProvinceDocSource {
   }[];
 }
 
-function header(s: ProvinceDocSource, issuer: string) {
+function header(s: ProvinceDocSource, parentBody: string, issuer: string, numberText: string) {
   return {
-    parentBody: `UBND ${s.provinceFullName.toUpperCase()}`,
+    parentBody,
     issuer,
-    numberText: 'Số: …',
+    numberText,
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     dateLine: dateLine(s.provinceName, s.date),
@@ -41,7 +47,12 @@ export function buildCouncilListViewModel(
   return {
     kind: 'MINUTES',
     rehearsal: false,
-    header: header(s, 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG'),
+    header: header(
+      s,
+      `UBND ${s.provinceFullName.toUpperCase()}`,
+      'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+      'Số: …',
+    ),
     title: 'DANH SÁCH',
     subtitle: `Các tập thể được các khối, cụm thi đua đề nghị khen thưởng năm ${s.year}`,
     addressee: null,
@@ -62,57 +73,76 @@ export function buildCouncilListViewModel(
               it.councilText ?? '',
             ]),
             widths: [6, 38, 26, 16, 14],
+            align: ['center', 'left', 'left', 'left', 'center'] as const,
           }
         : { type: 'paragraph' as const, text: 'Không có đề nghị.' },
     ]),
-    signatures: {
-      left: null,
-      right: { authority: null, position: 'NGƯỜI LẬP DANH SÁCH', name: '' },
-    },
+    signatures: [
+      { left: null, right: { authority: null, position: 'NGƯỜI LẬP DANH SÁCH', name: '' } },
+    ],
     recipientsLabel: 'Nơi nhận:',
     recipients: ['- Thành viên Hội đồng;', '- Lưu: VT, Ban TĐKT.'],
-    footer: `Mã dữ liệu (SHA-256): ${sha} · mẫu ${templateVersion} · bản dự thảo`,
+    integrity: integrity(sha, templateVersion, true),
     watermark: null,
   };
 }
 
-/** Dự thảo Quyết định khen thưởng of the Chairman for the nominations the council passed. */
+/**
+ * Dự thảo Quyết định khen thưởng of the Chairman of the Provincial People's Committee: one article
+ * per award the Chairman decides, naming every collective the council passed (or already decided),
+ * issued by the province's People's Committee (ND 30 Appendix I, decision of an individual).
+ */
 export function buildDraftDecisionViewModel(
   s: ProvinceDocSource,
   sha: string,
   templateVersion: string,
 ): DocumentViewModel {
-  const mine = s.tiers.filter(
-    (t) => t.decider.startsWith('Chủ tịch') && t.items.some((i) => i.selected),
-  );
+  const awards = s.tiers
+    .filter((t) => t.decider.startsWith('Chủ tịch'))
+    .map((t) => ({
+      tierName: t.tierName,
+      names: t.items.filter((it) => it.selected).map((it) => it.collectiveName),
+    }))
+    .filter((a) => a.names.length > 0);
+  const committee = `Ủy ban nhân dân ${s.provinceFullName}`;
+  const executors = awards.length + 1;
   return {
     kind: 'RESOLUTION',
     rehearsal: false,
-    header: header(s, 'CHỦ TỊCH ỦY BAN NHÂN DÂN'),
+    header: header(s, '', committee.toUpperCase(), 'Số: …/QĐ-UBND'),
     title: 'QUYẾT ĐỊNH',
     subtitle: `Về việc tặng thưởng thành tích thi đua năm ${s.year} (dự thảo)`,
     addressee: null,
     blocks: [
-      { type: 'heading', text: `CHỦ TỊCH ỦY BAN NHÂN DÂN ${s.provinceFullName.toUpperCase()}` },
-      { type: 'paragraph', text: 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;' },
+      { type: 'heading', text: `CHỦ TỊCH ${committee.toUpperCase()}`, center: true },
+      ...s.legalBases.map((b) => ({ type: 'paragraph' as const, text: `Căn cứ ${b};` })),
       {
         type: 'paragraph',
-        text: `Xét đề nghị của Hội đồng Thi đua - Khen thưởng ${s.provinceFullName},`,
+        text: `Theo đề nghị của Hội đồng Thi đua - Khen thưởng ${s.provinceFullName}.`,
       },
-      { type: 'heading', text: 'QUYẾT ĐỊNH:' },
-      ...mine.map((t, i) => ({
-        type: 'paragraph' as const,
-        text: `Điều ${i + 1}. Tặng ${t.tierName} cho: ${joinVi(t.items.filter((it) => it.selected).map((it) => it.collectiveName))}.`,
-      })),
+      { type: 'heading', text: 'QUYẾT ĐỊNH:', center: true },
+      ...(awards.length
+        ? awards.map((a, i) => ({
+            type: 'paragraph' as const,
+            lead: `Điều ${i + 1}.`,
+            text: `Tặng ${a.tierName} cho ${a.names.length} tập thể đã có thành tích xuất sắc trong phong trào thi đua năm ${s.year}: ${joinVi(a.names)}.`,
+          }))
+        : [
+            {
+              type: 'paragraph' as const,
+              text: 'Chưa có tập thể nào được Hội đồng Thi đua - Khen thưởng thông qua.',
+            },
+          ]),
       {
         type: 'paragraph',
-        text: `Điều ${mine.length + 1}. Quyết định này có hiệu lực kể từ ngày ký.`,
+        lead: `Điều ${executors}.`,
+        text: `Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng ${committee}, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị liên quan và các tập thể có tên tại ${awards.length > 1 ? `Điều 1 đến Điều ${awards.length}` : 'Điều 1'} chịu trách nhiệm thi hành Quyết định này./.`,
       },
     ],
-    signatures: { left: null, right: { authority: null, position: 'CHỦ TỊCH', name: '' } },
+    signatures: [{ left: null, right: { authority: null, position: 'CHỦ TỊCH', name: '' } }],
     recipientsLabel: 'Nơi nhận:',
-    recipients: ['- Như Điều ' + String(mine.length + 1) + ';', '- Lưu: VT, Ban TĐKT.'],
-    footer: `Mã dữ liệu (SHA-256): ${sha} · mẫu ${templateVersion} · bản dự thảo`,
+    recipients: [`- Như Điều ${executors};`, '- Lưu: VT, Ban TĐKT.'],
+    integrity: integrity(sha, templateVersion, true),
     watermark: 'DỰ THẢO',
   };
 }

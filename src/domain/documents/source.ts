@@ -59,7 +59,15 @@ export interface MeetingDocSource {
     absenceReason: string | null;
   }[];
   quorumText: string | null;
-  ranking: { position: number; unitName: string; totalText: string }[];
+  ranking: {
+    position: number;
+    unitName: string;
+    totalText: string;
+    /** Subtotals per group (in `scoreGroups` order), criteria sum, bonus and penalty as counted. */
+    detail?: { groups: string[]; criteria: string; bonus: string; penalty: string };
+  }[];
+  /** The criteria groups of the signed covenant (absent from snapshots taken before they were kept). */
+  scoreGroups?: { code: string; title: string; maxText: string }[];
   ballots: BallotSource[];
   proposals: { tierName: string; decider: string; collectiveNames: string[] }[];
   nextHead: string | null;

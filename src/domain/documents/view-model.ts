@@ -25,15 +25,26 @@ export const DOC_KIND_LABELS: Readonly<Record<DocKind, string>> = {
   SCORE_TABLE: 'Bảng tổng hợp điểm thi đua',
 };
 
+/** How a table column's cells are aligned: text left, short labels centred, numbers right (never justified). */
+export type CellAlign = 'left' | 'center' | 'right';
+
 export type Block =
-  | { readonly type: 'heading'; readonly text: string }
-  | { readonly type: 'paragraph'; readonly text: string }
+  /** A section heading; `center` for "QUYẾT NGHỊ:" and the like. */
+  | { readonly type: 'heading'; readonly text: string; readonly center?: boolean }
+  /** A paragraph; `lead` ("Điều 1.") is printed bold before the text. */
+  | { readonly type: 'paragraph'; readonly text: string; readonly lead?: string }
   | { readonly type: 'list'; readonly items: readonly string[] }
   | {
       readonly type: 'table';
       readonly header: readonly string[];
       readonly rows: readonly (readonly string[])[];
+      /** Column widths in per cent of the text width. */
       readonly widths: readonly number[];
+      readonly align: readonly CellAlign[];
+      /** Smaller print for wide tables (points; 12 by default). */
+      readonly fontSize?: number;
+      /** Explains abbreviated column headings, printed under the table. */
+      readonly note?: string;
     };
 
 export interface SignatureBlock {
@@ -63,6 +74,18 @@ export interface SignatureStamp {
   readonly lines: readonly string[];
 }
 
+export interface SignatureRow {
+  readonly left: SignatureBlock | null;
+  readonly right: SignatureBlock | null;
+}
+
+export interface DocumentIntegrity {
+  readonly sha256: string;
+  readonly templateVersion: string;
+  /** One line for the file's metadata (PDF subject, Word description). */
+  readonly text: string;
+}
+
 /**
  * Everything a document says, built by a pure function from locked data. The HTML template, the
  * PDF and the Word renderers only lay these fields out and add no wording of their own.
@@ -83,14 +106,19 @@ export interface DocumentViewModel {
   /** "Kính gửi: …" for a proposal letter. */
   readonly addressee: string | null;
   readonly blocks: readonly Block[];
-  readonly signatures: {
-    readonly left: SignatureBlock | null;
-    readonly right: SignatureBlock | null;
-  };
+  /**
+   * Signature slots, two per row. Decree 30 layout: "Nơi nhận:" goes bottom left, level with the
+   * first row's right slot when its left slot is empty, otherwise under the rows.
+   */
+  readonly signatures: readonly SignatureRow[];
   /** "Nơi nhận:" and the recipients, each written with its leading dash. */
   readonly recipientsLabel: string;
   readonly recipients: readonly string[];
-  readonly footer: string;
+  /**
+   * The data's SHA-256 and the template version: kept in the stored record and in the file's
+   * metadata, never printed on the page.
+   */
+  readonly integrity: DocumentIntegrity;
   /** "BẢN THỬ" on every page of a rehearsal's documents. */
   readonly watermark: string | null;
 }

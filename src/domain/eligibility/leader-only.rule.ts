@@ -16,7 +16,7 @@ export const leaderOnlyRule: EligibilityRule<'LEADER_ONLY', LeaderOnlyArgs> = {
   findingCodes: ['LEADER_ONLY', 'LEADER_EXCEPTION_CLAIMED'],
   description:
     'Hình thức khen thưởng chỉ dành cho tập thể dẫn đầu khối thi đua: đơn vị được đề nghị phải là đơn vị dẫn đầu khối.',
-  legalBasis: { document: LAW_06_2022, article: 'Điều 25 khoản 1; Điều 26' },
+  legalBasis: { document: LAW_06_2022, article: 'khoản 1 Điều 25, Điều 26' },
   defaults: { allowException: false },
   fromTier: (tier) => (tier.leaderOnly ? { allowException: tier.allowLeaderException } : null),
   evaluate(context, args) {

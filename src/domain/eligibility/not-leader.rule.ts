@@ -17,7 +17,7 @@ export const notLeaderRule: EligibilityRule<'NOT_LEADER', NotLeaderArgs> = {
   findingCodes: ['NOT_LEADER'],
   description:
     'Cảnh báo khi đề nghị cờ thi đua cho đơn vị không dẫn đầu khối (được phép theo cấu hình của tỉnh), kèm tên đơn vị dẫn đầu; cần xác nhận lý do.',
-  legalBasis: { document: LAW_06_2022, article: 'Điều 25 khoản 1; Điều 26' },
+  legalBasis: { document: LAW_06_2022, article: 'khoản 1 Điều 25, Điều 26' },
   defaults: { tierCodes: ['GOV_FLAG', 'PROV_FLAG'] },
   fromTier: (tier) => (tier.leaderOnly ? null : {}),
   evaluate(context, args) {

@@ -26,7 +26,7 @@ export const provinceCapRule: EligibilityRule<'PROVINCE_CAP', ProvinceCapArgs> =
   findingCodes: ['PROVINCE_CAP'],
   description:
     'Số đề nghị toàn tỉnh không vượt tỷ lệ quy định trên số tập thể dẫn đầu cụm, khối thi đua, làm tròn xuống (mặc định 20% đối với Cờ thi đua của Chính phủ).',
-  legalBasis: { document: CV_5007_BNV_2023, article: null },
+  legalBasis: { document: CV_5007_BNV_2023, article: null, issuedOn: '2023-09-05' },
   defaults: { cap: { numerator: 1, denominator: 5 }, minimumOne: false },
   fromTier: (tier) => (tier.provinceCap === null ? null : { cap: tier.provinceCap }),
   evaluate(context, args) {

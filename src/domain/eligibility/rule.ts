@@ -5,6 +5,30 @@ import type { EligibilityContext, TierRuleFacts } from './context';
 export interface LegalBasis {
   readonly document: string;
   readonly article: string | null;
+  /**
+   * The instrument's date (ISO), when it is later than some award years the rule is applied to: a
+   * decision taken before that date cannot rest on it.
+   */
+  readonly issuedOn?: string;
+}
+
+/**
+ * The legal basis a rule can cite for a decision of `referenceDate`: none when its instrument is
+ * dated after the decision (TT 15/2025 of 04/8/2025 is no basis for a 2023 nomination decided in
+ * 2024; the rule then checks only the unit's own validity dates).
+ */
+export function legalBasisOn(
+  rule: { readonly legalBasis: LegalBasis | null },
+  referenceDate: string,
+): LegalBasis | null {
+  const basis = rule.legalBasis;
+  if (!basis || (basis.issuedOn !== undefined && basis.issuedOn > referenceDate)) return null;
+  return basis;
+}
+
+/** "khoản 1 Điều 25, Điều 26 Luật Thi đua, khen thưởng số 06/2022/QH15": the article before its instrument. */
+export function citeLegalBasis(basis: LegalBasis): string {
+  return basis.article ? `${basis.article} ${basis.document}` : basis.document;
 }
 
 /**

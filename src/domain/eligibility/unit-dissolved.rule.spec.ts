@@ -1,3 +1,4 @@
+import { citeLegalBasis, legalBasisOn } from './rule';
 import { buildContext, codes, HD } from './test-builders';
 import { unitDissolvedRule } from './unit-dissolved.rule';
 
@@ -52,7 +53,23 @@ describe('UNIT_DISSOLVED (R13, TT 15/2025/TT-BNV)', () => {
     });
   });
 
-  it('cites TT 15/2025/TT-BNV', () => {
+  it('cites TT 15/2025/TT-BNV for decisions from its date (04/8/2025)', () => {
     expect(unitDissolvedRule.legalBasis?.document).toContain('15/2025/TT-BNV');
+    expect(legalBasisOn(unitDissolvedRule, '2025-08-04')?.document).toContain('15/2025/TT-BNV');
+    expect(legalBasisOn(unitDissolvedRule, '2025-09-01')?.document).toContain('15/2025/TT-BNV');
+  });
+
+  it('cites no instrument dated after the decision: none for a 2023 nomination decided in 2024', () => {
+    expect(legalBasisOn(unitDissolvedRule, '2024-01-01')).toBeNull();
+    expect(legalBasisOn(unitDissolvedRule, '2025-08-03')).toBeNull();
+  });
+
+  it('writes the article before the instrument it belongs to', () => {
+    expect(
+      citeLegalBasis({ document: 'Luật Thi đua, khen thưởng số 06/2022/QH15', article: 'Điều 26' }),
+    ).toBe('Điều 26 Luật Thi đua, khen thưởng số 06/2022/QH15');
+    expect(citeLegalBasis({ document: 'Công văn số 5007/BNV-TĐKT', article: null })).toBe(
+      'Công văn số 5007/BNV-TĐKT',
+    );
   });
 });

@@ -152,7 +152,7 @@ export class NominationsPagesService {
     const canProvince = holdsOnBloc(auth, 'province.manage', null);
     return {
       n,
-      rules: ruleRows(n.eligibility, n.acknowledgements),
+      rules: ruleRows(n.eligibility, n.acknowledgements, n.referenceDate),
       closed: n.eligibility.checkedRules.length === 0,
       history: n.history.map((h) => ({
         ...h,

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../common/errors/app-error';
 import { ELIGIBILITY_RULES } from '../../domain/eligibility';
+import { citeLegalBasis, legalBasisOn } from '../../domain/eligibility/rule';
 import {
   NOMINATION_STATUS_LABELS,
   transitionNeedsReason,
@@ -83,6 +84,7 @@ const STATE_LABELS: Record<RuleState, string> = {
 export function ruleRows(
   elig: NominationDto['eligibility'],
   acks: readonly { code: string; reason: string }[] = [],
+  referenceDate: string | null = null,
 ): RuleRow[] {
   return elig.checkedRules.map((code) => {
     const rule = ELIGIBILITY_RULES.find((r) => r.code === code);
@@ -90,11 +92,12 @@ export function ruleRows(
     const errors = elig.errors.filter((f) => codes.includes(f.code));
     const warnings = elig.warnings.filter((f) => codes.includes(f.code));
     const state: RuleState = errors.length ? 'error' : warnings.length ? 'warning' : 'passed';
-    const basis = rule?.legalBasis;
+    // A decision cites only instruments dated on or before it (no TT 15/2025 for 2023).
+    const basis = rule && (referenceDate ? legalBasisOn(rule, referenceDate) : rule.legalBasis);
     return {
       code,
       description: rule?.description ?? '',
-      legalBasis: basis ? [basis.article, basis.document].filter(Boolean).join(', ') : null,
+      legalBasis: basis ? citeLegalBasis(basis) : null,
       state,
       stateLabel: STATE_LABELS[state],
       findings: [...errors, ...warnings].map((f) => ({
