@@ -107,6 +107,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   ),
   arrayUnique: rule(FieldCodes.LIST_DUPLICATE, (f) => `Danh sách "${f}" có phần tử bị trùng.`),
   isObject: rule(FieldCodes.NOT_OBJECT, (f) => `Trường "${f}" phải là một đối tượng.`),
+  isObjectEach: rule(
+    FieldCodes.NOT_OBJECT,
+    (f) => `Mỗi phần tử của danh sách "${f}" phải là một đối tượng.`,
+  ),
   nestedValidation: rule(FieldCodes.NOT_OBJECT, (f) => `Trường "${f}" phải là một đối tượng.`),
   unknownValue: rule(FieldCodes.BODY_INVALID, () => 'Nội dung yêu cầu không hợp lệ.'),
 };

@@ -17,10 +17,13 @@ function argsOf(error: ValidationError, constraint: string): string {
   return num?.[1] ?? '';
 }
 
-/** `@Length(min, max)` reports one constraint for both bounds; its text says which one failed. */
+/** The rule to word a constraint by: `@Length(min, max)` reports one constraint for both bounds. */
 function ruleName(error: ValidationError, constraint: string): string {
-  if (constraint !== 'isLength') return constraint;
-  return /longer than/.test(error.constraints?.[constraint] ?? '') ? 'minLength' : 'maxLength';
+  const raw = error.constraints?.[constraint] ?? '';
+  if (constraint === 'isLength') return /longer than/.test(raw) ? 'minLength' : 'maxLength';
+  // `@IsObject({ each: true })` on a list reports the list, not the element.
+  if (constraint === 'isObject' && raw.startsWith('each value')) return 'isObjectEach';
+  return constraint;
 }
 
 function formatOf(error: ValidationError, constraint: string): string | undefined {
