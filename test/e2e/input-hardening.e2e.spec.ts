@@ -185,33 +185,33 @@ describe('hostile and malformed request bodies', () => {
       () => Promise<{ status: number; body: { code: string; details: Detail[] } }>,
       string,
     ][] = [
-      ['{}', () => t.as(ballot.secretary).post(entries()).send({}), 'FIELD_REQUIRED'],
+      ['{}', () => t.as(ballot.counter).post(entries()).send({}), 'FIELD_REQUIRED'],
       [
         'counts: null',
-        () => t.as(ballot.secretary).post(entries()).send({ counts: null }),
+        () => t.as(ballot.counter).post(entries()).send({ counts: null }),
         'FIELD_REQUIRED',
       ],
       [
         'counts as an array',
-        () => t.as(ballot.secretary).post(entries()).send({ counts: [] }),
+        () => t.as(ballot.counter).post(entries()).send({ counts: [] }),
         'FIELD_NOT_OBJECT',
       ],
       [
         'counts as a string',
-        () => t.as(ballot.secretary).post(entries()).send({ counts: 'x' }),
+        () => t.as(ballot.counter).post(entries()).send({ counts: 'x' }),
         'FIELD_NOT_OBJECT',
       ],
       [
         'text/plain',
         () =>
-          t.as(ballot.secretary).post(entries()).set('content-type', 'text/plain').send('counts=1'),
+          t.as(ballot.counter).post(entries()).set('content-type', 'text/plain').send('counts=1'),
         'FIELD_REQUIRED',
       ],
       [
         'XML',
         () =>
           t
-            .as(ballot.secretary)
+            .as(ballot.counter)
             .post(entries())
             .set('content-type', 'application/xml')
             .send('<counts/>'),
@@ -219,7 +219,7 @@ describe('hostile and malformed request bodies', () => {
       ],
       [
         'PUT {"version":1}',
-        () => t.http().put(`${entries()}/1`).send({ version: 1 }),
+        () => t.as(ballot.secretary).put(`${entries()}/1`).send({ version: ballot.entryVersion }),
         'FIELD_REQUIRED',
       ],
     ];
@@ -238,7 +238,7 @@ describe('hostile and malformed request bodies', () => {
     it('refuses nominees that are not objects (null, a list) inside counts', async () => {
       for (const bad of [null, [], 5]) {
         const res = await t
-          .as(ballot.secretary)
+          .as(ballot.counter)
           .post(entries())
           .send({ counts: { ...ballot.counts, nominees: [bad] } });
         expect(res.status).toBe(400);
@@ -284,7 +284,7 @@ describe('hostile and malformed request bodies', () => {
 
     it('names a prototype key inside a nested object by its path', async () => {
       const res = await t
-        .as(ballot.secretary)
+        .as(ballot.counter)
         .post(`/api/ballots/${ballot.ballotId}/entries`)
         .set('content-type', 'application/json')
         .send(JSON.stringify({ counts: { ...ballot.counts, toString: 'x' } }));

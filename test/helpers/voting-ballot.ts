@@ -5,8 +5,10 @@ export interface VotingBallot {
   ballotId: number;
   /** The first entry's version, once `withFirstEntry` has recorded it. */
   entryVersion: number | null;
-  /** A bloc secretary of the meeting's bloc (Bearer token). */
+  /** A bloc secretary of the meeting's bloc (Bearer token), the author of the first entry. */
   secretary: string;
+  /** Another secretary of the bloc, who may record the second entry. */
+  counter: string;
   /** A valid count for the ballot (one nominee, 12 of 12 agree). */
   counts: Record<string, unknown>;
 }
@@ -32,6 +34,11 @@ export async function openVotingBallot(
   const tierId = tiers.find((x) => x.code === 'GOV_FLAG')!.id;
   const secretary = await t.login({
     username: options.username ?? 'thuky.bophieu',
+    role: 'BLOC_SECRETARY',
+    blocIds: [blocId],
+  });
+  const counter = await t.login({
+    username: `${options.username ?? 'thuky.bophieu'}.2`,
     role: 'BLOC_SECRETARY',
     blocIds: [blocId],
   });
@@ -98,5 +105,12 @@ export async function openVotingBallot(
     ).body as { ballots: { id: number; entries: { entryNo: number; version: number }[] }[] };
     entryVersion = after.ballots.find((b) => b.id === ballot.id)!.entries[0]!.version;
   }
-  return { meetingId: m.id as number, ballotId: ballot.id, entryVersion, secretary, counts };
+  return {
+    meetingId: m.id as number,
+    ballotId: ballot.id,
+    entryVersion,
+    secretary,
+    counter,
+    counts,
+  };
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ErrorDetailDto {
   @ApiPropertyOptional({ example: 'code' }) field?: string;
-  @ApiProperty({ example: 'isNotEmpty' }) code!: string;
+  @ApiProperty({ example: 'FIELD_EMPTY' }) code!: string;
   @ApiProperty({ example: 'Trường "code" không được để trống.' }) message!: string;
 }
 
