@@ -1,5 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { AppError, CommonErrors } from '../common/errors/app-error';
+import { FieldCodes } from '../common/errors/field-errors';
 import { SCORE_STAGES, type ScoreStageCode } from './score-entry.entity';
 
 /** Parses a score stage path segment (SELF, REVIEW, AGREED); anything else is a coded 400. */
@@ -12,7 +13,7 @@ export class StagePipe implements PipeTransform<string, ScoreStageCode> {
         details: [
           {
             field: 'stage',
-            code: 'isIn',
+            code: FieldCodes.NOT_IN_LIST,
             message: `Giai đoạn phải là ${SCORE_STAGES.join(', ')}.`,
           },
         ],

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
+import { openVotingBallot, type VotingBallot } from '../helpers/voting-ballot';
 
 /**
  * RELIABILITY B-group figure: malformed requests never produce a 5xx, and a refused request
@@ -118,4 +119,225 @@ describe('malformed input across every write route', () => {
     expect(routes.length).toBeGreaterThan(30);
     // 5,000 requests: about 30 s alone, more on a shared machine; this is not a timing test.
   }, 300_000);
+});
+
+interface Probe {
+  label: string;
+  type: string;
+  encoding?: string;
+  body: string | Buffer;
+  /** The body names a field no DTO has: a 200/201 would mean it was accepted. */
+  unknownField?: boolean;
+}
+
+const PASSWORD = 'mat-khau-thu-nghiem-2024';
+const HANG_MS = 5_000;
+
+/** Hostile bodies: oversized, deeply nested, wrongly encoded or typed, missing nested objects, prototype keys. */
+function probes(ballotCounts: Record<string, unknown>): Probe[] {
+  const json = 'application/json';
+  const form = 'application/x-www-form-urlencoded';
+  const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+  return [
+    { label: 'oversized', type: json, body: JSON.stringify({ code: 'x'.repeat(1_100_000) }) },
+    { label: 'deep', type: json, body: nested(3000) },
+    { label: 'deep list', type: json, body: '['.repeat(5000) + ']'.repeat(5000) },
+    { label: 'ebcdic', type: `${json}; charset=ebcdic`, body: '{}' },
+    { label: 'x-unknown', type: json, encoding: 'x-unknown', body: '{}' },
+    { label: 'broken gzip', type: json, encoding: 'gzip', body: Buffer.from('1f8b0800', 'hex') },
+    {
+      label: 'latin-1 bytes',
+      type: json,
+      body: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]),
+    },
+    { label: 'text', type: 'text/plain', body: 'counts=1' },
+    { label: 'xml', type: 'application/xml', body: '<counts><valid>1</valid></counts>' },
+    {
+      label: 'many fields',
+      type: form,
+      body: Array.from({ length: 2000 }, (_, i) => `f${i}=1`).join('&'),
+    },
+    { label: 'array', type: json, body: '[{"version":1}]' },
+    { label: 'string', type: json, body: '"x"' },
+    { label: 'missing nested', type: json, body: '{"version":1}' },
+    {
+      label: 'wrong types',
+      type: json,
+      body: JSON.stringify({
+        version: '1',
+        counts: [],
+        rows: 'x',
+        lines: {},
+        definition: 5,
+        threshold: [],
+      }),
+    },
+    {
+      label: 'prototype keys',
+      type: json,
+      body: '{"constructor":{"prototype":{"x":1}},"hasOwnProperty":1,"toString":"x","__proto__":{"admin":true}}',
+      unknownField: true,
+    },
+    {
+      // the issue's POST /api/units case: a body otherwise valid, plus keys of Object.prototype
+      label: 'valid counts and prototype keys',
+      type: json,
+      body: JSON.stringify({ version: 1, counts: ballotCounts }).replace(
+        /}$/,
+        ',"constructor":{"a":1},"hasOwnProperty":1,"toString":"x"}',
+      ),
+      unknownField: true,
+    },
+    {
+      label: 'valid counts and an unknown field',
+      type: json,
+      body: JSON.stringify({ version: 1, counts: ballotCounts, zzUnknown: 1 }),
+      unknownField: true,
+    },
+    {
+      label: 'form prototype keys',
+      type: form,
+      body: 'constructor=1&__proto__=1&toString=x',
+      unknownField: true,
+    },
+  ];
+}
+
+/** Every POST route under /web that Express knows (the forms). */
+function webForms(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as {
+    router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  };
+  return (express.router?.stack ?? [])
+    .map((l) => l.route)
+    .filter((r): r is { path: string; methods: Record<string, boolean> } =>
+      Boolean(r && typeof r.path === 'string' && r.path.startsWith('/web') && r.methods.post),
+    )
+    .map((r) => r.path);
+}
+
+/**
+ * Issue #14: hostile bodies and malformed path ids, signed in as office staff and as a bloc
+ * secretary, to every write route of the OpenAPI document and every /web form. No 5xx, no
+ * 200/201 for a body with an unknown field, no answer slower than 5 s.
+ */
+describe('hostile bodies across every write route and web form, for two roles', () => {
+  let t: TestApp;
+  let ballot: VotingBallot;
+  let api: { method: 'post' | 'put' | 'patch' | 'delete'; path: string }[];
+  let forms: string[];
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true, seedMeeting: false });
+    ballot = await openVotingBallot(t, { withFirstEntry: true, username: 'fuzz.thuky' });
+    const spec = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    api = Object.entries(spec.paths)
+      .filter(([path]) => !/logout/.test(path))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops)
+          .filter((m): m is 'post' | 'put' | 'patch' | 'delete' =>
+            ['post', 'put', 'patch', 'delete'].includes(m),
+          )
+          .map((method) => ({ method, path })),
+      );
+    forms = webForms(t).filter((p) => !/logout/.test(p));
+  });
+  afterAll(() => t.close());
+
+  /** A session for the pages: cookie and form token of a new account of this role. */
+  async function actor(username: string, role: 'OFFICE_STAFF' | 'BLOC_SECRETARY') {
+    const token = await t.login({ username, role, blocIds: role === 'BLOC_SECRETARY' ? [1] : [] });
+    const login = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username, password: PASSWORD })
+      .expect(303);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const home = await t.anon().get('/web').set('Cookie', cookie).expect(200);
+    const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.text)![1]!;
+    return { token, cookie, csrf };
+  }
+
+  it('answers every probe below 500, refuses unknown fields, and never hangs', async () => {
+    const faults: string[] = [];
+    const slow: string[] = [];
+    let sent = 0;
+    const all = probes(ballot.counts);
+    const versionOnly = all.find((p) => p.label === 'missing nested')!;
+    const concrete = (path: string, id: string) =>
+      path
+        .replace(/\{year\}|:year/g, id === 'GOOD' ? '2023' : id)
+        .replace(/\{stage\}|:stage/g, 'AGREED')
+        .replace(/\{bid\}|:bid/g, id === 'GOOD' ? String(ballot.ballotId) : id)
+        .replace(/\{mid\}|:mid/g, id === 'GOOD' ? String(ballot.meetingId) : id)
+        .replace(/\{[^}]+\}|:[A-Za-z]+/g, id === 'GOOD' ? '1' : id);
+    for (const [username, role] of [
+      ['fuzz.vanphong', 'OFFICE_STAFF'],
+      ['fuzz.thuky.khoi', 'BLOC_SECRETARY'],
+    ] as const) {
+      const who = await actor(username, role);
+      const request = (method: string, url: string, p: Probe, web: boolean, ms: number) => {
+        const agent = web ? t.anon() : t.as(who.token);
+        const req = agent[method as 'post'](url)
+          .timeout(ms)
+          .set('content-type', p.type)
+          .serialize((b: unknown) => b as string);
+        if (web) req.set('Cookie', who.cookie).set('X-CSRF-Token', who.csrf);
+        if (p.encoding) req.set('content-encoding', p.encoding);
+        return req.send(p.body as string);
+      };
+      const elapsed = async (send: () => Promise<unknown>): Promise<number> => {
+        const started = Date.now();
+        await send().catch(() => undefined);
+        return Date.now() - started;
+      };
+      const send = async (method: string, url: string, p: Probe, web: boolean) => {
+        sent += 1;
+        try {
+          const res = await request(method, url, p, web, HANG_MS);
+          const where = `${role} ${method.toUpperCase()} ${url} [${p.label}] → ${res.status}`;
+          if (res.status >= 500) faults.push(`${where} ${String(res.body?.code ?? '')}`);
+          if (p.unknownField && (res.status === 200 || res.status === 201))
+            faults.push(`${where}: a body with an unknown field was accepted`);
+        } catch {
+          // No answer in 5 s. On a loaded machine a heavy page (the score sheet) can take that
+          // long for any refused form; it is a hang only if this body is much slower than a plain
+          // invalid form to the same route, or gets no answer at all.
+          sent += 2;
+          const hostile = await elapsed(() => request(method, url, p, web, 6 * HANG_MS));
+          const plain = await elapsed(() => request(method, url, versionOnly, web, 6 * HANG_MS));
+          if (hostile >= 6 * HANG_MS || (hostile > HANG_MS && hostile > 2 * plain))
+            faults.push(
+              `${role} ${method} ${url} [${p.label}]: ${hostile} ms (a plain invalid body: ${plain} ms)`,
+            );
+          else slow.push(`${method} ${url} [${p.label}]: ${hostile} ms, plain ${plain} ms`);
+        }
+      };
+      for (const r of api) {
+        for (const p of all) await send(r.method, concrete(r.path, 'GOOD'), p, false);
+        if (/\{/.test(r.path))
+          for (const id of ['abc', '0', '-1', '1e3', '9999999999999999999', '%E0%A4%A', '1;DROP'])
+            await send(r.method, concrete(r.path, id), versionOnly, false);
+      }
+      for (const path of forms) {
+        for (const p of all) await send('post', concrete(path, 'GOOD'), p, true);
+        if (/:/.test(path))
+          for (const id of ['abc', '0', '-1', '9999999999999999999', '%E0%A4%A'])
+            await send('post', concrete(path, id), versionOnly, true);
+      }
+    }
+    console.log(
+      `fuzz: ${sent} hostile requests to ${api.length} API write routes and ${forms.length} web forms, 2 roles, ${faults.length} faults`,
+      ...(slow.length > 0
+        ? ['\nover 5 s, as slow as a plain invalid form (machine load):', ...slow]
+        : []),
+    );
+    if (faults.length > 0) console.log(faults.slice(0, 60).join('\n'));
+    expect(faults).toEqual([]);
+    expect(api.length).toBeGreaterThan(30);
+    expect(forms.length).toBeGreaterThan(10);
+  }, 1_200_000);
 });

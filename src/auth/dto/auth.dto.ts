@@ -9,11 +9,11 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
 import { ROLES, type Role } from '../../domain/auth/permissions';
+import { MatchesFormat } from '../../common/http/matches-format';
 
 export class LoginDto {
   @ApiProperty({ example: 'demo.vanphong' }) @IsString() @Length(1, 64) username!: string;
@@ -32,7 +32,10 @@ export class CreateUserDto {
   @ApiProperty({ example: 'thuky.khoi1' })
   @IsString()
   @Length(3, 64)
-  @Matches(/^[a-zA-Z0-9._-]+$/)
+  @MatchesFormat(
+    /^[a-zA-Z0-9._-]+$/,
+    'tên đăng nhập: chữ cái không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ thuky.khoi1)',
+  )
   username!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;

@@ -12,11 +12,12 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
+  IsDefined,
+  IsObject,
 } from 'class-validator';
 import { toInt } from '../../common/http/pagination';
 import type { Comparator } from '../../domain/common/fraction';
@@ -33,6 +34,7 @@ import {
   type VoteDenominator,
   type VotingBody,
 } from '../../domain/registry/tiers';
+import { MatchesFormat } from '../../common/http/matches-format';
 
 export class FractionDto {
   @ApiProperty({ example: 70 }) @IsInt() @Min(0) @Max(1_000_000) numerator!: number;
@@ -42,6 +44,8 @@ export class FractionDto {
 export class VotingRuleDto {
   @ApiProperty({ enum: VOTING_BODIES }) @IsIn(VOTING_BODIES) body!: VotingBody;
   @ApiProperty({ type: FractionDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FractionDto)
   threshold!: FractionDto;
@@ -50,6 +54,8 @@ export class VotingRuleDto {
   thresholdComparator!: Comparator;
   @ApiProperty({ enum: VOTE_DENOMINATORS }) @IsIn(VOTE_DENOMINATORS) denominator!: VoteDenominator;
   @ApiProperty({ type: FractionDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FractionDto)
   quorum!: FractionDto;
@@ -94,6 +100,7 @@ export class TierRuleBodyDto {
     description: 'Trần toàn tỉnh theo tỷ lệ số đơn vị dẫn đầu khối',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FractionDto)
   provinceCap?: FractionDto | null;
@@ -108,6 +115,7 @@ export class TierRuleBodyDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(2)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => VotingRuleDto)
   votingRules!: VotingRuleDto[];
@@ -121,7 +129,10 @@ export class CreateAwardTierDto {
   @ApiProperty({ example: 'PM_MERIT' })
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Z][A-Z0-9_]*$/)
+  @MatchesFormat(
+    /^[A-Z][A-Z0-9_]*$/,
+    'mã hình thức: chữ in hoa không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ PM_MERIT)',
+  )
   code!: string;
   @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ' })
   @IsString()

@@ -10,7 +10,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -18,12 +17,13 @@ import {
 import { PageQueryDto, toInt } from '../../common/http/pagination';
 import { BLOC_KINDS, type BlocKind } from '../../domain/registry/unit-types';
 import { UnitDto } from '../../units/dto/unit.dto';
+import { MatchesFormat, codeFormat } from '../../common/http/matches-format';
 
 export class CreateBlocDto {
   @ApiProperty({ example: 'HD-KTD-HUYEN' })
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+  @MatchesFormat(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, codeFormat('mã khối', 'HD-KTD-HUYEN'))
   code!: string;
   @ApiProperty({ example: 'Khối thi đua các huyện, thị xã, thành phố' })
   @IsString()

@@ -6,6 +6,7 @@ export type ErrorKind =
   | 'NOT_FOUND' // 404
   | 'CONFLICT' // 409
   | 'PAYLOAD_TOO_LARGE' // 413
+  | 'UNSUPPORTED_MEDIA_TYPE' // 415
   | 'RULE_VIOLATION' // 422
   | 'TOO_MANY_REQUESTS' // 429
   | 'UNAVAILABLE' // 503
@@ -62,6 +63,11 @@ export const CommonErrors = {
     kind: 'INVALID_INPUT',
     message: 'Yêu cầu không đúng định dạng (JSON không hợp lệ hoặc thiếu nội dung).',
   },
+  BODY_TOO_DEEP: {
+    code: 'BODY_TOO_DEEP',
+    kind: 'INVALID_INPUT',
+    message: 'Nội dung gửi lên lồng nhau quá sâu (quá 32 cấp đối tượng hoặc danh sách).',
+  },
   INVALID_ID: {
     code: 'INVALID_ID',
     kind: 'INVALID_INPUT',
@@ -101,6 +107,22 @@ export const CommonErrors = {
     code: 'PAYLOAD_TOO_LARGE',
     kind: 'PAYLOAD_TOO_LARGE',
     message: 'Nội dung gửi lên quá lớn.',
+  },
+  TOO_MANY_FIELDS: {
+    code: 'TOO_MANY_FIELDS',
+    kind: 'PAYLOAD_TOO_LARGE',
+    message: 'Biểu mẫu gửi lên có quá nhiều trường (tối đa 1.000 trường).',
+  },
+  UNSUPPORTED_ENCODING: {
+    code: 'UNSUPPORTED_ENCODING',
+    kind: 'UNSUPPORTED_MEDIA_TYPE',
+    message:
+      'Nội dung gửi lên được nén theo cách không hỗ trợ (chỉ nhận gzip, deflate hoặc không nén).',
+  },
+  UNSUPPORTED_CHARSET: {
+    code: 'UNSUPPORTED_CHARSET',
+    kind: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Bảng mã ký tự của nội dung gửi lên không được hỗ trợ (hãy dùng UTF-8).',
   },
   TOO_MANY_REQUESTS: {
     code: 'TOO_MANY_REQUESTS',

@@ -7,6 +7,7 @@ import {
   type ErrorDetail,
   type ErrorKind,
 } from '../errors/app-error';
+import { classifyBodyParserError } from './body-errors';
 import { classifyDriverError } from './driver-errors';
 import { requestIdOf } from './request-id';
 import { setRetryAfter } from './retry-after';
@@ -35,6 +36,8 @@ export function statusOf(kind: ErrorKind): number {
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'RULE_VIOLATION':
       return 422;
     case 'TOO_MANY_REQUESTS':
@@ -90,7 +93,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       def = fromHttpException(exception);
       message = def.message;
     } else {
-      def = classifyDriverError(exception) ?? CommonErrors.INTERNAL;
+      def =
+        classifyBodyParserError(exception) ??
+        classifyDriverError(exception) ??
+        CommonErrors.INTERNAL;
       message = def.message;
     }
     const status = statusOf(def.kind);

@@ -2,8 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ErrorDetailDto {
   @ApiPropertyOptional({ example: 'code' }) field?: string;
-  @ApiProperty({ example: 'isNotEmpty' }) code!: string;
+  @ApiProperty({ example: 'FIELD_EMPTY' }) code!: string;
   @ApiProperty({ example: 'Trường "code" không được để trống.' }) message!: string;
+  @ApiPropertyOptional({
+    example: { format: 'mã đơn vị: chữ cái không dấu, số, …' },
+    description: 'Tham số của lỗi, ví dụ định dạng mong đợi (FIELD_PATTERN)',
+  })
+  params?: Record<string, unknown>;
 }
 
 /** The one error body of the whole API. */

@@ -11,6 +11,7 @@ describe('statusOf', () => {
     ['NOT_FOUND', 404],
     ['CONFLICT', 409],
     ['PAYLOAD_TOO_LARGE', 413],
+    ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['RULE_VIOLATION', 422],
     ['TOO_MANY_REQUESTS', 429],
     ['UNAVAILABLE', 503],

@@ -12,19 +12,25 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
+  IsDefined,
+  IsObject,
 } from 'class-validator';
+import { MatchesFormat, codeFormat } from '../../common/http/matches-format';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const POINTS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 export class CriterionDto {
-  @ApiProperty({ example: 'I.1' }) @IsString() @Length(1, 32) @Matches(CODE) code!: string;
+  @ApiProperty({ example: 'I.1' })
+  @IsString()
+  @Length(1, 32)
+  @MatchesFormat(CODE, codeFormat('mã tiêu chí', 'I.1'))
+  code!: string;
   @ApiProperty({ example: 'Tăng trưởng kinh tế' })
   @IsString()
   @IsNotEmpty()
@@ -43,7 +49,11 @@ export class CriterionDto {
 }
 
 export class CriteriaGroupDto {
-  @ApiProperty({ example: 'I' }) @IsString() @Length(1, 32) @Matches(CODE) code!: string;
+  @ApiProperty({ example: 'I' })
+  @IsString()
+  @Length(1, 32)
+  @MatchesFormat(CODE, codeFormat('mã nhóm tiêu chí', 'I'))
+  code!: string;
   @ApiProperty({ example: 'Phát triển kinh tế' })
   @IsString()
   @IsNotEmpty()
@@ -53,13 +63,18 @@ export class CriteriaGroupDto {
   @ApiProperty({ type: [CriterionDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionDto)
   criteria!: CriterionDto[];
 }
 
 export class AdjustmentItemDto {
-  @ApiProperty({ example: 'B1' }) @IsString() @Length(1, 32) @Matches(CODE) code!: string;
+  @ApiProperty({ example: 'B1' })
+  @IsString()
+  @Length(1, 32)
+  @MatchesFormat(CODE, codeFormat('mã mục cộng, trừ điểm', 'B1'))
+  code!: string;
   @ApiProperty({ example: 'Cờ thi đua của tỉnh năm trước' })
   @IsString()
   @IsNotEmpty()
@@ -85,18 +100,21 @@ export class CriteriaSetBodyDto {
   @ApiProperty({ type: [CriteriaGroupDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriteriaGroupDto)
   groups!: CriteriaGroupDto[];
   @ApiProperty({ type: [AdjustmentItemDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AdjustmentItemDto)
   bonusItems!: AdjustmentItemDto[];
   @ApiProperty({ type: [AdjustmentItemDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AdjustmentItemDto)
   penaltyItems!: AdjustmentItemDto[];
@@ -105,6 +123,7 @@ export class CriteriaSetBodyDto {
   @ApiProperty({ type: [TieBreakKeyDto], description: 'Thứ tự tiêu chí phân định khi bằng điểm' })
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TieBreakKeyDto)
   tieBreak!: TieBreakKeyDto[];
@@ -117,6 +136,8 @@ export class CreateCriteriaSetDto {
     description: 'Nội dung bộ tiêu chí (hoặc dùng copyFromYear)',
   })
   @ValidateIf((o: CreateCriteriaSetDto) => o.copyFromYear === undefined)
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CriteriaSetBodyDto)
   definition?: CriteriaSetBodyDto;
@@ -138,6 +159,8 @@ export class CreateCriteriaSetDto {
 export class UpdateCriteriaSetDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiProperty({ type: CriteriaSetBodyDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CriteriaSetBodyDto)
   definition!: CriteriaSetBodyDto;

@@ -12,15 +12,18 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
+  IsDefined,
+  IsObject,
 } from 'class-validator';
 import { BALLOT_METHODS, type BallotMethod } from '../meeting-parts.entity';
+import { MatchesFormat } from '../../common/http/matches-format';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME_FORMAT = 'giờ HH:mm theo 24 giờ (ví dụ 08:00, 14:30)';
 
 export class CommitteeMemberDto {
   @ApiProperty({ example: '(ghi họ tên)' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
@@ -34,8 +37,11 @@ export class MeetingBodyDto {
   @IsISO8601({ strict: true })
   @Length(10, 10)
   meetingDate!: string;
-  @ApiProperty({ example: '08:00' }) @Matches(TIME) startTime!: string;
-  @ApiPropertyOptional({ example: '11:30' }) @IsOptional() @Matches(TIME) endTime?: string;
+  @ApiProperty({ example: '08:00' }) @MatchesFormat(TIME, TIME_FORMAT) startTime!: string;
+  @ApiPropertyOptional({ example: '11:30' })
+  @IsOptional()
+  @MatchesFormat(TIME, TIME_FORMAT)
+  endTime?: string;
   @ApiProperty({ example: 'Hội trường UBND thành phố Hải Dương' })
   @IsString()
   @IsNotEmpty()
@@ -47,6 +53,7 @@ export class MeetingBodyDto {
   @ApiProperty({ type: [CommitteeMemberDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CommitteeMemberDto)
   countingCommittee!: CommitteeMemberDto[];
@@ -103,6 +110,7 @@ export class AttendanceDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendanceRowDto)
   rows!: AttendanceRowDto[];
@@ -146,6 +154,7 @@ export class WrittenCountsDto {
   @ApiProperty({ type: [NomineeCountDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NomineeCountDto)
   nominees!: NomineeCountDto[];
@@ -172,11 +181,13 @@ export class CountsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NomineeCountDto)
   nominees!: NomineeCountDto[];
   @ApiPropertyOptional({ type: WrittenCountsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => WrittenCountsDto)
   written?: WrittenCountsDto;
@@ -195,11 +206,17 @@ export class EntryDto {
   @IsString()
   @MaxLength(200)
   enteredBy?: string;
-  @ApiProperty({ type: CountsDto }) @ValidateNested() @Type(() => CountsDto) counts!: CountsDto;
+  @ApiProperty({ type: CountsDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CountsDto)
+  counts!: CountsDto;
   @ApiPropertyOptional({ type: [AckDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AckDto)
   acknowledgements?: AckDto[];
@@ -231,7 +248,10 @@ export class FinalizeDto {
   @IsInt()
   @Min(1)
   nextDeputyUnitId?: number;
-  @ApiPropertyOptional({ example: '11:30' }) @IsOptional() @Matches(TIME) endTime?: string;
+  @ApiPropertyOptional({ example: '11:30' })
+  @IsOptional()
+  @MatchesFormat(TIME, TIME_FORMAT)
+  endTime?: string;
 }
 
 export class CorrectionDto {

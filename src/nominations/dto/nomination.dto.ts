@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { toInt } from '../../common/http/pagination';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../domain/nominations/status';
@@ -55,6 +56,7 @@ export class CreateNominationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AcknowledgementDto)
   acknowledgements?: AcknowledgementDto[];
@@ -78,6 +80,7 @@ export class UpdateNominationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AcknowledgementDto)
   acknowledgements?: AcknowledgementDto[];
@@ -91,6 +94,7 @@ export class TransitionNominationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AcknowledgementDto)
   acknowledgements?: AcknowledgementDto[];

@@ -6,16 +6,16 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
+import { MatchesFormat, codeFormat } from '../../common/http/matches-format';
 
 export class CreateProvinceDto {
   @ApiProperty({ example: 'HD' })
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+  @MatchesFormat(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, codeFormat('mã tỉnh', 'HD'))
   code!: string;
   @ApiProperty({ example: 'Hải Dương' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ example: 'tỉnh Hải Dương' })

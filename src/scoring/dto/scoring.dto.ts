@@ -16,6 +16,7 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { SCORING_PHASES, type ScoringPhase } from '../../domain/scoring/phase';
 import { UnitDto } from '../../units/dto/unit.dto';
@@ -50,6 +51,7 @@ export class EnterScoresDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ScoreLineInputDto)
   lines!: ScoreLineInputDto[];
@@ -74,6 +76,7 @@ export class SetDrawNumbersDto {
   @ApiProperty({ type: [DrawNumberDto] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DrawNumberDto)
   draws!: DrawNumberDto[];

@@ -6,7 +6,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   Min,
   IsISO8601,
@@ -19,11 +18,16 @@ import {
   type LineageKind,
   type UnitType,
 } from '../../domain/registry/unit-types';
+import { MatchesFormat, codeFormat } from '../../common/http/matches-format';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export class CreateUnitDto {
-  @ApiProperty({ example: 'HD-CG' }) @IsString() @Length(1, 32) @Matches(CODE) code!: string;
+  @ApiProperty({ example: 'HD-CG' })
+  @IsString()
+  @Length(1, 32)
+  @MatchesFormat(CODE, codeFormat('mã đơn vị', 'HD-CG'))
+  code!: string;
   @ApiProperty({ example: 'Cẩm Giàng' })
   @IsString()
   @IsNotEmpty()

@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppError, CommonErrors, type ErrorDetail } from '../../common/errors/app-error';
+import { FieldCodes } from '../../common/errors/field-errors';
 import { toDetails } from '../../common/http/validation';
 import { statusOf } from '../../common/http/app-exception.filter';
 
@@ -41,20 +42,17 @@ function fieldMessage(d: ErrorDetail): string {
     .replace(/^Danh sách "[^"]+"/, 'Danh sách này');
 }
 
-const TYPE_CODES = new Set([
-  'isDefined',
-  'isNotEmpty',
-  'isInt',
-  'isNumber',
-  'isString',
-  'isBoolean',
-  'isDateString',
-  'isISO8601',
-  'isIso8601',
-  'isArray',
-  'isIn',
-  'isEnum',
-  'whitelistValidation',
+const TYPE_CODES = new Set<string>([
+  FieldCodes.REQUIRED,
+  FieldCodes.EMPTY,
+  FieldCodes.NOT_INTEGER,
+  FieldCodes.NOT_NUMBER,
+  FieldCodes.NOT_STRING,
+  FieldCodes.NOT_BOOLEAN,
+  FieldCodes.NOT_DATE,
+  FieldCodes.NOT_LIST,
+  FieldCodes.NOT_IN_LIST,
+  FieldCodes.NOT_ALLOWED,
 ]);
 
 /** A failed submission: the error's field details go next to their fields, the rest above the form. */

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../auth/permission.decorator';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { FieldCodes } from '../../common/errors/field-errors';
 import { attachment } from '../../common/http/content-disposition';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { PERMISSIONS } from '../../domain/auth/permissions';
@@ -50,7 +51,11 @@ export class WebMeetingDocumentsController {
       if (kinds.length === 0)
         throw new AppError(CommonErrors.VALIDATION_FAILED, {
           details: [
-            { field: 'kinds', code: 'isNotEmpty', message: 'Vui lòng chọn ít nhất một văn bản.' },
+            {
+              field: 'kinds',
+              code: FieldCodes.REQUIRED,
+              message: 'Vui lòng chọn ít nhất một văn bản.',
+            },
           ],
         });
       const dtos: GenerateDocumentDto[] = [];
