@@ -26,6 +26,7 @@ import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
 import { ScoreEntryEntity, type ScoreStageCode } from '../scoring/score-entry.entity';
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { viDate } from '../domain/common/vi-date';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'seeds', 'haiduong-2023');
 
@@ -410,7 +411,7 @@ async function seedScoring(
     for (const to of SCORING_PHASES.slice(1, target + 1)) {
       const reason =
         from === 'NOT_STARTED'
-          ? `Ký kết giao ước thi đua ngày ${criteria.signedOn} (dữ liệu mẫu)`
+          ? `Ký kết giao ước thi đua ngày ${viDate(criteria.signedOn)} (dữ liệu mẫu)`
           : 'Dữ liệu mẫu';
       await em
         .getRepository(ScoringPhaseTransitionEntity)

@@ -142,7 +142,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
     await page.waitForLoadState();
     expect(await text(page, '.form-message')).toContain('WARNING_NOT_ACKNOWLEDGED');
-    const ack = page.getByLabel('Lý do xác nhận cảnh báo NOT_LEADER');
+    const ack = page.getByLabel('Lý do xác nhận cảnh báo «Đơn vị không dẫn đầu khối»');
     expect(await ack.getAttribute('aria-invalid')).toBe('true');
     expect(await text(page, '#new-ack_NOT_LEADER-err')).toBe(
       'Vui lòng ghi lý do để xác nhận cảnh báo này.',
@@ -164,7 +164,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await page.getByLabel('Tóm tắt thành tích').inputValue()).toBe(summary);
 
     const reason = 'Đơn vị dẫn đầu được đề nghị Cờ thi đua của Chính phủ.';
-    await page.getByLabel('Lý do xác nhận cảnh báo NOT_LEADER').fill(reason);
+    await page.getByLabel('Lý do xác nhận cảnh báo «Đơn vị không dẫn đầu khối»').fill(reason);
     await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
     await page.waitForURL(/\/web\/nominations\/\d+\?tb=created/);
     expect(page.url()).not.toBe(nominationUrl);

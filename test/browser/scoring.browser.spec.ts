@@ -329,7 +329,8 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       res = await page.goto(url);
       expect({ url, status: res?.status() }).toEqual({ url, status: 403 });
       expect(await text(page, 'h1')).toBe('Không có quyền truy cập');
-      expect(await text(page, 'main')).toContain('FORBIDDEN');
+      expect(await page.locator('[data-code]').getAttribute('data-code')).toBe('FORBIDDEN');
+      expect(await text(page, 'main')).not.toContain('FORBIDDEN');
       expect(await text(page, 'main')).not.toContain(other.fullName);
     }
     await screenshot(page, '49-dai-dien-don-vi-403');

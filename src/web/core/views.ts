@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../../documents/render/html-renderer';
+import { codeLabel } from './code-labels';
 import { formatDate, formatDateTime, formatNumber, formatPercent, scalar } from './format';
 
 /** The pages' templates: `templates/web/` (layout, partials/, pages/<area>/<name>.hbs). */
@@ -116,6 +117,8 @@ export class WebViews implements OnModuleInit {
     h.registerHelper('date', (v: unknown) => formatDate(v));
     h.registerHelper('datetime', (v: unknown) => formatDateTime(v));
     h.registerHelper('str', (v: unknown) => scalar(v));
+    /** `{{codeLabel code}}`: a rule's or finding's Vietnamese name (the code itself never shows). */
+    h.registerHelper('codeLabel', (v: unknown) => codeLabel(scalar(v)));
     /** `{{field-error form "name"}}`: the field's message, or empty. */
     h.registerHelper('fieldError', (form: unknown, name: unknown) => {
       const errors = (form as { errors?: Record<string, string> } | undefined)?.errors;

@@ -15,12 +15,13 @@ import {
   transitionButtons,
   type Warning,
 } from './nominations-view';
-import { holdsOnBloc, isNotFound } from '../core/access';
+import { holdsEverywhere, holdsOnBloc, isNotFound, mayOpenUnit } from '../core/access';
 
 /** One line of a nominations table. */
-function row(n: NominationDto) {
+function row(auth: Authenticated, n: NominationDto) {
   return {
     id: n.id,
+    open: mayOpenUnit(auth, 'term.read', n.unit.id, n.blocId),
     unitName: n.unit.fullName,
     unitShort: n.unit.shortName,
     tierName: n.tierName,
@@ -79,7 +80,7 @@ export class NominationsPagesService {
     const { year, years, blocs } = await this.visibleBlocs(auth, yearRaw);
     const groups = [];
     for (const b of blocs) {
-      const items = (await this.nominations.listForTerm(b.id, year)).map(row);
+      const items = (await this.nominations.listForTerm(b.id, year)).map((n) => row(auth, n));
       groups.push({ ...b, items, canWrite: holdsOnBloc(auth, 'nominations.write', b.id) });
     }
     return {
@@ -98,7 +99,7 @@ export class NominationsPagesService {
     warnings: Warning[],
   ) {
     const term = await this.blocs.getTerm(blocId, year);
-    const nominations = (await this.nominations.listForTerm(blocId, year)).map(row);
+    const nominations = (await this.nominations.listForTerm(blocId, year)).map((n) => row(auth, n));
     const s = await this.nominations.suggest(blocId, year).catch((e: unknown) => {
       if (e instanceof AppError && e.kind !== 'INTERNAL') return null;
       throw e;
@@ -117,6 +118,7 @@ export class NominationsPagesService {
       blocId,
       blocName: term.blocName,
       year,
+      wide: holdsEverywhere(auth, 'term.read'),
       nominations,
       suggestions,
       rankingComplete: s?.rankingComplete ?? false,
