@@ -10,6 +10,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { NominationsService } from '../nominations/nominations.service';
 import { UnitsService } from '../units/units.service';
 import { SEED_DIR } from './seed-runner';
+import { viDate } from '../domain/common/vi-date';
 
 interface MeetingSeed {
   blocCode: string;
@@ -162,7 +163,7 @@ export class DemoMeetingSeeder {
     m = await this.meetings.finalize(m.id, { version: m.version, endTime: seed.meeting.endTime });
     await this.demoAccounts();
     this.logger.log(
-      `Đã tái hiện hội nghị ngày ${seed.meeting.meetingDate}: ${m.ballots.length} phiếu bầu, trạng thái "${m.statusLabel}".`,
+      `Đã tái hiện hội nghị ngày ${viDate(seed.meeting.meetingDate)}: ${m.ballots.length} phiếu bầu, trạng thái "${m.statusLabel}".`,
     );
     return true;
   }

@@ -193,7 +193,9 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     await page.goto(`${base()}/criteria`);
     await page.getByRole('button', { name: 'Tạo bản dự thảo sửa đổi' }).click();
     await page.waitForLoadState('domcontentloaded');
-    expect(await text(page, '.form-message')).toContain('CRITERIA_SET_REASON_REQUIRED');
+    expect(await page.locator('.form-message').first().getAttribute('data-code')).toBe(
+      'CRITERIA_SET_REASON_REQUIRED',
+    );
     await page.getByLabel('Lý do sửa đổi').fill('Điều chỉnh điểm tối đa nhóm I theo văn bản mới');
     await page.getByRole('button', { name: 'Tạo bản dự thảo sửa đổi' }).click();
     await page.waitForURL(/\/criteria\/\d+\/edit\?tb=created/);
@@ -213,7 +215,9 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     expect(await page.locator('input[name="groups.0.criteria.0.maxPoints"]').inputValue()).toBe(
       '90',
     );
-    expect(await text(page, '.form-message')).toContain('CRITERIA_SET_INVALID');
+    expect(await page.locator('.form-message').first().getAttribute('data-code')).toBe(
+      'CRITERIA_SET_INVALID',
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '47-du-thao-tieu-chi-loi');
   }, 120_000);

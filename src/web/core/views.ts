@@ -89,8 +89,10 @@ export class WebViews implements OnModuleInit {
     let t: Handlebars.TemplateDelegate;
     try {
       // precompile parses now (compile alone would wait for the first call to parse).
-      this.hbs.precompile(source);
-      t = this.hbs.compile(source, { strict: false, noEscape: false });
+      // preventIndent: a partial called from an indented line would otherwise have every line of
+      // its output indented, a textarea's typed lines included (they came back changed).
+      this.hbs.precompile(source, { preventIndent: true });
+      t = this.hbs.compile(source, { strict: false, noEscape: false, preventIndent: true });
     } catch (e) {
       throw new Error(
         `templates/web/${name === LAYOUT ? 'layout' : `pages/${name}`}.hbs: ${(e as Error).message}`,

@@ -50,6 +50,11 @@ export const NOTICES: Readonly<Record<string, string>> = {
   imported: 'Đã nhập dữ liệu.',
   entered: 'Đã ghi số phiếu.',
   opened: 'Đã mở cuộc họp.',
+  meetingOpened: 'Đã lưu điểm danh và khai mạc hội nghị; có thể mở phiếu bầu.',
+  ballotOpened: 'Đã mở phiếu bầu; thư ký nhập kết quả kiểm phiếu.',
+  ballotsOpened: 'Đã mở phiếu bầu của mọi hình thức khen thưởng; thư ký nhập kết quả kiểm phiếu.',
+  finalizedNextTerm:
+    'Đã chốt kết quả cuộc họp. Đã lập danh sách khối năm sau với trưởng khối, phó khối do hội nghị suy tôn.',
   finalized: 'Đã chốt kết quả cuộc họp.',
   corrected: 'Đã ghi bản đính chính.',
   issued: 'Đã phát hành văn bản.',
