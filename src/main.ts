@@ -22,6 +22,13 @@ async function bootstrap(): Promise<void> {
   const debug = levels.includes('debug');
   // Nest lists every route and module at start (some 150 lines): shown only at LOG_LEVEL=debug.
   const logger = new (class extends ConsoleLogger {
+    // dd/mm/yyyy HH:mm:ss, as every date a person reads here (the default is the US locale's).
+    protected override getTimestamp(): string {
+      const d = new Date();
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+    }
+
     override log(message: unknown, ...rest: unknown[]): void {
       const context = rest[rest.length - 1];
       if (!debug && typeof context === 'string' && STARTUP_CHATTER.includes(context)) return;
