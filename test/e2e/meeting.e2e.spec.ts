@@ -362,7 +362,10 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     const noms = (await t.http().get(`/api/blocs/${blocId}/terms/2023/nominations`).expect(200))
       .body as { status: string; history: { reason: string }[] }[];
     expect(noms.map((n) => n.status)).toEqual(['PROPOSED', 'PROPOSED', 'PROPOSED', 'PROPOSED']);
-    expect(noms[0]!.history.at(-1)!.reason).toContain('28/03/2024'.split('/').reverse().join('-'));
+    // A sentence a person reads: dates as dd/mm/yyyy, the time as HH:mm, never ISO.
+    expect(noms[0]!.history.at(-1)!.reason).toMatch(
+      /^Hội nghị bình xét ngày 28\/03\/2024 đề nghị \(biên bản chốt lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/,
+    );
     const locked = await t
       .http()
       .put(`/api/meetings/${m.id}/attendance`)
