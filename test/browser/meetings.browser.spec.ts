@@ -400,9 +400,9 @@ describe('Web: the secretary records the Hải Dương 2023 meeting (Chromium)',
     expect(await text(page, '[data-meeting-status]')).toBe('đã kiểm phiếu');
     const won = async (code: string) =>
       (await page.locator(`tr[data-ballot="${code}"] td`).nth(4).textContent())?.trim();
-    expect(await won('GOV_FLAG')).toBe('Hải Dương');
-    expect(await won('PROV_FLAG')).toBe('Cẩm Giàng');
-    expect(await won('PROV_MERIT')).toBe('Gia Lộc, Kim Thành');
+    expect(await won('GOV_FLAG')).toBe('Hải Dương (1/1 suất)');
+    expect(await won('PROV_FLAG')).toBe('Cẩm Giàng (1/1 suất)');
+    expect(await won('PROV_MERIT')).toBe('Gia Lộc, Kim Thành (2/2 suất)');
   });
 
   it('finalises with a confirmation; the locked meeting refuses a stale change with a clear message', async () => {
