@@ -8,6 +8,7 @@ import { decide, PERMISSIONS } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthService, type Authenticated } from './auth.service';
 import { PERMISSION_KEY, PUBLIC_KEY, type PermissionSpec } from './permission.decorator';
+import { CSRF_AFTER_UPLOAD_KEY } from './csrf-upload';
 import { ScopeResolver } from './scope-resolver';
 
 export const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
@@ -19,17 +20,13 @@ const routeOf = (req: Request): string => {
 
 /**
  * The synchronizer token of a cookie write: the X-CSRF-Token header (scripts and API clients); for
- * the web pages (/web) only, the `_csrf` field of a submitted form, or `?_csrf=` for a file upload
- * (multipart bodies are parsed after the guard, so the token cannot be read from the body).
+ * the web pages (/web) only, the `_csrf` field of a submitted form. Never the URL. A multipart body
+ * is parsed after the guard: its field is checked by `CsrfFieldInterceptor` (routes with `WebUpload`).
  */
 function csrfTokenOf(req: Request): string | undefined {
   const header = req.header('x-csrf-token');
   if (header) return header;
-  if (!req.path.startsWith('/web/')) return undefined;
-  if (req.is('multipart/form-data')) {
-    const query = req.query._csrf;
-    return typeof query === 'string' ? query : undefined;
-  }
+  if (!req.path.startsWith('/web/') || req.is('multipart/form-data')) return undefined;
   const field = (req.body as Record<string, unknown> | undefined)?._csrf;
   return typeof field === 'string' ? field : undefined;
 }
@@ -83,10 +80,15 @@ export class AuthGuard implements CanActivate {
     if (!authed) throw new AppError(AuthErrors.REQUIRED);
     if (!bearer && !SAFE_METHODS.includes(req.method)) {
       // Cookie sessions: synchronizer token plus Fetch Metadata (ASVS 3.5.1, 3.5.3).
+      const afterUpload =
+        req.path.startsWith('/web/') &&
+        !req.header('x-csrf-token') &&
+        Boolean(req.is('multipart/form-data')) &&
+        this.reflector.getAllAndOverride<boolean>(CSRF_AFTER_UPLOAD_KEY, targets) === true;
       if (
         req.header('sec-fetch-site') === 'cross-site' ||
         !authed.session.csrfToken ||
-        csrfTokenOf(req) !== authed.session.csrfToken
+        (!afterUpload && csrfTokenOf(req) !== authed.session.csrfToken)
       ) {
         this.deny(req, authed, 'CSRF');
         throw new AppError(AuthErrors.CSRF);

@@ -21,6 +21,7 @@ import {
   type ItemRow,
 } from './criteria.mapper';
 import { CriteriaRepository } from './criteria.repository';
+import { viDate } from '../domain/common/vi-date';
 import type {
   CreateCriteriaSetDto,
   CriteriaSetBodyDto,
@@ -196,7 +197,7 @@ export class CriteriaService {
           term.id,
           'NOT_STARTED',
           'SELF',
-          `Ký kết giao ước thi đua ngày ${dto.signedOn}`,
+          `Ký kết giao ước thi đua ngày ${viDate(dto.signedOn)}`,
         );
       }
       const saved = await this.mustFind(em, setId);
@@ -207,7 +208,7 @@ export class CriteriaService {
         entityId: setId,
         before: toSummaryDto(set),
         after: toSummaryDto(saved),
-        reason: `Ký kết giao ước ngày ${dto.signedOn}`,
+        reason: `Ký kết giao ước ngày ${viDate(dto.signedOn)}`,
       });
       return after;
     });

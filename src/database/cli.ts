@@ -115,6 +115,9 @@ export class ${cls} implements MigrationInterface {
   }
 }
 
+/** Where `npm run report` writes when no --out is given: outside the source tree. */
+const REPORT_DIR = process.env.THIDUA_REPORT_DIR ?? path.join(os.homedir(), 'thidua-van-ban');
+
 async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
   const config = loadConfig();
@@ -203,8 +206,9 @@ async function main(): Promise<void> {
       return;
     }
     case 'report': {
-      // npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution|score-table --format html|pdf|docx --out <file>
+      // npm run report -- --meeting <id> --doc minutes|… --format html|pdf|docx [--out <file>] [--draft]
       const args = process.argv.slice(3);
+      const draft = args.includes('--draft');
       const opt = (k: string) => {
         const i = args.indexOf(`--${k}`);
         return i >= 0 ? args[i + 1] : undefined;
@@ -218,16 +222,20 @@ async function main(): Promise<void> {
       const kind = kinds[opt('doc') ?? ''];
       const format = opt('format') as DocFormat | undefined;
       const meetingId = Number(opt('meeting'));
-      const out = opt('out');
       if (
         !kind ||
         !format ||
         !['html', 'pdf', 'docx'].includes(format) ||
-        !Number.isInteger(meetingId) ||
-        !out
+        !Number.isInteger(meetingId)
       ) {
         console.error(
-          'Cách dùng: npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution|score-table --format html|pdf|docx --out <tệp>',
+          [
+            'Cách dùng: npm run report -- --meeting <id> --doc minutes|vote-count|proposal|resolution --format html|pdf|docx [--out <tệp>] [--draft]',
+            '  Không có --draft: PHÁT HÀNH văn bản (cấp số văn bản của khối và ghi vào sổ văn bản), như nút "Phát hành" trên trang web;',
+            '                    văn bản đã phát hành thì in lại đúng bản đó, không cấp số mới.',
+            '  --draft:          bản dự thảo, không cấp số, không ghi gì vào cơ sở dữ liệu, có dấu "DỰ THẢO".',
+            `  --out:            tệp ghi ra; mặc định trong ${REPORT_DIR} (ngoài thư mục mã nguồn).`,
+          ].join('\n'),
         );
         process.exitCode = 2;
         return;
@@ -238,12 +246,29 @@ async function main(): Promise<void> {
       );
       try {
         const docs = app.get(DocumentsService);
+        const target = (fileName: string) => {
+          const file = opt('out') ?? path.join(REPORT_DIR, fileName);
+          fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+          return file;
+        };
+        if (draft) {
+          const rendered = await docs.draft(meetingId, kind, format);
+          const file = target(rendered.fileName);
+          fs.writeFileSync(file, rendered.content);
+          console.log(`Đã ghi bản dự thảo ${file} (không cấp số, không ghi vào cơ sở dữ liệu).`);
+          return;
+        }
+        const before = (await docs.list(meetingId)).filter((d) => d.kind === kind).length;
         const doc = await docs.latestOrGenerate(meetingId, kind);
         const rendered = await docs.render(doc.id, format);
-        fs.writeFileSync(out, rendered.content);
+        const file = target(rendered.fileName);
+        fs.writeFileSync(file, rendered.content);
         console.log(
-          `Đã ghi ${out}: ${doc.kindLabel} số ${doc.numberText} (phiên bản ${doc.versionNo}, SHA-256 dữ liệu ${doc.snapshotSha256.slice(0, 16)}…).`,
+          before === 0
+            ? `Đã PHÁT HÀNH ${doc.kindLabel} số ${doc.numberText} (cấp số mới, đã ghi vào sổ văn bản của khối) và ghi ra ${file}.`
+            : `Đã in lại ${doc.kindLabel} số ${doc.numberText} đã phát hành (phiên bản ${doc.versionNo}; không cấp số mới) ra ${file}.`,
         );
+        console.log(`SHA-256 dữ liệu: ${doc.snapshotSha256.slice(0, 16)}…`);
       } finally {
         await app.close();
       }

@@ -205,6 +205,33 @@ export class DocumentsService implements OnModuleInit {
     return existing ? toDto(existing) : this.generate(meetingId, kind);
   }
 
+  /**
+   * A draft of a meeting's document (`npm run report -- --draft`): built from the locked data as it
+   * stands, stored nowhere, given no number ("Số:      /BB-…") and marked "DỰ THẢO" on every page.
+   */
+  async draft(
+    meetingId: number,
+    kind: DocKind,
+    format: DocFormat,
+  ): Promise<{ fileName: string; content: Buffer | string }> {
+    const source = await this.db.read((em) => this.source(em, meetingId));
+    const snapshot = { ...source.doc, numbers: { ...source.doc.numbers, [kind]: 0 } };
+    const sha = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+    const built = DOCUMENT_BUILDERS[kind](snapshot, sha, TEMPLATE_VERSION);
+    const vm: DocumentViewModel = {
+      ...built,
+      header: {
+        ...built.header,
+        numberText: built.header.numberText.replace(/^Số: 00\//, 'Số:      /'),
+      },
+      watermark: built.watermark ?? 'DỰ THẢO',
+    };
+    const fileName = `${kind.toLowerCase()}-du-thao.${format}`;
+    if (format === 'html') return { fileName, content: renderHtml(vm) };
+    if (format === 'pdf') return { fileName, content: await renderPdf(vm) };
+    return { fileName, content: await renderDocx(vm) };
+  }
+
   /** Renders a stored document from its snapshot (never from live data). */
   async render(
     id: number,

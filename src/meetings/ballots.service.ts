@@ -94,8 +94,13 @@ export class BallotsService {
       await this.loader.blocVotingRule(em, tier.id, ctx.term.term.year);
       if (await this.meetings.ballotExists(em, meetingId, tier.id, 1))
         throw new AppError(MeetingErrors.BALLOT_EXISTS);
+      // A rehearsal replays the vote on the year's nominations as they stand: after the official
+      // meeting they are proposals (or further on), and the rehearsal changes none of them.
+      const inBallot: readonly string[] = ctx.meeting.isRehearsal
+        ? ['DRAFT', 'PROPOSED', 'SUBMITTED', 'PASSED', 'DECIDED']
+        : ['DRAFT'];
       const fromNominations = (await this.nominations.listForTerm(em, ctx.term.term.id))
-        .filter((n) => n.tierId === tier.id && n.status === 'DRAFT')
+        .filter((n) => n.tierId === tier.id && inBallot.includes(n.status))
         .map((n) => n.unitId);
       const nominees = dto.nomineeUnitIds ?? fromNominations;
       const memberIds = new Set(ctx.term.members.map((m) => m.id));
@@ -129,44 +134,62 @@ export class BallotsService {
 
   /** Opens a ballot: the quorum of its rule must be reached; the rule and the voters are frozen. */
   open(ballotId: number, version: number): Promise<MeetingView> {
+    return this.db.write((em) => this.openIn(em, ballotId, version));
+  }
+
+  /**
+   * Opens every ballot of the meeting not yet opened, in one transaction: all of them or, if one is
+   * refused (no quorum, a stale page), none. `versions` are the ballots' versions the page showed.
+   */
+  openAll(meetingId: number, versions: ReadonlyMap<number, number>): Promise<MeetingView> {
     return this.db.write(async (em) => {
-      const { ballot, ctx } = await this.loadBallot(em, ballotId);
-      this.requireVotingPhase(ctx);
-      if (ballot.status !== 'DRAFT') throw new AppError(MeetingErrors.BALLOT_NOT_DRAFT);
-      if (ballot.version !== version)
-        throw new AppError(CommonErrors.VERSION_CONFLICT, {
-          extra: { currentVersion: ballot.version },
-        });
-      if (ctx.meeting.status === 'DRAFT')
-        throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE, {
-          message: 'Chưa điểm danh, chưa mở được phiếu bầu.',
-        });
-      const { rule, text, isSample } = await this.loader.blocVotingRule(
-        em,
-        ballot.tierId,
-        ctx.term.term.year,
+      const drafts = (await this.meetings.ballots(em, meetingId)).filter(
+        (b) => b.status === 'DRAFT',
       );
-      const present = ctx.attendance.filter((a) => a.present).map((a) => a.unitId);
-      const written = rule.allowWrittenAbsentee
-        ? ctx.attendance.filter((a) => !a.present && a.writtenBallot).map((a) => a.unitId)
-        : [];
-      const total = ctx.term.members.length;
-      const q = checkQuorum(total, present.length, rule);
-      if (!q.reached)
-        throw new AppError(MeetingErrors.BALLOT_NO_QUORUM, {
-          message: `${MeetingErrors.BALLOT_NO_QUORUM.message} ${q.explanation}`,
-        });
-      const voters: VotersSnapshot = { membersEntitled: total, present, written };
-      const ok = await this.meetings.updateBallotIfVersion(em, ballot.id, version, {
-        status: 'OPEN',
-        ruleSnapshot: JSON.stringify({ rule, text, isSample }),
-        votersSnapshot: JSON.stringify(voters),
-      });
-      if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
-      if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
-        await this.moveMeeting(em, ctx, 'VOTING');
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
+      if (drafts.length === 0) throw new AppError(MeetingErrors.BALLOT_NOT_DRAFT);
+      let view: MeetingView | null = null;
+      for (const b of drafts) view = await this.openIn(em, b.id, versions.get(b.id) ?? b.version);
+      return view!;
     });
+  }
+
+  private async openIn(em: EntityManager, ballotId: number, version: number): Promise<MeetingView> {
+    const { ballot, ctx } = await this.loadBallot(em, ballotId);
+    this.requireVotingPhase(ctx);
+    if (ballot.status !== 'DRAFT') throw new AppError(MeetingErrors.BALLOT_NOT_DRAFT);
+    if (ballot.version !== version)
+      throw new AppError(CommonErrors.VERSION_CONFLICT, {
+        extra: { currentVersion: ballot.version },
+      });
+    if (ctx.meeting.status === 'DRAFT')
+      throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE, {
+        message: 'Chưa điểm danh, chưa mở được phiếu bầu.',
+      });
+    const { rule, text, isSample } = await this.loader.blocVotingRule(
+      em,
+      ballot.tierId,
+      ctx.term.term.year,
+    );
+    const present = ctx.attendance.filter((a) => a.present).map((a) => a.unitId);
+    const written = rule.allowWrittenAbsentee
+      ? ctx.attendance.filter((a) => !a.present && a.writtenBallot).map((a) => a.unitId)
+      : [];
+    const total = ctx.term.members.length;
+    const q = checkQuorum(total, present.length, rule);
+    if (!q.reached)
+      throw new AppError(MeetingErrors.BALLOT_NO_QUORUM, {
+        message: `${MeetingErrors.BALLOT_NO_QUORUM.message} ${q.explanation}`,
+      });
+    const voters: VotersSnapshot = { membersEntitled: total, present, written };
+    const ok = await this.meetings.updateBallotIfVersion(em, ballot.id, version, {
+      status: 'OPEN',
+      ruleSnapshot: JSON.stringify({ rule, text, isSample }),
+      votersSnapshot: JSON.stringify(voters),
+    });
+    if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
+    if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
+      await this.moveMeeting(em, ctx, 'VOTING');
+    return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
   }
 
   /** Records one of the two independent entries; when both exist they are compared and, if equal, tallied. */

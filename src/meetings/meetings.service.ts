@@ -29,6 +29,7 @@ import { MeetingContextLoader, type MeetingContext } from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
+import { viDate, viDateTime } from '../domain/common/vi-date';
 
 const bodyColumns = (dto: MeetingBodyDto) => ({
   meetingDate: dto.meetingDate,
@@ -230,7 +231,7 @@ export class MeetingsService {
           em,
           ctx.term,
           elected,
-          `Hội nghị bình xét ngày ${ctx.meeting.meetingDate} đề nghị (biên bản chốt lúc ${finalizedAt})`,
+          `Hội nghị bình xét ngày ${viDate(ctx.meeting.meetingDate)} đề nghị (biên bản chốt lúc ${viDateTime(new Date(finalizedAt))})`,
         );
         if (head !== null || deputy !== null)
           await this.handOver(
@@ -505,7 +506,7 @@ export class MeetingsService {
       headUnitId: head,
       deputyUnitId: deputy,
       secretaryName: null,
-      note: `Lập từ hội nghị bình xét năm ${ctx.term.term.year} (ngày ${ctx.meeting.meetingDate}).`,
+      note: `Lập từ hội nghị bình xét năm ${ctx.term.term.year} (ngày ${viDate(ctx.meeting.meetingDate)}).`,
     });
     await this.blocs.replaceMembers(
       em,

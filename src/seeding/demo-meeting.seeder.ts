@@ -12,6 +12,7 @@ import { ScoringService } from '../scoring/scoring.service';
 import { shortDate } from '../domain/documents/format';
 import { UnitsService } from '../units/units.service';
 import { SEED_DIR } from './seed-runner';
+import { viDate } from '../domain/common/vi-date';
 
 interface MeetingSeed {
   blocCode: string;
@@ -173,7 +174,7 @@ export class DemoMeetingSeeder {
     m = await this.meetings.finalize(m.id, { version: m.version, endTime: seed.meeting.endTime });
     await this.demoAccounts();
     this.logger.log(
-      `Đã tái hiện hội nghị ngày ${seed.meeting.meetingDate}: ${m.ballots.length} phiếu bầu, trạng thái "${m.statusLabel}".`,
+      `Đã tái hiện hội nghị ngày ${viDate(seed.meeting.meetingDate)}: ${m.ballots.length} phiếu bầu, trạng thái "${m.statusLabel}".`,
     );
     return true;
   }

@@ -26,6 +26,7 @@ import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
 import { ScoreEntryEntity, type ScoreStageCode } from '../scoring/score-entry.entity';
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { viDate } from '../domain/common/vi-date';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'seeds', 'haiduong-2023');
 
@@ -113,6 +114,22 @@ function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) as T;
 }
 
+/** What each table's rows are called in the seed's console summary. */
+const SEED_TABLE_WORDS: Readonly<Record<string, string>> = {
+  province: 'tỉnh',
+  unit: 'đơn vị',
+  bloc: 'khối thi đua',
+  bloc_term: 'năm thi đua của khối',
+  bloc_member: 'lượt thành viên khối',
+  award_tier: 'hình thức khen thưởng',
+  tier_rule: 'quy định khen thưởng',
+  tier_voting_rule: 'quy định biểu quyết',
+  criteria_set: 'bộ tiêu chí',
+  criteria_item: 'tiêu chí',
+  score_entry: 'điểm chấm',
+  scoring_phase_transition: 'bước chuyển giai đoạn chấm điểm',
+};
+
 /** Counts of what a seed run wrote; `written` equals rows inserted plus rows updated. */
 export class SeedReport {
   readonly inserted: Record<string, number> = {};
@@ -128,12 +145,18 @@ export class SeedReport {
     return sum(this.inserted) + sum(this.updated);
   }
 
+  /** One sentence in Vietnamese words for the console: "thêm 1 tỉnh, 12 đơn vị, …". */
   get summary(): string {
     const fmt = (r: Record<string, number>) =>
       Object.entries(r)
-        .map(([t, n]) => `${t}: ${n}`)
-        .join(', ') || '0';
-    return `Dữ liệu mẫu Hải Dương 2023 — thêm mới {${fmt(this.inserted)}}; cập nhật {${fmt(this.updated)}}; giữ nguyên {${fmt(this.unchanged)}}. Tổng số dòng đã ghi: ${this.written}.`;
+        .map(([t, n]) => `${n} ${SEED_TABLE_WORDS[t] ?? 'dòng khác'}`)
+        .join(', ');
+    const parts = [
+      Object.keys(this.inserted).length ? `thêm ${fmt(this.inserted)}` : '',
+      Object.keys(this.updated).length ? `cập nhật ${fmt(this.updated)}` : '',
+      Object.keys(this.unchanged).length ? `giữ nguyên ${fmt(this.unchanged)}` : '',
+    ].filter(Boolean);
+    return `Dữ liệu mẫu Hải Dương 2023: ${parts.join('; ') || 'không có gì thay đổi'}. Tổng số dòng đã ghi: ${this.written}.`;
   }
 }
 
@@ -410,7 +433,7 @@ async function seedScoring(
     for (const to of SCORING_PHASES.slice(1, target + 1)) {
       const reason =
         from === 'NOT_STARTED'
-          ? `Ký kết giao ước thi đua ngày ${criteria.signedOn} (dữ liệu mẫu)`
+          ? `Ký kết giao ước thi đua ngày ${viDate(criteria.signedOn)} (dữ liệu mẫu)`
           : 'Dữ liệu mẫu';
       await em
         .getRepository(ScoringPhaseTransitionEntity)

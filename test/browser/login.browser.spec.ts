@@ -28,7 +28,8 @@ describe('Web: sign-in, layout and errors (Chromium)', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     const alert = page.getByRole('alert');
     await expect(alert.textContent()).resolves.toContain('Tên đăng nhập hoặc mật khẩu không đúng');
-    await expect(alert.textContent()).resolves.toContain('AUTH_INVALID_CREDENTIALS');
+    await expect(alert.textContent()).resolves.not.toContain('AUTH_INVALID_CREDENTIALS');
+    expect(await alert.getAttribute('data-code')).toBe('AUTH_INVALID_CREDENTIALS');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe(user);
     expect(await page.getByLabel('Mật khẩu').inputValue()).toBe('');
     // The message takes the focus, so a screen reader reads it out.
@@ -43,10 +44,11 @@ describe('Web: sign-in, layout and errors (Chromium)', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '02-tong-quan');
 
-    // An unknown page: Vietnamese error page with its code, not a stack trace.
+    // An unknown page: Vietnamese error page (its code kept out of sight), not a stack trace.
     const res = await page.goto('/web/khong-co-trang-nay');
     expect(res?.status()).toBe(404);
-    expect(await page.locator('main').textContent()).toContain('ROUTE_NOT_FOUND');
+    expect(await page.locator('main').textContent()).not.toContain('ROUTE_NOT_FOUND');
+    expect(await page.locator('[data-code]').getAttribute('data-code')).toBe('ROUTE_NOT_FOUND');
 
     // Sign out: the session is gone, pages lead to the login again.
     await page.goto('/web');

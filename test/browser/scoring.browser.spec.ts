@@ -193,7 +193,9 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     await page.goto(`${base()}/criteria`);
     await page.getByRole('button', { name: 'Tạo bản dự thảo sửa đổi' }).click();
     await page.waitForLoadState('domcontentloaded');
-    expect(await text(page, '.form-message')).toContain('CRITERIA_SET_REASON_REQUIRED');
+    expect(await page.locator('.form-message').first().getAttribute('data-code')).toBe(
+      'CRITERIA_SET_REASON_REQUIRED',
+    );
     await page.getByLabel('Lý do sửa đổi').fill('Điều chỉnh điểm tối đa nhóm I theo văn bản mới');
     await page.getByRole('button', { name: 'Tạo bản dự thảo sửa đổi' }).click();
     await page.waitForURL(/\/criteria\/\d+\/edit\?tb=created/);
@@ -213,7 +215,9 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     expect(await page.locator('input[name="groups.0.criteria.0.maxPoints"]').inputValue()).toBe(
       '90',
     );
-    expect(await text(page, '.form-message')).toContain('CRITERIA_SET_INVALID');
+    expect(await page.locator('.form-message').first().getAttribute('data-code')).toBe(
+      'CRITERIA_SET_INVALID',
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '47-du-thao-tieu-chi-loi');
   }, 120_000);
@@ -329,7 +333,8 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
       res = await page.goto(url);
       expect({ url, status: res?.status() }).toEqual({ url, status: 403 });
       expect(await text(page, 'h1')).toBe('Không có quyền truy cập');
-      expect(await text(page, 'main')).toContain('FORBIDDEN');
+      expect(await page.locator('[data-code]').getAttribute('data-code')).toBe('FORBIDDEN');
+      expect(await text(page, 'main')).not.toContain('FORBIDDEN');
       expect(await text(page, 'main')).not.toContain(other.fullName);
     }
     await screenshot(page, '49-dai-dien-don-vi-403');

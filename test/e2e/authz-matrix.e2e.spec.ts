@@ -44,7 +44,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
   [/get/, /^\/api\/provinces\/\{id\}\/nominations/, { in: 'AS', out: 'AS' }],
   [/get/, /^\/api\/awards/, { in: 'ASV', out: 'ASV' }],
   [/post/, /^\/api\/awards/, { in: 'AS', out: 'AS' }],
-  [/post/, /\/corrections$/, { in: 'A', out: 'A' }],
+  [/post/, /\/corrections$/, { in: 'ASB', out: 'AS' }],
   [/post|put/, /meetings|ballots/, { in: 'ASB', out: 'AS' }],
   [/get|post|patch/, /^\/api\/users/, { in: 'A', out: 'A' }],
   [/get|post/, /^\/api\/audit\/checkpoints/, { in: 'A', out: 'A' }],

@@ -8,6 +8,7 @@ interface Unit {
 interface Ballot {
   id: number;
   tierCode: string;
+  nominees: Unit[];
   status: string;
   version: number;
   entries: { entryNo: number; status: string; version: number }[];
@@ -362,7 +363,10 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     const noms = (await t.http().get(`/api/blocs/${blocId}/terms/2023/nominations`).expect(200))
       .body as { status: string; history: { reason: string }[] }[];
     expect(noms.map((n) => n.status)).toEqual(['PROPOSED', 'PROPOSED', 'PROPOSED', 'PROPOSED']);
-    expect(noms[0]!.history.at(-1)!.reason).toContain('28/03/2024'.split('/').reverse().join('-'));
+    // A sentence a person reads: dates as dd/mm/yyyy, the time as HH:mm, never ISO.
+    expect(noms[0]!.history.at(-1)!.reason).toMatch(
+      /^Hội nghị bình xét ngày 28\/03\/2024 đề nghị \(biên bản chốt lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/,
+    );
     const locked = await t
       .http()
       .put(`/api/meetings/${m.id}/attendance`)
@@ -405,5 +409,50 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
         .expect(200)
     ).body;
     expect(done).toMatchObject({ status: 'FINALIZED', secretaryName: 'Nguyễn Văn B' });
+  });
+
+  it('runs a rehearsal on the year whose nominations are already proposed, changing none of them', async () => {
+    const before = (await t.http().get(`/api/blocs/${blocId}/terms/2023/nominations`).expect(200))
+      .body as { id: number; status: string }[];
+    expect(before.every((n) => n.status === 'PROPOSED')).toBe(true);
+    const tiers = (await t.http().get('/api/award-tiers')).body as { id: number; code: string }[];
+    let r = (
+      await t
+        .http()
+        .post(`/api/blocs/${blocId}/terms/2023/meetings`)
+        .send({ ...meetingBody, isRehearsal: true })
+        .expect(201)
+    ).body as Meeting;
+    const term = (await t.http().get(`/api/blocs/${blocId}/terms/2023`).expect(200)).body as {
+      members: Unit[];
+    };
+    r = (
+      await t
+        .http()
+        .put(`/api/meetings/${r.id}/attendance`)
+        .send({
+          version: r.version,
+          rows: term.members.map((u) => ({ unitId: u.id, present: true })),
+        })
+        .expect(200)
+    ).body;
+    r = (await t.http().post(`/api/meetings/${r.id}/open`).send({ version: r.version }).expect(200))
+      .body;
+    // The ballot takes the year's proposals (before the fix: "no unit nominated", 422).
+    r = (
+      await t
+        .http()
+        .post(`/api/meetings/${r.id}/ballots`)
+        .send({
+          tierId: tiers.find((x) => x.code === 'PROV_MERIT')!.id,
+          seats: 2,
+          method: 'SECRET',
+        })
+        .expect(201)
+    ).body;
+    expect(r.ballots[0]!.nominees.map((u) => u.shortName).sort()).toEqual(['Gia Lộc', 'Kim Thành']);
+    const after = (await t.http().get(`/api/blocs/${blocId}/terms/2023/nominations`).expect(200))
+      .body as { id: number; status: string }[];
+    expect(after).toEqual(before);
   });
 });

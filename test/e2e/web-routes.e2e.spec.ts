@@ -119,6 +119,45 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
     expect(notPdf.text).toContain('không phải là tệp PDF');
   });
 
+  it('takes the token of an upload form from its field, never from the URL', async () => {
+    const page = await t.anon().get('/web/blocs/1/terms/2023/scores').set('Cookie', cookie);
+    const token = /name="csrf-token" content="([^"]+)"/.exec(page.text)?.[1];
+    expect(token).toBeDefined();
+    expect(page.text).not.toMatch(/_csrf=/);
+    const url = '/web/blocs/1/terms/2023/score-sheet/preview';
+    const xlsx = Buffer.from('không phải tệp Excel');
+    const before = await rowCounts(t.dataSource);
+    const inUrl = await t
+      .anon()
+      .post(`${url}?_csrf=${token}`)
+      .set('Cookie', cookie)
+      .field('stage', 'AGREED')
+      .attach('file', xlsx, 'bang-diem.xlsx');
+    expect(inUrl.status).toBe(403);
+    expect(inUrl.text).toContain('CSRF_REJECTED');
+    const wrong = await t
+      .anon()
+      .post(url)
+      .set('Cookie', cookie)
+      .field('_csrf', 'khong-dung')
+      .field('stage', 'AGREED')
+      .attach('file', xlsx, 'bang-diem.xlsx');
+    expect(wrong.status).toBe(403);
+    expect(wrong.text).toContain('CSRF_REJECTED');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+    const right = await t
+      .anon()
+      .post(url)
+      .set('Cookie', cookie)
+      .field('_csrf', token!)
+      .field('stage', 'AGREED')
+      .attach('file', xlsx, 'bang-diem.xlsx');
+    // Past the token: the file itself is refused, in Vietnamese, on the page.
+    expect(right.status).not.toBe(403);
+    expect(right.text).not.toContain('CSRF_REJECTED');
+    expect(right.text).toContain('<html lang="vi">');
+  });
+
   it("shows on the dashboard the year's nominations of each bloc by status", async () => {
     const res = await t.anon().get('/web').set('Cookie', cookie);
     expect(res.status).toBe(200);

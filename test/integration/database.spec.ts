@@ -153,6 +153,9 @@ describe('reference data seed', () => {
     });
     expect(first.updated).toEqual({ bloc_term: 1 });
     expect(first.written).toBe(582);
+    // The console line a newcomer reads: Vietnamese words, not table names.
+    expect(first.summary).toContain('thêm 2 tỉnh, 12 đơn vị');
+    expect(first.summary).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
     const units = await ds.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM "unit"`);
     expect(Number(units[0]!.n)).toBe(12);
     const second = await seedReferenceData(ds);

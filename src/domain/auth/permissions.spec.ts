@@ -54,7 +54,9 @@ describe('permission table', () => {
       { unitId: 5, unitBlocIds: [1] },
       false,
     ],
-    ['BLOC_SECRETARY', 'meetings.correct', { blocIds: [1], unitId: null }, { blocIds: [1] }, false],
+    ['BLOC_SECRETARY', 'meetings.correct', { blocIds: [1], unitId: null }, { blocIds: [1] }, true],
+    ['BLOC_SECRETARY', 'meetings.correct', { blocIds: [1], unitId: null }, { blocIds: [2] }, false],
+    ['UNIT_REP', 'meetings.correct', { blocIds: [], unitId: 5 }, { blocIds: [1] }, false],
     ['BLOC_SECRETARY', 'registry.write', { blocIds: [], unitId: null }, { blocIds: [1] }, false],
     [
       'UNIT_REP',

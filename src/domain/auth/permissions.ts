@@ -77,7 +77,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'province.manage': STAFF,
   'awards.read': { ...STAFF, VIEWER: 'ALL' },
   'meetings.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
-  'meetings.correct': { OFFICE_ADMIN: 'ALL' },
+  // The secretary who recorded the meeting starts its correction (đính chính), as office staff can.
+  'meetings.correct': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   'users.manage': { OFFICE_ADMIN: 'ALL' },
   'audit.read': STAFF,
   'audit.checkpoint': { OFFICE_ADMIN: 'ALL' },

@@ -1,3 +1,4 @@
+import { viDate } from '../common/vi-date';
 import { reaches } from '../common/fraction';
 import { err, ok, type Finding, type Result } from '../common/result';
 import type { VotingRule } from '../voting';
@@ -56,6 +57,6 @@ export function judgeCouncilVote(
   return ok({
     passed,
     base,
-    reason: `Hội đồng TĐKT tỉnh ngày ${councilDate}: ${c.agree}/${base} phiếu đồng ý, ngưỡng ${symbol} ${rule.threshold.numerator}/${rule.threshold.denominator} — ${passed ? 'đạt' : 'không đạt'}${note ? `. ${note}` : ''}`,
+    reason: `Hội đồng TĐKT tỉnh ngày ${viDate(councilDate)}: ${c.agree}/${base} phiếu đồng ý, ngưỡng ${symbol} ${rule.threshold.numerator}/${rule.threshold.denominator} — ${passed ? 'đạt' : 'không đạt'}${note ? `. ${note}` : ''}`,
   });
 }

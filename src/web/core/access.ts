@@ -28,3 +28,27 @@ export function idList(v: string | undefined): (number | string)[] {
     .filter(Boolean)
     .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
 }
+
+/** Whether the user holds `action` province-wide (a page without a bloc, such as all nominations). */
+export function holdsEverywhere(auth: Authenticated, action: Action): boolean {
+  return PERMISSIONS[action][auth.user.role] === 'ALL';
+}
+
+/**
+ * Whether a link to a unit-level page (a unit, its score sheet, its nomination) should be offered,
+ * so that a list never shows a link the guard would refuse: a unit representative sees only their
+ * unit's; a bloc secretary the units listed in a page of their own bloc (`blocId`), or any unit
+ * where the page has no bloc (the guard still decides).
+ */
+export function mayOpenUnit(
+  auth: Authenticated,
+  action: Action,
+  unitId: number,
+  blocId: number | null = null,
+): boolean {
+  const grant = PERMISSIONS[action][auth.user.role];
+  if (grant === 'ALL') return true;
+  if (grant === 'OWN_UNIT') return auth.user.unitId === unitId;
+  if (grant === 'OWN_BLOC') return blocId === null || auth.user.blocIds.includes(blocId);
+  return false;
+}

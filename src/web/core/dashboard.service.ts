@@ -1,3 +1,4 @@
+import { formatDate } from './format';
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
 import { BlocsService } from '../../blocs/blocs.service';
@@ -45,7 +46,7 @@ export class DashboardService {
     const all = await this.blocs.list({ page: 1, pageSize: 500 });
     const years = [...new Set(all.items.flatMap((b) => b.termYears))].sort((a, b) => b - a);
     const asked = typeof yearRaw === 'string' && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : NaN;
-    const year = years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
+    const year = years.includes(asked) ? asked : await this.workingYear(all.items, years);
     const grant = PERMISSIONS['term.read'][auth.user.role];
     const out: DashboardBloc[] = [];
     for (const b of all.items.filter((x) => x.termYears.includes(year))) {
@@ -59,6 +60,22 @@ export class DashboardService {
       out.push(await this.blocSummary(b, year, term?.memberCount ?? null));
     }
     return { year, years, blocs: out, lateCount: out.reduce((n, b) => n + b.late.length, 0) };
+  }
+
+  /**
+   * The year being worked on: the latest one in which some bloc has started scoring. A term created
+   * ahead (next year's, by the meeting that elected its head) does not move the dashboard there.
+   */
+  private async workingYear(
+    blocs: readonly { id: number; termYears: number[] }[],
+    years: readonly number[],
+  ): Promise<number> {
+    for (const y of years)
+      for (const b of blocs.filter((x) => x.termYears.includes(y))) {
+        const phase = await this.scoring.phase(b.id, y).catch(() => null);
+        if (phase && phase.phase !== 'NOT_STARTED') return y;
+      }
+    return years[0] ?? new Date().getFullYear();
   }
 
   private async blocSummary(
@@ -89,7 +106,7 @@ export class DashboardService {
       phaseLabel: phase?.label ?? null,
       meetings: meetings.map((m) => ({
         id: m.id,
-        label: `Họp ngày ${m.meetingDate}`,
+        label: `Họp ngày ${formatDate(m.meetingDate)}`,
         status: m.status,
         statusLabel: m.statusLabel,
         date: m.meetingDate,

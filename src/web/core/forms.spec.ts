@@ -90,3 +90,14 @@ describe('Vietnamese display formats', () => {
     expect(formatDate(new Date(2024, 2, 28))).toBe('28/03/2024');
   });
 });
+
+describe('times as people type them', () => {
+  it.each([
+    ['8:00', '08:00'],
+    ['08:00', '08:00'],
+    [' 13:30 ', '13:30'],
+    ['8h00', '08:00'],
+    ['8 giờ', '8 giờ'],
+    ['25:00', '25:00'],
+  ])('%s → %s', (typed, sent) => expect(field.time(typed)).toBe(sent));
+});

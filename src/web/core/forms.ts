@@ -131,4 +131,11 @@ export const field = {
     const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
     return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : t;
   },
+  /** A time of day as people type it, "8:00", "8h00", "08:00" → "08:00"; anything else as typed. */
+  time(v: string | undefined): string | undefined {
+    const t = v?.trim();
+    if (!t) return undefined;
+    const m = /^(\d{1,2})\s*[:hg.]\s*(\d{2})$/i.exec(t);
+    return m && Number(m[1]) < 24 ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
+  },
 };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../../documents/render/html-renderer';
+import { codeLabel } from './code-labels';
 import { formatDate, formatDateTime, formatNumber, formatPercent, scalar } from './format';
 
 /** The pages' templates: `templates/web/` (layout, partials/, pages/<area>/<name>.hbs). */
@@ -88,8 +89,10 @@ export class WebViews implements OnModuleInit {
     let t: Handlebars.TemplateDelegate;
     try {
       // precompile parses now (compile alone would wait for the first call to parse).
-      this.hbs.precompile(source);
-      t = this.hbs.compile(source, { strict: false, noEscape: false });
+      // preventIndent: a partial called from an indented line would otherwise have every line of
+      // its output indented, a textarea's typed lines included (they came back changed).
+      this.hbs.precompile(source, { preventIndent: true });
+      t = this.hbs.compile(source, { strict: false, noEscape: false, preventIndent: true });
     } catch (e) {
       throw new Error(
         `templates/web/${name === LAYOUT ? 'layout' : `pages/${name}`}.hbs: ${(e as Error).message}`,
@@ -116,6 +119,8 @@ export class WebViews implements OnModuleInit {
     h.registerHelper('date', (v: unknown) => formatDate(v));
     h.registerHelper('datetime', (v: unknown) => formatDateTime(v));
     h.registerHelper('str', (v: unknown) => scalar(v));
+    /** `{{codeLabel code}}`: a rule's or finding's Vietnamese name (the code itself never shows). */
+    h.registerHelper('codeLabel', (v: unknown) => codeLabel(scalar(v)));
     /** `{{field-error form "name"}}`: the field's message, or empty. */
     h.registerHelper('fieldError', (form: unknown, name: unknown) => {
       const errors = (form as { errors?: Record<string, string> } | undefined)?.errors;

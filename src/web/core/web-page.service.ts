@@ -9,7 +9,14 @@ import { WebViews, type LayoutModel } from './views';
 export type WebRequest = Request & { auth?: Authenticated };
 
 /** The main menu; an entry shows only to roles that hold its action. */
-const NAV: readonly { href: string; label: string; action: Action; match: RegExp }[] = [
+const NAV: readonly {
+  href: string;
+  label: string;
+  action: Action;
+  match: RegExp;
+  /** Shown only to roles holding the action everywhere (the page covers every bloc). */
+  wide?: boolean;
+}[] = [
   { href: '/web', label: 'Tổng quan năm', action: 'auth.self', match: /^\/web\/?$/ },
   { href: '/web/units', label: 'Đơn vị', action: 'registry.read', match: /^\/web\/units/ },
   {
@@ -23,6 +30,7 @@ const NAV: readonly { href: string; label: string; action: Action; match: RegExp
     label: 'Đề nghị khen thưởng',
     action: 'term.read',
     match: /^\/web\/(nominations|blocs\/\d+\/terms\/\d+\/nominations)/,
+    wide: true,
   },
   {
     href: '/web/province',
@@ -42,6 +50,11 @@ export const NOTICES: Readonly<Record<string, string>> = {
   imported: 'Đã nhập dữ liệu.',
   entered: 'Đã ghi số phiếu.',
   opened: 'Đã mở cuộc họp.',
+  meetingOpened: 'Đã lưu điểm danh và khai mạc hội nghị; có thể mở phiếu bầu.',
+  ballotOpened: 'Đã mở phiếu bầu; thư ký nhập kết quả kiểm phiếu.',
+  ballotsOpened: 'Đã mở phiếu bầu của mọi hình thức khen thưởng; thư ký nhập kết quả kiểm phiếu.',
+  finalizedNextTerm:
+    'Đã chốt kết quả cuộc họp. Đã lập danh sách khối năm sau với trưởng khối, phó khối do hội nghị suy tôn.',
   finalized: 'Đã chốt kết quả cuộc họp.',
   corrected: 'Đã ghi bản đính chính.',
   issued: 'Đã phát hành văn bản.',
@@ -65,7 +78,11 @@ export class WebPageService {
     const role = auth?.user.role;
     const path = req.path;
     const nav = role
-      ? NAV.filter((n) => PERMISSIONS[n.action][role] !== undefined).map((n) => ({
+      ? NAV.filter((n) =>
+          n.wide
+            ? PERMISSIONS[n.action][role] === 'ALL'
+            : PERMISSIONS[n.action][role] !== undefined,
+        ).map((n) => ({
           href: n.href,
           label: n.label,
           current: n.match.test(path),

@@ -23,8 +23,8 @@ export function meetingPlain(
   const members = lines(values.committeeMembers);
   const plain: Record<string, unknown> = {
     meetingDate: field.date(values.meetingDate) ?? '',
-    startTime: field.text(values.startTime) ?? '',
-    endTime: field.text(values.endTime),
+    startTime: field.time(values.startTime) ?? '',
+    endTime: field.time(values.endTime),
     place: field.text(values.place) ?? '',
     chairName: field.text(values.chairName) ?? '',
     chairTitle: field.text(values.chairTitle),

@@ -13,7 +13,7 @@ import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';
-import { holds } from '../core/access';
+import { holds, holdsOnBloc } from '../core/access';
 
 export const TOTAL_LABELS: Record<string, string> = {
   membersEntitled: 'Số thành viên có quyền biểu quyết',
@@ -131,6 +131,8 @@ export class MeetingsPagesService {
     const withBallot = new Set(m.ballots.map((b) => b.tierId));
     const canWrite = holds(auth, 'meetings.write');
     const locked = isLocked(m.status);
+    const ballots = m.ballots.map((b) => this.ballotSummary(b, auth, canWrite && !locked));
+    const openableCount = ballots.filter((b) => b.canOpen).length;
     return {
       meeting: m,
       rows,
@@ -138,7 +140,7 @@ export class MeetingsPagesService {
       quorumRule,
       locked,
       canWrite,
-      canCorrect: holds(auth, 'meetings.correct') && m.status === 'FINALIZED',
+      canCorrect: holdsOnBloc(auth, 'meetings.correct', m.blocId) && m.status === 'FINALIZED',
       canEditFacts:
         canWrite &&
         (m.status === 'DRAFT' ||
@@ -153,7 +155,10 @@ export class MeetingsPagesService {
         .map((r) => ({ value: r.tierId, label: `${r.tierName} (${r.thresholdText})` })),
       methodOptions: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })),
       memberOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
-      ballots: m.ballots.map((b) => this.ballotSummary(b, auth, canWrite && !locked)),
+      ballots,
+      openableCount,
+      // One action for every ballot once the roll is closed and reaches the quorum.
+      canOpenAll: m.status !== 'DRAFT' && m.quorum.reached === true && openableCount > 1,
       committeeHead: m.countingCommittee.find((c) => c.role === 'Trưởng ban')?.name ?? '',
       committeeMembers: m.countingCommittee
         .filter((c) => c.role !== 'Trưởng ban')

@@ -22,7 +22,7 @@ import { MeetingErrors } from '../../meetings/meeting.errors';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { formatDate } from '../core/format';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
-import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { NOTICES, WebPageService, type WebRequest } from '../core/web-page.service';
 import {
   attendanceFieldName,
   attendancePlain,
@@ -187,18 +187,30 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
+    // The button sits in the attendance form: the roll as it shows on screen is saved first, so
+    // that opening never throws away what was ticked and not yet saved.
+    const withRoll = Object.keys(values).some((k) => k.startsWith('present.'));
+    const model = withRoll ? await this.models.console(req.auth!, mid) : null;
     await this.act(
       req,
       res,
       mid,
-      'open',
+      withRoll ? 'attendance' : 'open',
       values,
-      (p) => p,
+      (p) => (model ? attendanceFieldName(p, model.rows) : p),
       async () => {
-        const dto = await validateForm(VersionDto, { version: field.int(values.version) });
-        await this.meetings.open(mid, dto.version);
-        return 'opened';
+        let version: number;
+        if (model) {
+          const roll = await validateForm(AttendanceDto, attendancePlain(values, model.rows));
+          version = (await this.meetings.setAttendance(mid, roll)).version;
+        } else {
+          version = (await validateForm(VersionDto, { version: field.int(values.version) }))
+            .version;
+        }
+        await this.meetings.open(mid, version);
+        return 'meetingOpened';
       },
+      '#phieu-bau',
     );
   }
 
@@ -252,7 +264,38 @@ export class WebMeetingsController {
         await this.requireBallot(mid, bid);
         const dto = await validateForm(VersionDto, { version: field.int(values.version) });
         await this.ballots.open(bid, dto.version);
-        return 'opened';
+        return 'ballotOpened';
+      },
+      '#phieu-bau',
+    );
+  }
+
+  @Post('meetings/:mid/open-ballots')
+  @Permission('meetings.write')
+  async openAllBallots(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Body() body: unknown,
+  ) {
+    const values = submitted(body);
+    await this.act(
+      req,
+      res,
+      mid,
+      'ballot',
+      values,
+      (p) => p,
+      async () => {
+        // The versions the page showed (`version.<ballot id>`): a ballot changed since is refused.
+        const versions = new Map<number, number>();
+        for (const [k, v] of Object.entries(values)) {
+          const id = /^version\.(\d+)$/.exec(k)?.[1];
+          const n = field.int(v);
+          if (id && typeof n === 'number') versions.set(Number(id), n);
+        }
+        await this.ballots.openAll(mid, versions);
+        return 'ballotsOpened';
       },
       '#phieu-bau',
     );
@@ -278,12 +321,13 @@ export class WebMeetingsController {
         const plain: Record<string, unknown> = { version: field.int(values.version) };
         const head = field.int(values.nextHeadUnitId);
         const deputy = field.int(values.nextDeputyUnitId);
-        const end = field.text(values.endTime);
+        const end = field.time(values.endTime);
         if (head !== undefined) plain.nextHeadUnitId = head;
         if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
         if (end !== undefined) plain.endTime = end;
-        await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
-        return 'finalized';
+        const done = await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
+        const handedOver = !done.isRehearsal && (done.nextHeadUnit || done.nextDeputyUnit);
+        return handedOver ? 'finalizedNextTerm' : 'finalized';
       },
     );
   }
@@ -327,7 +371,7 @@ export class WebMeetingsController {
     which: ConsoleForm,
     values: Record<string, string>,
     rename: (path: string) => string,
-    run: () => Promise<'saved' | 'created' | 'opened' | 'finalized' | 'corrected'>,
+    run: () => Promise<keyof typeof NOTICES>,
     anchor = '',
   ): Promise<void> {
     try {

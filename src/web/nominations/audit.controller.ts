@@ -4,10 +4,13 @@ import type { Response } from 'express';
 import { AuditQueryDto } from '../../audit/audit.controller';
 import { AuditService } from '../../audit/audit.service';
 import { Permission } from '../../auth/permission.decorator';
+import { UsersService } from '../../auth/users.service';
 import { AppError } from '../../common/errors/app-error';
+import { ROLE_LABELS, type Role } from '../../domain/auth/permissions';
+import { auditChanges } from '../core/audit-changes';
 import { emptyForm, field, formFromError, submitted, validateForm } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { auditActionLabel, auditEntityLabel, shortJson } from './nominations-view';
+import { auditActionLabel, auditEntityLabel } from './nominations-view';
 
 const PAGE_SIZE = 50;
 
@@ -18,6 +21,7 @@ export class WebAuditController {
   constructor(
     private readonly pages: WebPageService,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   @Get('audit')
@@ -61,6 +65,7 @@ export class WebAuditController {
       return `/web/audit?${q.toString()}`;
     };
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const names = new Map((await this.users.list()).map((u) => [u.username, u.displayName]));
     const model = {
       form,
       verify,
@@ -73,21 +78,26 @@ export class WebAuditController {
       rows: result.items.map((r) => ({
         id: r.id,
         at: r.at,
-        username: r.username,
-        role: r.role,
+        actor: actorName(r.username, r.role, names),
         action: r.action,
         actionLabel: auditActionLabel(r.action),
         entityType: r.entityType,
         entityLabel: auditEntityLabel(r.entityType),
         entityId: r.entityId,
         reason: r.reason,
-        before: shortJson(r.before),
-        after: shortJson(r.after),
-        requestId: r.requestId,
+        ...auditChanges(r.before, r.after),
       })),
     };
     this.pages.send(req, res, 'nominations/audit', 'Nhật ký thay đổi', model, {
       status: form.message ? 400 : 200,
     });
   }
+}
+
+/** Who did it, as a person reads it: the account's name and role, or the system (seed, command line). */
+function actorName(username: string | null, role: string | null, names: Map<string, string>) {
+  if (!username || role === 'SYSTEM') return 'Hệ thống (dữ liệu mẫu, lệnh quản trị)';
+  const roleLabel = ROLE_LABELS[role as Role];
+  const name = names.get(username) ?? username;
+  return roleLabel ? `${name} (${roleLabel})` : name;
 }

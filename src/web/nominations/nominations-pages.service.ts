@@ -5,7 +5,9 @@ import { BlocsService } from '../../blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { PERMISSIONS } from '../../domain/auth/permissions';
 import type { NominationDto } from '../../nominations/dto/nomination.dto';
+import { MeetingsService } from '../../meetings/meetings.service';
 import { NominationsService } from '../../nominations/nominations.service';
+import { formatDate } from '../core/format';
 import { emptyForm, type FormState } from '../core/forms';
 import {
   ACK_PREFIX,
@@ -15,18 +17,20 @@ import {
   transitionButtons,
   type Warning,
 } from './nominations-view';
-import { holdsOnBloc, isNotFound } from '../core/access';
+import { holdsEverywhere, holdsOnBloc, isNotFound, mayOpenUnit } from '../core/access';
 
 /** One line of a nominations table. */
-function row(n: NominationDto) {
+function row(auth: Authenticated, n: NominationDto, failed: ReadonlyMap<string, string>) {
+  const notElected = n.status === 'DRAFT' ? failed.get(`${n.unit.id}|${n.tierId}`) : undefined;
   return {
     id: n.id,
+    open: mayOpenUnit(auth, 'term.read', n.unit.id, n.blocId),
     unitName: n.unit.fullName,
     unitShort: n.unit.shortName,
     tierName: n.tierName,
     tierCode: n.tierCode,
     status: n.status,
-    statusLabel: n.statusLabel,
+    statusLabel: notElected ?? n.statusLabel,
     blocId: n.blocId,
     blocName: n.blocName,
     eligible: n.eligibility.eligible,
@@ -51,7 +55,30 @@ export class NominationsPagesService {
     private readonly blocs: BlocsService,
     private readonly nominations: NominationsService,
     private readonly tiers: AwardTiersService,
+    private readonly meetings: MeetingsService,
   ) {}
+
+  /**
+   * Drafts that stood in a ballot of the term's finalized (official) meeting and were not elected,
+   * by `unitId|tierId`, with the words the pages show instead of "dự thảo".
+   */
+  async notElected(blocId: number, year: number): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const held = (await this.meetings.list(blocId, year)).filter(
+      (m) => !m.isRehearsal && m.status === 'FINALIZED',
+    );
+    for (const m of held)
+      for (const b of m.ballots) {
+        const winners = new Set(b.winners.map((w) => w.id));
+        for (const u of b.nominees)
+          if (!winners.has(u.id))
+            out.set(
+              `${u.id}|${b.tierId}`,
+              `không đạt (hội nghị bình xét ngày ${formatDate(m.meetingDate)})`,
+            );
+      }
+    return out;
+  }
 
   /** The blocs with a term in the year that the user may read (as the dashboard filters them). */
   async visibleBlocs(auth: Authenticated, yearRaw: unknown) {
@@ -79,7 +106,10 @@ export class NominationsPagesService {
     const { year, years, blocs } = await this.visibleBlocs(auth, yearRaw);
     const groups = [];
     for (const b of blocs) {
-      const items = (await this.nominations.listForTerm(b.id, year)).map(row);
+      const failed = await this.notElected(b.id, year);
+      const items = (await this.nominations.listForTerm(b.id, year)).map((n) =>
+        row(auth, n, failed),
+      );
       groups.push({ ...b, items, canWrite: holdsOnBloc(auth, 'nominations.write', b.id) });
     }
     return {
@@ -98,7 +128,10 @@ export class NominationsPagesService {
     warnings: Warning[],
   ) {
     const term = await this.blocs.getTerm(blocId, year);
-    const nominations = (await this.nominations.listForTerm(blocId, year)).map(row);
+    const failed = await this.notElected(blocId, year);
+    const nominations = (await this.nominations.listForTerm(blocId, year)).map((n) =>
+      row(auth, n, failed),
+    );
     const s = await this.nominations.suggest(blocId, year).catch((e: unknown) => {
       if (e instanceof AppError && e.kind !== 'INTERNAL') return null;
       throw e;
@@ -117,6 +150,7 @@ export class NominationsPagesService {
       blocId,
       blocName: term.blocName,
       year,
+      wide: holdsEverywhere(auth, 'term.read'),
       nominations,
       suggestions,
       rankingComplete: s?.rankingComplete ?? false,
@@ -150,8 +184,12 @@ export class NominationsPagesService {
     );
     const canWrite = holdsOnBloc(auth, 'nominations.write', n.blocId);
     const canProvince = holdsOnBloc(auth, 'province.manage', null);
+    const notElected =
+      n.status === 'DRAFT'
+        ? (await this.notElected(n.blocId, n.year)).get(`${n.unit.id}|${n.tierId}`)
+        : undefined;
     return {
-      n,
+      n: notElected ? { ...n, statusLabel: notElected } : n,
       rules: ruleRows(n.eligibility, n.acknowledgements, n.referenceDate),
       closed: n.eligibility.checkedRules.length === 0,
       history: n.history.map((h) => ({

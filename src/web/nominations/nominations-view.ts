@@ -142,10 +142,3 @@ export function pickYear(raw: unknown, years: readonly number[]): number {
 }
 
 export { auditActionLabel, auditEntityLabel } from '../core/audit-labels';
-
-/** A short, readable line of a JSON value (the audit log's before/after). */
-export function shortJson(v: unknown, max = 240): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}

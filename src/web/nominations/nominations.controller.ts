@@ -13,6 +13,7 @@ import {
 } from '../../nominations/dto/nomination.dto';
 import { NominationsService } from '../../nominations/nominations.service';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
+import { holdsEverywhere } from '../core/access';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { NominationsPagesService, type NominationForms } from './nominations-pages.service';
 import { acksFrom, placeError, warningsOf, type Warning } from './nominations-view';
@@ -243,7 +244,7 @@ export class WebNominationsController {
       'nominations/term',
       `Đề nghị khen thưởng: ${model.blocName}, năm ${year}`,
       model,
-      { status, breadcrumbs: [{ href: `/web/nominations?nam=${year}`, label: CRUMBS[0]!.label }] },
+      { status, breadcrumbs: this.crumbs(req, year) },
     );
   }
 
@@ -266,7 +267,7 @@ export class WebNominationsController {
       {
         status,
         breadcrumbs: [
-          { href: `/web/nominations?nam=${n.year}`, label: CRUMBS[0]!.label },
+          ...this.crumbs(req, n.year),
           {
             href: `/web/blocs/${n.blocId}/terms/${n.year}/nominations`,
             label: `${n.blocName}, năm ${n.year}`,
@@ -274,5 +275,12 @@ export class WebNominationsController {
         ],
       },
     );
+  }
+
+  /** The province-wide list of the year, for the roles that may open it. */
+  private crumbs(req: WebRequest, year: number) {
+    return holdsEverywhere(req.auth!, 'term.read')
+      ? [{ href: `/web/nominations?nam=${year}`, label: CRUMBS[0]!.label }]
+      : [];
   }
 }

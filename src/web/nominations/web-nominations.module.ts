@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
 import { BlocsModule } from '../../blocs/blocs.module';
 import { DocumentsModule } from '../../documents/documents.module';
+import { MeetingsModule } from '../../meetings/meetings.module';
 import { NominationsModule } from '../../nominations/nominations.module';
 import { UnitsModule } from '../../units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
@@ -22,6 +23,7 @@ import { WebUsersController } from './users.controller';
     BlocsModule,
     AwardTiersModule,
     NominationsModule,
+    MeetingsModule,
     DocumentsModule,
     UnitsModule,
   ],

@@ -13,7 +13,7 @@ import { emptyForm, field, submitted, validateForm, type FormState } from '../co
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { ScoringPagesService, unitTypeOptions } from './scoring-pages.service';
 import { mapFormErrors } from './scoring-view';
-import { holds, idList } from '../core/access';
+import { holds, idList, mayOpenUnit } from '../core/access';
 
 const UNITS = { href: '/web/units', label: 'Đơn vị' };
 const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
@@ -59,6 +59,7 @@ export class WebRegistryController {
     });
     this.pages.send(req, res, 'scoring/units', 'Đơn vị thành viên', {
       ...model,
+      items: model.items.map((u) => ({ ...u, open: mayOpenUnit(req.auth!, 'unit.read', u.id) })),
       canWrite: holds(req.auth!, 'registry.write'),
     });
   }

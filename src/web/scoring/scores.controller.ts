@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { WebUpload } from '../../auth/csrf-upload';
 import { Permission } from '../../auth/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
@@ -25,6 +15,7 @@ import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
 import { ScoringService } from '../../scoring/scoring.service';
 import { StagePipe } from '../../scoring/stage.pipe';
+import { mayOpenUnit } from '../core/access';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import {
@@ -158,7 +149,7 @@ export class WebScoresController {
   /** Upload → preview: what the import would write and every refused row; nothing is written. */
   @Post('score-sheet/preview')
   @Permission('scores.review.write')
-  @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
+  @WebUpload(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
   async preview(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -193,7 +184,7 @@ export class WebScoresController {
   /** Confirm: the previewed file again, imported all or nothing. */
   @Post('score-sheet/import')
   @Permission('scores.review.write')
-  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  @WebUpload(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 6 } }))
   async import(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -243,7 +234,14 @@ export class WebScoresController {
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
   ) {
-    const model = await this.views.ranking(id, year);
+    const ranking = await this.views.ranking(id, year);
+    const model = {
+      ...ranking,
+      entries: ranking.entries.map((e) => ({
+        ...e,
+        open: mayOpenUnit(req.auth!, 'unit.read', e.unit.id, id),
+      })),
+    };
     this.pages.send(req, res, 'scoring/ranking', `Xếp hạng thi đua năm ${year}`, model, {
       breadcrumbs: this.crumbs(id, model.term.blocName),
     });

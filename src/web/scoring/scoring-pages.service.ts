@@ -21,7 +21,7 @@ import type { UnitDto } from '../../units/dto/unit.dto';
 import { UnitsService } from '../../units/units.service';
 import { formatNumber } from '../core/format';
 import { barChart, pageLinks, pointsInput } from './scoring-view';
-import { holds, isNotFound } from '../core/access';
+import { holds, isNotFound, mayOpenUnit } from '../core/access';
 
 export const STAGES: readonly ScoreStageCode[] = ['SELF', 'REVIEW', 'AGREED'];
 export const STAGE_LABELS: Readonly<Record<ScoreStageCode, string>> = {
@@ -236,8 +236,11 @@ export class ScoringPagesService {
         ...t,
         base: `/web/blocs/${blocId}/terms/${t.year}`,
         phaseLabel: phase?.label ?? null,
+        headOpen: t.headUnit ? mayOpenUnit(auth, 'unit.read', t.headUnit.id, blocId) : false,
+        deputyOpen: t.deputyUnit ? mayOpenUnit(auth, 'unit.read', t.deputyUnit.id, blocId) : false,
         members: t.members.map((m) => ({
           ...m,
+          open: mayOpenUnit(auth, 'unit.read', m.id, blocId),
           isHead: t.headUnit?.id === m.id,
           isDeputy: t.deputyUnit?.id === m.id,
         })),

@@ -54,6 +54,9 @@ export interface BarChart {
   labelWidth: number;
   plotWidth: number;
   max: number;
+  /** Where the axis starts: 0, or a round value just below the lowest total (said in `axisNote`). */
+  origin: number;
+  axisNote: string | null;
   bars: ChartBar[];
   ticks: { x: number; label: string }[];
   summary: string;
@@ -67,18 +70,38 @@ const VALUE_ROOM = 70;
 const TOP = 24;
 
 /**
- * A horizontal bar chart of the totals, in ranking order, from zero to the scale (the bars' lengths
- * are honest). Coordinates are computed here; the template only draws them.
+ * Where the value axis starts: a round number (a multiple of 10) a quarter of the spread below the
+ * lowest total, so that a 78-point spread among totals near 900 is visible; 0 when the totals are
+ * spread over more than half of the axis (bars from zero then show the differences well).
+ */
+export function axisOrigin(totals: readonly number[]): number {
+  if (totals.length < 2) return 0;
+  const lo = Math.min(...totals);
+  const hi = Math.max(...totals);
+  if (lo <= 0 || hi - lo > hi / 2) return 0;
+  return Math.max(0, Math.floor((lo - Math.max((hi - lo) / 4, 5)) / 10) * 10);
+}
+
+/**
+ * A horizontal bar chart of the totals, in ranking order. The axis starts near the lowest total
+ * (`axisOrigin`, and the chart says so) and ends at the highest total rounded up. Coordinates are
+ * computed here; the template only draws them.
  */
 export function barChart(
   entries: readonly { label: string; unitCode: string; total: number; rank: number }[],
   scale: number,
   formatNumber: (n: number) => string,
 ): BarChart {
-  const max = Math.max(scale, ...entries.map((e) => e.total), 1);
+  const totals = entries.map((e) => e.total);
+  const origin = axisOrigin(totals);
+  const max =
+    origin === 0
+      ? Math.max(scale, ...totals, 1)
+      : Math.min(scale, Math.ceil(Math.max(...totals) / 10) * 10 + 10);
+  const span = Math.max(max - origin, 1);
   const bars = entries.map((e, i) => {
     const y = TOP + i * (BAR + GAP);
-    const width = Math.max(1, Math.round((e.total / max) * PLOT_WIDTH));
+    const width = Math.max(1, Math.round(((e.total - origin) / span) * PLOT_WIDTH));
     return {
       label: e.label,
       unitCode: e.unitCode,
@@ -93,7 +116,7 @@ export function barChart(
   });
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
     x: LABEL_WIDTH + Math.round(f * PLOT_WIDTH),
-    label: formatNumber(Math.round(f * max)),
+    label: formatNumber(Math.round(origin + f * span)),
   }));
   const summary = entries
     .map((e) => `hạng ${e.rank}: ${e.label} ${formatNumber(e.total)} điểm`)
@@ -104,6 +127,11 @@ export function barChart(
     labelWidth: LABEL_WIDTH,
     plotWidth: PLOT_WIDTH,
     max,
+    origin,
+    axisNote:
+      origin === 0
+        ? null
+        : `Trục điểm bắt đầu từ ${formatNumber(origin)} điểm, không từ 0, để thấy rõ chênh lệch giữa các đơn vị; độ dài cột không tỷ lệ với tổng điểm.`,
     bars,
     ticks,
     summary,

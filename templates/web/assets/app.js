@@ -9,6 +9,16 @@
       var invalid = document.querySelector('[aria-invalid="true"]');
       if (invalid) invalid.focus();
     }
+    // A file picker's chosen name, in place of the browser's own (English) text.
+    document.querySelectorAll('[data-file-name-for]').forEach(function (out) {
+      var input = document.getElementById(out.getAttribute('data-file-name-for'));
+      if (!input) return;
+      var show = function () {
+        out.textContent = input.files && input.files.length ? input.files[0].name : 'Chưa chọn tệp nào';
+      };
+      input.addEventListener('change', show);
+      show();
+    });
     // Buttons that ask before an irreversible step: <button data-confirm="…">.
     document.querySelectorAll('form [data-confirm]').forEach(function (btn) {
       btn.addEventListener('click', function (ev) {
