@@ -19,7 +19,9 @@ import {
   type DocKind,
   type DocumentViewModel,
 } from '../domain/documents/view-model';
-import { DECIDING_AUTHORITY_LABELS } from '../domain/registry/tiers';
+import { authorityTitle } from '../domain/registry/deciding-authority';
+import { provincialCommitteeOf, type OrganizingBodyData } from '../domain/registry/organizing-body';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -112,6 +114,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly scoring: ScoringService,
     private readonly tiers: AwardTiersRepository,
     private readonly provinces: ProvincesRepository,
+    private readonly bodies: OrganizingBodiesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -199,7 +202,13 @@ export class DocumentsService implements OnModuleInit {
         kind: 'NOT_FOUND',
         message: 'Không tìm thấy tỉnh.',
       });
-    const chairman = `Chủ tịch Ủy ban nhân dân ${province.fullName}`;
+    const tiersByCode = new Map(
+      (await this.db.read((em) => this.tiers.listTiers(em))).map((t) => [t.code, t]),
+    );
+    const deciderOf = (code: string) => {
+      const authority = tiersByCode.get(code)?.authority;
+      return authority ? authorityTitle(authority, province.fullName) : '';
+    };
     const source: ProvinceDocSource = {
       provinceName: province.name,
       provinceFullName: province.fullName,
@@ -207,7 +216,7 @@ export class DocumentsService implements OnModuleInit {
       date,
       tiers: stage.tiers.map((t) => ({
         tierName: t.tier.name,
-        decider: t.tier.code === 'GOV_FLAG' ? 'Thủ tướng Chính phủ' : chairman,
+        decider: deciderOf(t.tier.code),
         capText: t.cap?.text ?? null,
         items: t.nominations.map((n) => ({
           collectiveName: n.unit.collectiveName,
@@ -292,15 +301,17 @@ export class DocumentsService implements OnModuleInit {
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
     const ranking = ctx.domainSet ? await this.scoring.computeRanking(em, ctx) : null;
     const byCode = new Map(ctx.members.map((u) => [u.code, u]));
-    const provinceName = province?.name ?? '';
-    const chairman = `Chủ tịch Ủy ban nhân dân ${province?.fullName ?? 'tỉnh'}`;
+    const recorded =
+      ctx.bloc.organizingBodyId === null
+        ? null
+        : await this.bodies.findById(em, ctx.bloc.organizingBodyId);
+    const body: OrganizingBodyData =
+      recorded ??
+      provincialCommitteeOf({ name: province?.name ?? '', fullName: province?.fullName ?? 'tỉnh' });
+    const authorityOf = (tierId: number) => tiers.get(tierId)?.authority;
     const deciderOf = (tierId: number) => {
-      const t = tiers.get(tierId);
-      return t?.decidingAuthority === 'PROVINCE_CHAIRMAN'
-        ? chairman
-        : t
-          ? DECIDING_AUTHORITY_LABELS[t.decidingAuthority]
-          : '';
+      const authority = authorityOf(tierId);
+      return authority ? authorityTitle(authority, body.locality) : '';
     };
     const proposals = new Map<number, string[]>();
     const ballots = v.ballots
@@ -350,15 +361,14 @@ export class DocumentsService implements OnModuleInit {
           minutes: tally.minutes,
         };
       });
-    const issuer = ctx.bloc.name.toUpperCase();
     const doc: MeetingDocSource = {
-      parentBody: `UBND ${(province?.fullName ?? '').toUpperCase()}`
-        .replace('UBND TỈNH', 'UBND TỈNH')
-        .trim(),
-      issuer,
+      parentBody: body.headerLine,
+      issuer: ctx.bloc.name.toUpperCase(),
       issuerSymbol: issuerSymbol(ctx.bloc.kind),
-      place: provinceName,
-      provinceChairman: chairman,
+      place: body.place,
+      provinceChairman: body.addressee,
+      office: body.office,
+      blocKind: ctx.bloc.kind,
       blocName: ctx.bloc.name,
       year: v.year,
       meeting: {
@@ -392,6 +402,7 @@ export class DocumentsService implements OnModuleInit {
       proposals: [...proposals].map(([tierId, names]) => ({
         tierName: tiers.get(tierId)?.name ?? '',
         decider: deciderOf(tierId),
+        verb: authorityOf(tierId)?.awardVerb ?? 'tặng',
         collectiveNames: names,
       })),
       nextHead: v.nextHeadUnit?.fullName ?? null,

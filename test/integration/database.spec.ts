@@ -139,19 +139,20 @@ describe('reference data seed', () => {
     expect(first.inserted).toMatchObject({
       province: 2,
       unit: 12,
+      organizing_body: 1,
       bloc: 1,
       bloc_term: 1,
       bloc_member: 12,
-      award_tier: 3,
-      tier_rule: 6,
-      tier_voting_rule: 12,
+      award_tier: 7,
+      tier_rule: 14,
+      tier_voting_rule: 28,
       criteria_set: 1,
       criteria_item: 24,
       score_entry: 504,
       scoring_phase_transition: 3,
     });
     expect(first.updated).toEqual({ bloc_term: 1 });
-    expect(first.written).toBe(582);
+    expect(first.written).toBe(611);
     const units = await ds.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM "unit"`);
     expect(Number(units[0]!.n)).toBe(12);
     const second = await seedReferenceData(ds);

@@ -8,6 +8,7 @@ import { Documents1795743712372 } from './1795743712372-Documents';
 import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTable';
 import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
+import { OrganizingBodies1796496152525 } from './1796496152525-OrganizingBodies';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   DocumentScoreTable1795744000000,
   ReadGeneration1795765952737,
   ReadGenerationToken1795770320438,
+  OrganizingBodies1796496152525,
 ];
