@@ -301,13 +301,7 @@ export class DocumentsService implements OnModuleInit {
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
     const ranking = ctx.domainSet ? await this.scoring.computeRanking(em, ctx) : null;
     const byCode = new Map(ctx.members.map((u) => [u.code, u]));
-    const recorded =
-      ctx.bloc.organizingBodyId === null
-        ? null
-        : await this.bodies.findById(em, ctx.bloc.organizingBodyId);
-    const body: OrganizingBodyData =
-      recorded ??
-      provincialCommitteeOf({ name: province?.name ?? '', fullName: province?.fullName ?? 'tỉnh' });
+    const body = await this.bodies.forBloc(em, ctx.bloc);
     const authorityOf = (tierId: number) => tiers.get(tierId)?.authority;
     const deciderOf = (tierId: number) => {
       const authority = authorityOf(tierId);

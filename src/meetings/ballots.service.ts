@@ -8,7 +8,11 @@ import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
 import type { Ranking } from '../domain/scoring/ranking';
 import { isMeetingLocked } from '../domain/meetings/status';
-import { checkAcknowledgements } from '../domain/eligibility';
+import {
+  checkAcknowledgements,
+  mergeAcknowledgements,
+  type WarningAcknowledgement,
+} from '../domain/eligibility';
 import {
   checkCounts,
   checkQuorum,
@@ -31,7 +35,7 @@ import type {
   EntryDto,
 } from './dto/meeting.dto';
 import { MeetingContextLoader, type MeetingContext } from './meeting-context';
-import type { BallotEntity } from './meeting-parts.entity';
+import type { BallotEntity, BallotEntryEntity } from './meeting-parts.entity';
 import type { MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
@@ -57,6 +61,21 @@ const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
  * and compared, coded checks (errors block, warnings need a reason), the tally (pure, in
  * src/domain/voting) and the tie protocols (R8–R10).
  */
+/**
+ * The acknowledgements that hold for an entry of a ballot: those given on any entry of the ballot
+ * (a warning acknowledged once, e.g. its invalid share, stays acknowledged for a correction) and the
+ * ones given now.
+ */
+function ballotAcknowledgements(
+  entries: readonly BallotEntryEntity[],
+  dto: { acknowledgements?: WarningAcknowledgement[] },
+): WarningAcknowledgement[] {
+  const earlier = entries.flatMap(
+    (e) => JSON.parse(e.acknowledgements) as WarningAcknowledgement[],
+  );
+  return mergeAcknowledgements(earlier, dto.acknowledgements ?? []);
+}
+
 /** What a ballot froze when it opened: its voters, its voting rule and the units on it. */
 function frozenAtOpening(ballot: BallotEntity): {
   voters: VotersSnapshot;
@@ -182,14 +201,15 @@ export class BallotsService {
         const same = sameEnterer(first.enteredBy.trim().toLowerCase(), enterer(dto).toLowerCase());
         if (same) throw new AppError(MeetingErrors.SAME_USER, { message: same.message });
       }
-      const counts = await this.checkedCounts(em, ctx, ballot, dto);
+      const acks = ballotAcknowledgements(entries, dto);
+      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
       await this.meetings.insertEntry(em, {
         ballotId,
         entryNo: first ? 2 : 1,
         enteredBy: enterer(dto),
         status: 'SUBMITTED',
         counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
+        acknowledgements: JSON.stringify(acks),
       });
       await this.reconcile(em, ctx, ballot);
       return this.views.recorded(em, ctx.meeting.id, 'ballot.entry');
@@ -202,7 +222,8 @@ export class BallotsService {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
       if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
-      const entry = (await this.meetings.entries(em, ballotId)).find((e) => e.entryNo === entryNo);
+      const entries = await this.meetings.entries(em, ballotId);
+      const entry = entries.find((e) => e.entryNo === entryNo);
       if (!entry) throw new AppError(MeetingErrors.ENTRY_NOT_FOUND);
       if (entry.enteredBy.trim().toLowerCase() !== enterer(dto).toLowerCase())
         throw new AppError(MeetingErrors.ENTRY_NOT_YOURS);
@@ -210,11 +231,12 @@ export class BallotsService {
         throw new AppError(CommonErrors.VERSION_CONFLICT, {
           extra: { currentVersion: entry.version },
         });
-      const counts = await this.checkedCounts(em, ctx, ballot, dto);
+      const acks = ballotAcknowledgements(entries, dto);
+      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
       const ok = await this.meetings.updateEntryIfVersion(em, entry.id, dto.version, {
         status: 'SUBMITTED',
         counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
+        acknowledgements: JSON.stringify(acks),
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
@@ -326,6 +348,7 @@ export class BallotsService {
     ctx: MeetingContext,
     ballot: BallotEntity,
     dto: EntryDto,
+    acknowledgements: readonly WarningAcknowledgement[],
   ): Promise<BallotCounts> {
     const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
     const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
@@ -369,6 +392,9 @@ export class BallotsService {
       present: voters.present.length,
       rule,
       participation: this.participation(ctx, voters, nomineeIds),
+      ...(rule.invalidShare
+        ? { invalidShareLimit: rule.invalidShare, invalidShareBasis: rule.invalidShareBasis }
+        : {}),
       ...(ranking?.complete ? { scoreRanking: ranking.entries.map((e) => e.unitCode) } : {}),
       names: new Map(ctx.term.members.map((m) => [m.code, m.fullName])),
     });
@@ -381,7 +407,7 @@ export class BallotsService {
     }
     const missing = checkAcknowledgements(
       findings.filter((f) => f.severity === 'warning'),
-      dto.acknowledgements ?? [],
+      acknowledgements,
     );
     if (missing.length > 0) {
       throw new AppError(

@@ -414,10 +414,23 @@ export class MeetingsService {
           status: e.status,
           version: e.version,
         })),
-        differences: differences.map((d) => ({ field: d.field, first: d.first, second: d.second })),
+        differences: differences.map((d) => {
+          const u = unitByCode.get(/\[([^\]]+)\]/.exec(d.field)?.[1] ?? '');
+          return {
+            field: d.field,
+            unitId: u?.id ?? null,
+            unitCode: u?.code ?? null,
+            first: d.first,
+            second: d.second,
+          };
+        }),
         acceptedCounts: b.acceptedCounts ? JSON.parse(b.acceptedCounts) : null,
         tally,
         winners: (tally?.winners ?? []).flatMap((c) => {
+          const u = unitByCode.get(c);
+          return u ? [toUnitDto(u)] : [];
+        }),
+        revoteCandidates: (tally?.revoteCandidates ?? []).flatMap((c) => {
           const u = unitByCode.get(c);
           return u ? [toUnitDto(u)] : [];
         }),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
+import { authorityCodesOf } from '../domain/registry/organizing-body';
 import type {
   CreateOrganizingBodyDto,
   OrganizingBodyDto,
@@ -21,6 +22,7 @@ export function toOrganizingBodyDto(o: OrganizingBodyEntity): OrganizingBodyDto 
     locality: o.locality,
     addressee: o.addressee,
     office: o.office,
+    authorityCodes: authorityCodesOf(o.authorityCodes),
     version: o.version,
   };
 }
@@ -50,7 +52,12 @@ export class OrganizingBodiesService {
     return this.db.write(async (em) => {
       if (await this.bodies.codeExists(em, dto.code))
         throw new AppError(OrganizingBodyErrors.CODE_TAKEN);
-      const created = toOrganizingBodyDto(await this.bodies.insert(em, { ...dto }));
+      const created = toOrganizingBodyDto(
+        await this.bodies.insert(em, {
+          ...dto,
+          authorityCodes: (dto.authorityCodes ?? []).join(','),
+        }),
+      );
       await this.audit.record(em, {
         action: 'organizing-body.create',
         entityType: 'organizing_body',
@@ -65,7 +72,9 @@ export class OrganizingBodiesService {
     return this.db.write(async (em) => {
       const o = await this.bodies.findById(em, id);
       if (!o) throw new AppError(OrganizingBodyErrors.NOT_FOUND);
-      const { version, ...changes } = dto;
+      const { version, authorityCodes, ...rest } = dto;
+      const changes =
+        authorityCodes === undefined ? rest : { ...rest, authorityCodes: authorityCodes.join(',') };
       if (o.version !== version || !(await this.bodies.updateIfVersion(em, id, version, changes)))
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: o.version } });
       const after = toOrganizingBodyDto((await this.bodies.findById(em, id)) ?? o);

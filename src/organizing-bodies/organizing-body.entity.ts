@@ -26,6 +26,12 @@ export class OrganizingBodyEntity {
   /** The office kept informed in "Nơi nhận". */
   @Column({ type: 'varchar', length: 300 }) office!: string;
 
+  /**
+   * Codes of the deciding authorities whose tiers its blocs propose, comma-separated
+   * ("FRONT_PROVINCE_CHAIRMAN,FRONT_CENTRAL_CHAIRMAN"): a Front cụm proposes the Front's awards.
+   */
+  @Column({ type: 'varchar', length: 500, default: '' }) authorityCodes!: string;
+
   @VersionColumn() version!: number;
   @CreatedAt() createdAt!: Date;
   @UpdatedAt() updatedAt!: Date;

@@ -54,6 +54,7 @@ interface OrganizingBodiesFile {
     locality: string;
     addressee: string;
     office: string;
+    authorityCodes: string[];
   }[];
 }
 interface BlocsFile {
@@ -248,13 +249,13 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
     };
 
     const bodyIds = new Map<string, number>();
-    for (const { code, ...values } of bodiesFile.organizingBodies) {
+    for (const { code, authorityCodes, ...values } of bodiesFile.organizingBodies) {
       const row = await upsert(
         em,
         OrganizingBodyEntity,
         'organizing_body',
         { code },
-        values,
+        { ...values, authorityCodes: authorityCodes.join(',') },
         report,
       );
       bodyIds.set(code, row.id);

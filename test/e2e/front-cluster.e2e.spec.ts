@@ -62,6 +62,7 @@ describe('a Fatherland Front cụm of Đồng Nai with its own organising body',
           locality: 'tỉnh Đồng Nai',
           addressee: 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Nai',
           office: 'Ban Phong trào, Ủy ban MTTQ Việt Nam tỉnh Đồng Nai',
+          authorityCodes: ['FRONT_PROVINCE_CHAIRMAN', 'FRONT_CENTRAL_CHAIRMAN'],
         })
         .expect(201)
     ).body;
@@ -134,10 +135,17 @@ describe('a Fatherland Front cụm of Đồng Nai with its own organising body',
           acknowledgements: [
             { code: 'RANKING_INCOMPLETE', reason: 'Cụm bình xét, suy tôn; không chấm điểm' },
           ],
-        })
-        .expect(201);
-    await add('Cẩm Mỹ', 'FRONT_PROV_FLAG');
-    for (const n of ['Vĩnh Cửu', 'Tân Phú', 'Xuân Lộc']) await add(n, 'FRONT_PROV_MERIT');
+        });
+    // the People's Committee's certificate is not the Front cụm's to propose
+    const refused = await add('Cẩm Mỹ', 'PROV_MERIT').expect(422);
+    expect(refused.body.code).toBe('NOMINATION_TIER_NOT_FOR_BLOC');
+    const suggested = (
+      await t.http().get(`/api/blocs/${blocId}/terms/2022/nomination-suggestions`).expect(200)
+    ).body as { suggestions: { tierCode: string }[] };
+    expect(suggested.suggestions.every((x) => x.tierCode.startsWith('FRONT_'))).toBe(true);
+    await add('Cẩm Mỹ', 'FRONT_PROV_FLAG').expect(201);
+    for (const n of ['Vĩnh Cửu', 'Tân Phú', 'Xuân Lộc'])
+      await add(n, 'FRONT_PROV_MERIT').expect(201);
   });
 
   it("shows the quorum from the rules of the meeting's ballots (the 2022 rules of the Front's tiers)", async () => {

@@ -9,6 +9,7 @@ import { DocumentScoreTable1795744000000 } from './1795744000000-DocumentScoreTa
 import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
 import { OrganizingBodies1796496152525 } from './1796496152525-OrganizingBodies';
+import { OrganizingBodyAuthorities1796500401000 } from './1796500401000-OrganizingBodyAuthorities';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   ReadGeneration1795765952737,
   ReadGenerationToken1795770320438,
   OrganizingBodies1796496152525,
+  OrganizingBodyAuthorities1796500401000,
 ];

@@ -18,7 +18,24 @@ export interface OrganizingBodyData {
   addressee: string;
   /** The office that keeps a copy ("Nơi nhận"): "Ban Thi đua - Khen thưởng (Sở Nội vụ)". */
   office: string;
+  /** The deciding authorities whose tiers its blocs propose; empty: every tier. */
+  authorityCodes: readonly string[];
 }
+
+/** True when a bloc of this organising body proposes tiers decided by that authority. */
+export function proposesTo(
+  body: Pick<OrganizingBodyData, 'authorityCodes'>,
+  authority: string,
+): boolean {
+  return body.authorityCodes.length === 0 || body.authorityCodes.includes(authority);
+}
+
+/** The stored comma-separated list as codes. */
+export const authorityCodesOf = (stored: string): string[] =>
+  stored
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
 
 /**
  * The organising body assumed for a bloc recorded without one: the provincial People's Committee,
@@ -35,6 +52,8 @@ export function provincialCommitteeOf(province: {
     locality: province.fullName,
     addressee: `Chủ tịch Ủy ban nhân dân ${province.fullName}`,
     office: 'Ban Thi đua - Khen thưởng (Sở Nội vụ)',
+    // the State's awards of the province and the Government (Law 06/2022 art. 25, 26, 74)
+    authorityCodes: ['PRIME_MINISTER', 'PROVINCE_CHAIRMAN'],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Comparator } from '../common/fraction';
-import { checkQuorum } from './quorum';
+import { checkQuorum, meetingQuorum } from './quorum';
 
 const rule = (numerator: number, denominator: number, quorumComparator: Comparator = 'GTE') => ({
   quorum: { numerator, denominator },

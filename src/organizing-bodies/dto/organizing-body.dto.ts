@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -58,6 +60,18 @@ export class CreateOrganizingBodyDto {
   @IsNotEmpty()
   @MaxLength(300)
   office!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['FRONT_PROVINCE_CHAIRMAN', 'FRONT_CENTRAL_CHAIRMAN'],
+    description:
+      'Người có thẩm quyền mà các khối/cụm của cơ quan này đề nghị khen thưởng (trống: mọi hình thức)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { each: true })
+  authorityCodes?: string[];
 }
 
 export class UpdateOrganizingBodyDto {
@@ -73,6 +87,13 @@ export class UpdateOrganizingBodyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) locality?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) addressee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) office?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[A-Z][A-Z0-9_]*$/, { each: true })
+  authorityCodes?: string[];
 }
 
 export class OrganizingBodyDto {
@@ -84,5 +105,6 @@ export class OrganizingBodyDto {
   @ApiProperty() locality!: string;
   @ApiProperty() addressee!: string;
   @ApiProperty() office!: string;
+  @ApiProperty({ type: [String] }) authorityCodes!: string[];
   @ApiProperty() version!: number;
 }
