@@ -20,7 +20,6 @@ import {
   type DocumentViewModel,
 } from '../domain/documents/view-model';
 import { authorityTitle } from '../domain/registry/deciding-authority';
-import { provincialCommitteeOf, type OrganizingBodyData } from '../domain/registry/organizing-body';
 import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
@@ -297,7 +296,6 @@ export class DocumentsService implements OnModuleInit {
     const v = await this.meetings.view(em, meetingId);
     if (v.status !== 'FINALIZED') throw new AppError(DocumentErrors.NOT_LOCKED);
     const ctx = await this.scoring.context(em, v.blocId, v.year);
-    const province = await this.provinces.findById(em, ctx.bloc.provinceId);
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
     const ranking = ctx.domainSet ? await this.scoring.computeRanking(em, ctx) : null;
     const byCode = new Map(ctx.members.map((u) => [u.code, u]));
