@@ -40,6 +40,8 @@ import type { MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { proposesTo } from '../domain/registry/organizing-body';
 
 interface VotersSnapshot {
   membersEntitled: number;
@@ -102,6 +104,7 @@ export class BallotsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsRepository,
     private readonly scoring: ScoringService,
+    private readonly bodies: OrganizingBodiesRepository,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -110,6 +113,11 @@ export class BallotsService {
       this.requireVotingPhase(ctx);
       const tier = await this.tiers.findTier(em, dto.tierId);
       if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      const body = await this.bodies.forBloc(em, ctx.term.bloc);
+      if (!proposesTo(body, tier.decidingAuthority))
+        throw new AppError(MeetingErrors.BALLOT_TIER_NOT_FOR_BLOC, {
+          message: `${body.name} không đề nghị ${tier.name}.`,
+        });
       await this.loader.blocVotingRule(em, tier.id, ctx.term.term.year);
       if (await this.meetings.ballotExists(em, meetingId, tier.id, 1))
         throw new AppError(MeetingErrors.BALLOT_EXISTS);

@@ -6,6 +6,6 @@ import { OrganizingBodiesService } from './organizing-bodies.service';
 @Module({
   controllers: [OrganizingBodiesController],
   providers: [OrganizingBodiesService, OrganizingBodiesRepository],
-  exports: [OrganizingBodiesRepository],
+  exports: [OrganizingBodiesRepository, OrganizingBodiesService],
 })
 export class OrganizingBodiesModule {}

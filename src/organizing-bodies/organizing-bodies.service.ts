@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
-import { authorityCodesOf } from '../domain/registry/organizing-body';
+import { authorityCodesOf, type OrganizingBodyData } from '../domain/registry/organizing-body';
 import type {
   CreateOrganizingBodyDto,
   OrganizingBodyDto,
@@ -38,6 +38,14 @@ export class OrganizingBodiesService {
 
   list(): Promise<OrganizingBodyDto[]> {
     return this.db.read(async (em) => (await this.bodies.listAll(em)).map(toOrganizingBodyDto));
+  }
+
+  /** The organising body of a bloc as the domain reads it (the provincial committee by default). */
+  forBloc(bloc: {
+    organizingBodyId: number | null;
+    provinceId: number;
+  }): Promise<OrganizingBodyData> {
+    return this.db.read((em) => this.bodies.forBloc(em, bloc));
   }
 
   get(id: number): Promise<OrganizingBodyDto> {

@@ -3,6 +3,7 @@ import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
 import { BlocsModule } from '../../blocs/blocs.module';
 import { DocumentsModule } from '../../documents/documents.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
+import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebMeetingDocumentsController } from './documents.controller';
 import { WebMeetingsController } from './meetings.controller';
@@ -10,7 +11,14 @@ import { MeetingsPagesService } from './meetings-pages.service';
 
 /** Web pages of this area (see src/web/web.module.ts): the meeting console and its documents. */
 @Module({
-  imports: [WebCoreModule, MeetingsModule, BlocsModule, AwardTiersModule, DocumentsModule],
+  imports: [
+    WebCoreModule,
+    MeetingsModule,
+    BlocsModule,
+    AwardTiersModule,
+    DocumentsModule,
+    OrganizingBodiesModule,
+  ],
   controllers: [WebMeetingsController, WebMeetingDocumentsController],
   providers: [MeetingsPagesService],
 })
