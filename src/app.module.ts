@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AwardTiersModule } from './award-tiers/award-tiers.module';
 import { AwardsModule } from './awards/awards.module';
 import { BlocsModule } from './blocs/blocs.module';
+import { OrganizingBodiesModule } from './organizing-bodies/organizing-bodies.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         ProvincesModule,
         UnitsModule,
+        OrganizingBodiesModule,
         BlocsModule,
         AwardTiersModule,
         CriteriaModule,

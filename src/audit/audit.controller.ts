@@ -1,17 +1,9 @@
+import { MatchesFormat } from '../common/http/matches-format';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Permission } from '../auth/permission.decorator';
 import { AppError } from '../common/errors/app-error';
 import { toInt } from '../common/http/pagination';
@@ -48,10 +40,19 @@ export class AuditVerifyQueryDto {
   @IsInt()
   @Min(1)
   auditId?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/) headHash?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MatchesFormat(/^[0-9a-f]{64}$/, 'mã băm: 64 chữ số thập lục phân viết thường')
+  headHash?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601() @MaxLength(40) at?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{16}$/) keyId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/) signature?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MatchesFormat(/^[0-9a-f]{16}$/, 'mã khóa: 16 chữ số thập lục phân viết thường')
+  keyId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MatchesFormat(/^[0-9a-f]{64}$/, 'chữ ký: 64 chữ số thập lục phân viết thường')
+  signature?: string;
 }
 
 function checkpointOf(q: AuditVerifyQueryDto): AuditCheckpoint | null {

@@ -1,10 +1,17 @@
-import { Check, Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
-import { DECIDING_AUTHORITIES, type DecidingAuthority } from '../domain/registry/tiers';
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+} from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
+import { DecidingAuthorityEntity } from './deciding-authority.entity';
 
 /** An award tier (hình thức khen thưởng): Government flag, provincial flag, Certificate of Merit… */
 @Entity('award_tier')
-@Check('CHK_award_tier_authority', sqlIn('deciding_authority', DECIDING_AUTHORITIES))
 @Check('CHK_award_tier_rank', '"rank" >= 1')
 export class AwardTierEntity {
   @PrimaryGeneratedColumn() id!: number;
@@ -15,7 +22,12 @@ export class AwardTierEntity {
   /** "Cờ thi đua của Chính phủ". */
   @Column({ type: 'varchar', length: 300 }) name!: string;
 
-  @Column({ type: 'varchar', length: 32 }) decidingAuthority!: DecidingAuthority;
+  /** Code of the deciding authority (a row of `deciding_authority`). */
+  @Column({ type: 'varchar', length: 32 }) decidingAuthority!: string;
+
+  @ManyToOne(() => DecidingAuthorityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deciding_authority', referencedColumnName: 'code' })
+  authority?: DecidingAuthorityEntity;
 
   /** 1 = highest tier. Unique so that tiers have a total order. */
   @Column({ type: 'integer', unique: true }) rank!: number;

@@ -31,4 +31,14 @@ export const AwardTierErrors = {
     kind: 'RULE_VIOLATION',
     message: 'Không có quy định nào của hình thức khen thưởng có hiệu lực vào ngày xét.',
   },
+  AUTHORITY_UNKNOWN: {
+    code: 'TIER_AUTHORITY_UNKNOWN',
+    kind: 'RULE_VIOLATION',
+    message: 'Người có thẩm quyền quyết định không có trong danh mục.',
+  },
+  AUTHORITY_CODE_TAKEN: {
+    code: 'AUTHORITY_CODE_TAKEN',
+    kind: 'CONFLICT',
+    message: 'Mã người có thẩm quyền quyết định đã được dùng.',
+  },
 } as const satisfies Record<string, ErrorDef>;

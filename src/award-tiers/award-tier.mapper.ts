@@ -1,11 +1,10 @@
-import {
-  DECIDING_AUTHORITY_LABELS,
-  type TierRuleData,
-  type VotingRuleData,
-} from '../domain/registry/tiers';
+import { DEFAULT_INVALID_SHARE_LIMIT } from '../domain/voting/counts';
+import type { TierRuleData, VotingRuleData } from '../domain/registry/tiers';
 import type { AwardTierEntity } from './award-tier.entity';
+import type { DecidingAuthorityEntity } from './deciding-authority.entity';
 import type {
   AwardTierDto,
+  DecidingAuthorityDto,
   TierRuleBodyDto,
   TierRuleDto,
   VotingRuleDto,
@@ -13,13 +12,25 @@ import type {
 import type { TierRuleEntity } from './tier-rule.entity';
 import type { TierVotingRuleEntity } from './tier-voting-rule.entity';
 
+export function toAuthorityDto(a: DecidingAuthorityEntity): DecidingAuthorityDto {
+  return {
+    id: a.id,
+    code: a.code,
+    title: a.title,
+    jurisdiction: a.jurisdiction,
+    awardVerb: a.awardVerb,
+    legalBasis: a.legalBasis,
+    version: a.version,
+  };
+}
+
 export function toTierDto(t: AwardTierEntity): AwardTierDto {
   return {
     id: t.id,
     code: t.code,
     name: t.name,
     decidingAuthority: t.decidingAuthority,
-    decidingAuthorityLabel: DECIDING_AUTHORITY_LABELS[t.decidingAuthority],
+    decidingAuthorityLabel: t.authority?.title ?? t.decidingAuthority,
     rank: t.rank,
     version: t.version,
   };
@@ -37,6 +48,8 @@ export function toVotingDto(v: TierVotingRuleEntity): VotingRuleDto {
     selfVote: v.selfVote,
     tieBreak: v.tieBreak,
     secretBallot: v.secretBallot,
+    invalidShare: { numerator: v.invalidShareNum, denominator: v.invalidShareDen },
+    invalidShareBasis: v.invalidShareBasis,
   };
 }
 
@@ -103,6 +116,9 @@ export function toRuleColumns(dto: TierRuleBodyDto) {
       selfVote: v.selfVote,
       tieBreak: v.tieBreak,
       secretBallot: v.secretBallot,
+      invalidShareNum: (v.invalidShare ?? DEFAULT_INVALID_SHARE_LIMIT).numerator,
+      invalidShareDen: (v.invalidShare ?? DEFAULT_INVALID_SHARE_LIMIT).denominator,
+      invalidShareBasis: v.invalidShareBasis ?? '',
     })),
   };
 }

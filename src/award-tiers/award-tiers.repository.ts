@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { AwardTierEntity } from './award-tier.entity';
+import { DecidingAuthorityEntity } from './deciding-authority.entity';
 import { TierRuleEntity } from './tier-rule.entity';
 import { TierVotingRuleEntity } from './tier-voting-rule.entity';
 
@@ -9,11 +10,34 @@ import { TierVotingRuleEntity } from './tier-voting-rule.entity';
 @Injectable()
 export class AwardTiersRepository {
   listTiers(em: EntityManager): Promise<AwardTierEntity[]> {
-    return em.getRepository(AwardTierEntity).find({ order: { rank: 'ASC' } });
+    return em
+      .getRepository(AwardTierEntity)
+      .find({ order: { rank: 'ASC' }, relations: { authority: true } });
   }
 
   findTier(em: EntityManager, id: number): Promise<AwardTierEntity | null> {
-    return em.getRepository(AwardTierEntity).findOneBy({ id });
+    return em
+      .getRepository(AwardTierEntity)
+      .findOne({ where: { id }, relations: { authority: true } });
+  }
+
+  listAuthorities(em: EntityManager): Promise<DecidingAuthorityEntity[]> {
+    return em.getRepository(DecidingAuthorityEntity).find({ order: { id: 'ASC' } });
+  }
+
+  async authorityExists(em: EntityManager, code: string): Promise<boolean> {
+    return (await em.getRepository(DecidingAuthorityEntity).countBy({ code })) > 0;
+  }
+
+  insertAuthority(
+    em: EntityManager,
+    values: Pick<
+      DecidingAuthorityEntity,
+      'code' | 'title' | 'jurisdiction' | 'awardVerb' | 'legalBasis'
+    >,
+  ): Promise<DecidingAuthorityEntity> {
+    const repo = em.getRepository(DecidingAuthorityEntity);
+    return repo.save(repo.create(values));
   }
 
   async codeExists(em: EntityManager, code: string): Promise<boolean> {

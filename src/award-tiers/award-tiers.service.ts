@@ -10,12 +10,20 @@ import {
 } from '../domain/registry/tier-rules';
 import type { AwardTierEntity } from './award-tier.entity';
 import { AwardTierErrors } from './award-tier.errors';
-import { toRuleColumns, toRuleData, toRuleDto, toTierDto } from './award-tier.mapper';
+import {
+  toAuthorityDto,
+  toRuleColumns,
+  toRuleData,
+  toRuleDto,
+  toTierDto,
+} from './award-tier.mapper';
 import { AwardTiersRepository } from './award-tiers.repository';
 import type {
   AwardTierDetailDto,
   AwardTierDto,
   CreateAwardTierDto,
+  CreateDecidingAuthorityDto,
+  DecidingAuthorityDto,
   ResolvedTierRuleDto,
   TierRuleBodyDto,
   TierRuleDto,
@@ -31,6 +39,25 @@ export class AwardTiersService {
     private readonly tiers: AwardTiersRepository,
     private readonly audit: AuditService,
   ) {}
+
+  listAuthorities(): Promise<DecidingAuthorityDto[]> {
+    return this.db.read(async (em) => (await this.tiers.listAuthorities(em)).map(toAuthorityDto));
+  }
+
+  createAuthority(dto: CreateDecidingAuthorityDto): Promise<DecidingAuthorityDto> {
+    return this.db.write(async (em) => {
+      if (await this.tiers.authorityExists(em, dto.code))
+        throw new AppError(AwardTierErrors.AUTHORITY_CODE_TAKEN);
+      const created = toAuthorityDto(await this.tiers.insertAuthority(em, dto));
+      await this.audit.record(em, {
+        action: 'authority.create',
+        entityType: 'deciding_authority',
+        entityId: created.id,
+        after: created,
+      });
+      return created;
+    });
+  }
 
   list(): Promise<AwardTierDto[]> {
     return this.db.read(async (em) => (await this.tiers.listTiers(em)).map(toTierDto));
@@ -49,7 +76,10 @@ export class AwardTiersService {
       if (await this.tiers.codeExists(em, dto.code)) throw new AppError(AwardTierErrors.CODE_TAKEN);
       if ((await this.tiers.rankHolder(em, dto.rank)) !== null)
         throw new AppError(AwardTierErrors.RANK_TAKEN);
-      const created = toTierDto(await this.tiers.insertTier(em, dto));
+      if (!(await this.tiers.authorityExists(em, dto.decidingAuthority)))
+        throw new AppError(AwardTierErrors.AUTHORITY_UNKNOWN);
+      const inserted = await this.tiers.insertTier(em, dto);
+      const created = toTierDto((await this.tiers.findTier(em, inserted.id)) ?? inserted);
       await this.audit.record(em, {
         action: 'tier.create',
         entityType: 'award_tier',
@@ -67,6 +97,11 @@ export class AwardTiersService {
         const holder = await this.tiers.rankHolder(em, dto.rank);
         if (holder !== null && holder !== id) throw new AppError(AwardTierErrors.RANK_TAKEN);
       }
+      if (
+        dto.decidingAuthority !== undefined &&
+        !(await this.tiers.authorityExists(em, dto.decidingAuthority))
+      )
+        throw new AppError(AwardTierErrors.AUTHORITY_UNKNOWN);
       const { version, ...changes } = dto;
       if (
         tier.version !== version ||

@@ -36,6 +36,10 @@ import { TierRuleEntity } from './tier-rule.entity';
   '"threshold_den" > 0 AND "threshold_num" >= 0 AND "threshold_num" <= "threshold_den"',
 )
 @Check('CHK_tvr_quorum', '"quorum_den" > 0 AND "quorum_num" >= 0 AND "quorum_num" <= "quorum_den"')
+@Check(
+  'CHK_tvr_invalid_share',
+  '"invalid_share_den" > 0 AND "invalid_share_num" >= 0 AND "invalid_share_num" <= "invalid_share_den"',
+)
 export class TierVotingRuleEntity {
   @PrimaryGeneratedColumn() id!: number;
 
@@ -64,4 +68,10 @@ export class TierVotingRuleEntity {
   @Column({ type: 'varchar', length: 32 }) tieBreak!: TieBreak;
 
   @Column({ type: 'boolean', default: true }) secretBallot!: boolean;
+
+  /** A ballot warns when invalid / returned is above this share (R8; no legal figure found, §2.3). */
+  @Column({ type: 'integer', default: 1 }) invalidShareNum!: number;
+  @Column({ type: 'integer', default: 10 }) invalidShareDen!: number;
+  /** Where the share comes from (a regulation, or "mặc định của phần mềm"). */
+  @Column({ type: 'varchar', length: 500, default: '' }) invalidShareBasis!: string;
 }

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { BLOC_KINDS, type BlocKind } from '../domain/registry/unit-types';
+import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 
 /** A competition bloc (khối or cụm thi đua) organised by a province. */
@@ -31,6 +32,13 @@ export class BlocEntity {
   @ManyToOne(() => ProvinceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_id' })
   province?: ProvinceEntity;
+
+  /** The organising body whose lines head the bloc's documents; null: the provincial People's Committee. */
+  @Column({ type: 'integer', nullable: true }) organizingBodyId!: number | null;
+
+  @ManyToOne(() => OrganizingBodyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizing_body_id' })
+  organizingBody?: OrganizingBodyEntity;
 
   @VersionColumn() version!: number;
   @CreatedAt() createdAt!: Date;

@@ -16,6 +16,11 @@ export const BlocErrors = {
     kind: 'RULE_VIOLATION',
     message: 'Tỉnh của khối thi đua không tồn tại.',
   },
+  ORGANIZING_BODY_UNKNOWN: {
+    code: 'BLOC_ORGANIZING_BODY_UNKNOWN',
+    kind: 'RULE_VIOLATION',
+    message: 'Cơ quan tổ chức của khối/cụm thi đua không tồn tại.',
+  },
   IN_USE: {
     code: 'BLOC_IN_USE',
     kind: 'CONFLICT',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import type { ScoringPhase } from '../domain/scoring/phase';
+import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -48,9 +49,13 @@ export class BlocsRepository {
     return (await em.getRepository(ProvinceEntity).countBy({ id })) > 0;
   }
 
+  async organizingBodyExists(em: EntityManager, id: number): Promise<boolean> {
+    return (await em.getRepository(OrganizingBodyEntity).countBy({ id })) > 0;
+  }
+
   insert(
     em: EntityManager,
-    values: Pick<BlocEntity, 'code' | 'name' | 'kind' | 'provinceId'>,
+    values: Pick<BlocEntity, 'code' | 'name' | 'kind' | 'provinceId' | 'organizingBodyId'>,
   ): Promise<BlocEntity> {
     const repo = em.getRepository(BlocEntity);
     return repo.save(repo.create(values));

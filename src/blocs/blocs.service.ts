@@ -32,6 +32,7 @@ function toBlocDto(b: BlocEntity, years: number[]): BlocDto {
     kind: b.kind,
     kindLabel: BLOC_KIND_LABELS[b.kind],
     provinceId: b.provinceId,
+    organizingBodyId: b.organizingBodyId,
     termYears: years,
     version: b.version,
   };
@@ -87,7 +88,13 @@ export class BlocsService {
       if (!(await this.blocs.provinceExists(em, dto.provinceId)))
         throw new AppError(BlocErrors.PROVINCE_UNKNOWN);
       if (await this.blocs.codeExists(em, dto.code)) throw new AppError(BlocErrors.CODE_TAKEN);
-      const created = toBlocDto(await this.blocs.insert(em, dto), []);
+      const organizingBodyId = dto.organizingBodyId ?? null;
+      if (
+        organizingBodyId !== null &&
+        !(await this.blocs.organizingBodyExists(em, organizingBodyId))
+      )
+        throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
+      const created = toBlocDto(await this.blocs.insert(em, { ...dto, organizingBodyId }), []);
       await this.audit.record(em, {
         action: 'bloc.create',
         entityType: 'bloc',
@@ -102,6 +109,11 @@ export class BlocsService {
     return this.db.write(async (em) => {
       const b = await this.mustFind(em, id);
       const { version, ...changes } = dto;
+      if (
+        changes.organizingBodyId != null &&
+        !(await this.blocs.organizingBodyExists(em, changes.organizingBodyId))
+      )
+        throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
       if (b.version !== version || !(await this.blocs.updateIfVersion(em, id, version, changes))) {
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: b.version } });
       }

@@ -4,6 +4,8 @@ import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
 import { BlocMemberEntity } from '../blocs/bloc-member.entity';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { BlocEntity } from '../blocs/bloc.entity';
+import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
+import { DecidingAuthorityEntity } from '../award-tiers/deciding-authority.entity';
 import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
 import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { ScoreEntryEntity } from '../scoring/score-entry.entity';
@@ -44,6 +46,8 @@ export const ENTITIES = [
   UnitEntity,
   UnitLineageEntity,
   BlocEntity,
+  OrganizingBodyEntity,
+  DecidingAuthorityEntity,
   BlocTermEntity,
   BlocMemberEntity,
   AwardTierEntity,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
+import { OrganizingBodiesModule } from '../organizing-bodies/organizing-bodies.module';
 import { ProvincesModule } from '../provinces/provinces.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { DocumentsController } from './documents.controller';
@@ -9,7 +10,14 @@ import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 
 @Module({
-  imports: [MeetingsModule, ScoringModule, AwardTiersModule, ProvincesModule, NominationsModule],
+  imports: [
+    MeetingsModule,
+    ScoringModule,
+    AwardTiersModule,
+    ProvincesModule,
+    NominationsModule,
+    OrganizingBodiesModule,
+  ],
   controllers: [DocumentsController],
   providers: [DocumentsService, DocumentsRepository],
   exports: [DocumentsService, DocumentsRepository],

@@ -21,7 +21,8 @@ import {
 } from '../domain/documents/view-model';
 import { decisionGrounds } from '../domain/registry/legal-citation';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
-import { DECIDING_AUTHORITY_LABELS } from '../domain/registry/tiers';
+import { authorityTitle } from '../domain/registry/deciding-authority';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -150,6 +151,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly scoring: ScoringService,
     private readonly tiers: AwardTiersRepository,
     private readonly provinces: ProvincesRepository,
+    private readonly bodies: OrganizingBodiesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -289,7 +291,6 @@ export class DocumentsService implements OnModuleInit {
         kind: 'NOT_FOUND',
         message: 'Không tìm thấy tỉnh.',
       });
-    const chairman = `Chủ tịch Ủy ban nhân dân ${province.fullName}`;
     const rulesInForce = await this.db.read(async (em) => {
       const tiers = await this.tiers.listTiers(em);
       const rules = await this.tiers.rulesOfTiers(
@@ -305,6 +306,13 @@ export class DocumentsService implements OnModuleInit {
         return r ? [r.legalDocument] : [];
       });
     });
+    const tiersByCode = new Map(
+      (await this.db.read((em) => this.tiers.listTiers(em))).map((t) => [t.code, t]),
+    );
+    const deciderOf = (code: string) => {
+      const authority = tiersByCode.get(code)?.authority;
+      return authority ? authorityTitle(authority, province.fullName) : '';
+    };
     const source: ProvinceDocSource = {
       provinceName: province.name,
       provinceFullName: province.fullName,
@@ -313,7 +321,7 @@ export class DocumentsService implements OnModuleInit {
       legalBases: decisionGrounds(rulesInForce),
       tiers: stage.tiers.map((t) => ({
         tierName: t.tier.name,
-        decider: t.tier.code === 'GOV_FLAG' ? 'Thủ tướng Chính phủ' : chairman,
+        decider: deciderOf(t.tier.code),
         capText: t.cap?.text ?? null,
         items: t.nominations.map((n) => ({
           collectiveName: n.unit.collectiveName,
@@ -394,19 +402,14 @@ export class DocumentsService implements OnModuleInit {
     const v = await this.meetings.view(em, meetingId);
     if (v.status !== 'FINALIZED') throw new AppError(DocumentErrors.NOT_LOCKED);
     const ctx = await this.scoring.context(em, v.blocId, v.year);
-    const province = await this.provinces.findById(em, ctx.bloc.provinceId);
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
     const ranking = ctx.domainSet ? await this.scoring.computeRanking(em, ctx) : null;
     const byCode = new Map(ctx.members.map((u) => [u.code, u]));
-    const provinceName = province?.name ?? '';
-    const chairman = `Chủ tịch Ủy ban nhân dân ${province?.fullName ?? 'tỉnh'}`;
+    const body = await this.bodies.forBloc(em, ctx.bloc);
+    const authorityOf = (tierId: number) => tiers.get(tierId)?.authority;
     const deciderOf = (tierId: number) => {
-      const t = tiers.get(tierId);
-      return t?.decidingAuthority === 'PROVINCE_CHAIRMAN'
-        ? chairman
-        : t
-          ? DECIDING_AUTHORITY_LABELS[t.decidingAuthority]
-          : '';
+      const authority = authorityOf(tierId);
+      return authority ? authorityTitle(authority, body.locality) : '';
     };
     const proposals = new Map<number, string[]>();
     const ballots = v.ballots
@@ -456,15 +459,14 @@ export class DocumentsService implements OnModuleInit {
           minutes: tally.minutes,
         };
       });
-    const issuer = ctx.bloc.name.toUpperCase();
     const doc: MeetingDocSource = {
-      parentBody: `UBND ${(province?.fullName ?? '').toUpperCase()}`
-        .replace('UBND TỈNH', 'UBND TỈNH')
-        .trim(),
-      issuer,
+      parentBody: body.headerLine,
+      issuer: ctx.bloc.name.toUpperCase(),
       issuerSymbol: issuerSymbol(ctx.bloc.kind),
-      place: provinceName,
-      provinceChairman: chairman,
+      place: body.place,
+      provinceChairman: body.addressee,
+      office: body.office,
+      blocKind: ctx.bloc.kind,
       blocName: ctx.bloc.name,
       year: v.year,
       meeting: {
@@ -511,6 +513,7 @@ export class DocumentsService implements OnModuleInit {
       proposals: [...proposals].map(([tierId, names]) => ({
         tierName: tiers.get(tierId)?.name ?? '',
         decider: deciderOf(tierId),
+        verb: authorityOf(tierId)?.awardVerb ?? 'tặng',
         collectiveNames: names,
       })),
       nextHead: v.nextHeadUnit?.fullName ?? null,

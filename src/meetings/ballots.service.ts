@@ -8,7 +8,11 @@ import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
 import type { Ranking } from '../domain/scoring/ranking';
 import { isMeetingLocked } from '../domain/meetings/status';
-import { checkAcknowledgements } from '../domain/eligibility';
+import {
+  checkAcknowledgements,
+  mergeAcknowledgements,
+  type WarningAcknowledgement,
+} from '../domain/eligibility';
 import {
   checkCounts,
   checkQuorum,
@@ -31,11 +35,13 @@ import type {
   EntryDto,
 } from './dto/meeting.dto';
 import { MeetingContextLoader, type MeetingContext } from './meeting-context';
-import type { BallotEntity } from './meeting-parts.entity';
+import type { BallotEntity, BallotEntryEntity } from './meeting-parts.entity';
 import type { MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { proposesTo } from '../domain/registry/organizing-body';
 
 interface VotersSnapshot {
   membersEntitled: number;
@@ -57,6 +63,21 @@ const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
  * and compared, coded checks (errors block, warnings need a reason), the tally (pure, in
  * src/domain/voting) and the tie protocols (R8–R10).
  */
+/**
+ * The acknowledgements that hold for an entry of a ballot: those given on any entry of the ballot
+ * (a warning acknowledged once, e.g. its invalid share, stays acknowledged for a correction) and the
+ * ones given now.
+ */
+function ballotAcknowledgements(
+  entries: readonly BallotEntryEntity[],
+  dto: { acknowledgements?: WarningAcknowledgement[] },
+): WarningAcknowledgement[] {
+  const earlier = entries.flatMap(
+    (e) => JSON.parse(e.acknowledgements) as WarningAcknowledgement[],
+  );
+  return mergeAcknowledgements(earlier, dto.acknowledgements ?? []);
+}
+
 /** What a ballot froze when it opened: its voters, its voting rule and the units on it. */
 function frozenAtOpening(ballot: BallotEntity): {
   voters: VotersSnapshot;
@@ -83,6 +104,7 @@ export class BallotsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsRepository,
     private readonly scoring: ScoringService,
+    private readonly bodies: OrganizingBodiesRepository,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -91,6 +113,11 @@ export class BallotsService {
       this.requireVotingPhase(ctx);
       const tier = await this.tiers.findTier(em, dto.tierId);
       if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      const body = await this.bodies.forBloc(em, ctx.term.bloc);
+      if (!proposesTo(body, tier.decidingAuthority))
+        throw new AppError(MeetingErrors.BALLOT_TIER_NOT_FOR_BLOC, {
+          message: `${body.name} không đề nghị ${tier.name}.`,
+        });
       await this.loader.blocVotingRule(em, tier.id, ctx.term.term.year);
       if (await this.meetings.ballotExists(em, meetingId, tier.id, 1))
         throw new AppError(MeetingErrors.BALLOT_EXISTS);
@@ -205,14 +232,15 @@ export class BallotsService {
         const same = sameEnterer(first.enteredBy.trim().toLowerCase(), enterer(dto).toLowerCase());
         if (same) throw new AppError(MeetingErrors.SAME_USER, { message: same.message });
       }
-      const counts = await this.checkedCounts(em, ctx, ballot, dto);
+      const acks = ballotAcknowledgements(entries, dto);
+      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
       await this.meetings.insertEntry(em, {
         ballotId,
         entryNo: first ? 2 : 1,
         enteredBy: enterer(dto),
         status: 'SUBMITTED',
         counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
+        acknowledgements: JSON.stringify(acks),
       });
       await this.reconcile(em, ctx, ballot);
       return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
@@ -225,7 +253,8 @@ export class BallotsService {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
       if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
-      const entry = (await this.meetings.entries(em, ballotId)).find((e) => e.entryNo === entryNo);
+      const entries = await this.meetings.entries(em, ballotId);
+      const entry = entries.find((e) => e.entryNo === entryNo);
       if (!entry) throw new AppError(MeetingErrors.ENTRY_NOT_FOUND);
       if (entry.enteredBy.trim().toLowerCase() !== enterer(dto).toLowerCase())
         throw new AppError(MeetingErrors.ENTRY_NOT_YOURS);
@@ -233,11 +262,12 @@ export class BallotsService {
         throw new AppError(CommonErrors.VERSION_CONFLICT, {
           extra: { currentVersion: entry.version },
         });
-      const counts = await this.checkedCounts(em, ctx, ballot, dto);
+      const acks = ballotAcknowledgements(entries, dto);
+      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
       const ok = await this.meetings.updateEntryIfVersion(em, entry.id, dto.version, {
         status: 'SUBMITTED',
         counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(dto.acknowledgements ?? []),
+        acknowledgements: JSON.stringify(acks),
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
@@ -349,6 +379,7 @@ export class BallotsService {
     ctx: MeetingContext,
     ballot: BallotEntity,
     dto: EntryDto,
+    acknowledgements: readonly WarningAcknowledgement[],
   ): Promise<BallotCounts> {
     const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
     const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
@@ -392,6 +423,9 @@ export class BallotsService {
       present: voters.present.length,
       rule,
       participation: this.participation(ctx, voters, nomineeIds),
+      ...(rule.invalidShare
+        ? { invalidShareLimit: rule.invalidShare, invalidShareBasis: rule.invalidShareBasis }
+        : {}),
       ...(ranking?.complete ? { scoreRanking: ranking.entries.map((e) => e.unitCode) } : {}),
       names: new Map(ctx.term.members.map((m) => [m.code, m.fullName])),
     });
@@ -404,7 +438,7 @@ export class BallotsService {
     }
     const missing = checkAcknowledgements(
       findings.filter((f) => f.severity === 'warning'),
-      dto.acknowledgements ?? [],
+      acknowledgements,
     );
     if (missing.length > 0) {
       throw new AppError(

@@ -70,6 +70,9 @@ export class MeetingContextLoader {
         selfVote: v.selfVote,
         tieBreak: v.tieBreak,
         secretBallot: v.secretBallot,
+        invalidShare: { numerator: v.invalidShareNum, denominator: v.invalidShareDen },
+        invalidShareBasis:
+          v.invalidShareBasis || 'mức mặc định của phần mềm, chưa có căn cứ pháp lý',
       },
       text: `${v.thresholdComparator === 'GT' ? '>' : '≥'} ${pct(v.thresholdNum, v.thresholdDen)} ${denominatorText}; có mặt ${v.quorumComparator === 'GT' ? '>' : '≥'} ${v.quorumNum}/${v.quorumDen} thành viên (căn cứ: ${legalCitation(rule.legalDocument, rule.legalArticle)})`,
       // Whether the values are samples is data (shown on screen), not part of the sentence documents print.

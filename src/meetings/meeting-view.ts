@@ -18,10 +18,19 @@ export interface BallotView {
   /** The frozen rule's values are samples (shown on screen; documents print the rule text only). */
   ruleIsSample: boolean;
   entries: { entryNo: number; enteredBy: string; status: string; version: number }[];
-  differences: { field: string; first: number | null; second: number | null }[];
+  /** Fields on which the two entries differ; a nominee's line names its unit by id and code. */
+  differences: {
+    field: string;
+    unitId: number | null;
+    unitCode: string | null;
+    first: number | null;
+    second: number | null;
+  }[];
   acceptedCounts: unknown;
   tally: Tally | null;
   winners: UnitDto[];
+  /** The tied units a revote would be held among (id and code), when the tally asks for one. */
+  revoteCandidates: UnitDto[];
   version: number;
 }
 

@@ -114,4 +114,9 @@ export const MeetingErrors = {
     kind: 'RULE_VIOLATION',
     message: 'Không tính được kết quả từ số liệu đã nhập.',
   },
+  BALLOT_TIER_NOT_FOR_BLOC: {
+    code: 'BALLOT_TIER_NOT_FOR_BLOC',
+    kind: 'RULE_VIOLATION',
+    message: 'Cơ quan tổ chức của khối/cụm không đề nghị hình thức khen thưởng này.',
+  },
 } as const satisfies Record<string, ErrorDef>;

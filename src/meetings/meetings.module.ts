@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizingBodiesModule } from '../organizing-bodies/organizing-bodies.module';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
 import { BlocsModule } from '../blocs/blocs.module';
 import { NominationsModule } from '../nominations/nominations.module';
@@ -10,7 +11,13 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
 @Module({
-  imports: [BlocsModule, ScoringModule, AwardTiersModule, NominationsModule],
+  imports: [
+    BlocsModule,
+    ScoringModule,
+    AwardTiersModule,
+    NominationsModule,
+    OrganizingBodiesModule,
+  ],
   controllers: [MeetingsController],
   providers: [MeetingsService, BallotsService, MeetingsRepository, MeetingContextLoader],
   exports: [MeetingsService, BallotsService, MeetingsRepository],

@@ -13,7 +13,13 @@ import {
   type MeetingStatus,
 } from '../domain/meetings/status';
 import { isActiveDuringYear } from '../domain/registry/unit-types';
-import { checkQuorum, compareEntries, type BallotCounts, type Tally } from '../domain/voting';
+import {
+  compareEntries,
+  meetingQuorum,
+  type BallotCounts,
+  type Tally,
+  type VotingRule,
+} from '../domain/voting';
 import { NominationsService } from '../nominations/nominations.service';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../units/unit.mapper';
@@ -344,6 +350,32 @@ export class MeetingsService {
     return view;
   }
 
+  /**
+   * The voting rules the meeting's quorum is judged by: each ballot's frozen rule, or the rule in
+   * force for the year of its tier; before any ballot, the rules in force of every tier.
+   */
+  private async quorumRules(
+    em: EntityManager,
+    ctx: MeetingContext,
+    tiers: readonly { id: number }[],
+  ): Promise<VotingRule[]> {
+    const ballots = await this.meetings.ballots(em, ctx.meeting.id);
+    const rules: VotingRule[] = [];
+    const tierIds = ballots.length > 0 ? [] : tiers.map((t) => t.id);
+    for (const b of ballots) {
+      if (b.ruleSnapshot) rules.push((JSON.parse(b.ruleSnapshot) as { rule: VotingRule }).rule);
+      else tierIds.push(b.tierId);
+    }
+    for (const tierId of new Set(tierIds)) {
+      try {
+        rules.push((await this.loader.blocVotingRule(em, tierId, ctx.term.term.year)).rule);
+      } catch {
+        // no rule in force for the year: this tier cannot be voted on, so it sets no quorum
+      }
+    }
+    return rules;
+  }
+
   /** The meeting as the API and the documents show it. */
   async view(em: EntityManager, id: number, term?: TermContext): Promise<MeetingView> {
     const ctx = await this.loader.load(em, id, term);
@@ -393,10 +425,23 @@ export class MeetingsService {
           status: e.status,
           version: e.version,
         })),
-        differences: differences.map((d) => ({ field: d.field, first: d.first, second: d.second })),
+        differences: differences.map((d) => {
+          const u = unitByCode.get(/\[([^\]]+)\]/.exec(d.field)?.[1] ?? '');
+          return {
+            field: d.field,
+            unitId: u?.id ?? null,
+            unitCode: u?.code ?? null,
+            first: d.first,
+            second: d.second,
+          };
+        }),
         acceptedCounts: b.acceptedCounts ? JSON.parse(b.acceptedCounts) : null,
         tally,
         winners: (tally?.winners ?? []).flatMap((c) => {
+          const u = unitByCode.get(c);
+          return u ? [toUnitDto(u)] : [];
+        }),
+        revoteCandidates: (tally?.revoteCandidates ?? []).flatMap((c) => {
           const u = unitByCode.get(c);
           return u ? [toUnitDto(u)] : [];
         }),
@@ -412,11 +457,9 @@ export class MeetingsService {
       reached: null,
       explanation: null,
     };
-    const firstTier = [...tiers.values()].sort((a, b) => a.rank - b.rank)[0];
-    if (firstTier && ctx.attendance.length === total) {
-      try {
-        const { rule } = await this.loader.blocVotingRule(em, firstTier.id, ctx.term.term.year);
-        const q = checkQuorum(total, present, rule);
+    if (ctx.attendance.length === total) {
+      const q = meetingQuorum(total, present, await this.quorumRules(em, ctx, [...tiers.values()]));
+      if (q)
         quorum = {
           present,
           total,
@@ -424,9 +467,6 @@ export class MeetingsService {
           reached: q.reached,
           explanation: q.explanation,
         };
-      } catch {
-        // no rule in force for the year: the quorum is shown per ballot when it opens
-      }
     }
     const unit = (uid: number | null) => {
       const u = uid === null ? undefined : unitById.get(uid);

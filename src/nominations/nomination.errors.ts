@@ -77,4 +77,24 @@ export const NominationErrors = {
     kind: 'NOT_FOUND',
     message: 'Không tìm thấy báo cáo thành tích.',
   },
+  TIER_NOT_FOR_BLOC: {
+    code: 'NOMINATION_TIER_NOT_FOR_BLOC',
+    kind: 'RULE_VIOLATION',
+    message: 'Cơ quan tổ chức của khối/cụm không đề nghị hình thức khen thưởng này.',
+  },
+  DATE_BEFORE_MEETING: {
+    code: 'NOMINATION_DATE_BEFORE_MEETING',
+    kind: 'RULE_VIOLATION',
+    message: 'Ngày này không thể trước ngày hội nghị bình xét đã đề nghị.',
+  },
+  DATE_BEFORE_COUNCIL: {
+    code: 'NOMINATION_DATE_BEFORE_COUNCIL',
+    kind: 'RULE_VIOLATION',
+    message: 'Ngày quyết định không thể trước ngày Hội đồng bỏ phiếu.',
+  },
+  REFERENCE_DATE_TOO_EARLY: {
+    code: 'NOMINATION_REFERENCE_DATE_TOO_EARLY',
+    kind: 'RULE_VIOLATION',
+    message: 'Ngày xét không thể trước ngày xét của năm thi đua.',
+  },
 } as const satisfies Record<string, ErrorDef>;

@@ -10,11 +10,21 @@ import {
   NominationReportEntity,
   NominationTransitionEntity,
 } from './nomination-history.entity';
+import { MeetingEntity } from '../meetings/meeting.entity';
 import { NominationEntity } from './nomination.entity';
 
 /** All database access for nominations, their history, acknowledgements and reports. */
 @Injectable()
 export class NominationsRepository {
+  /** Date of the finalized official meeting of a term (its latest version), or null. */
+  async blocMeetingDate(em: EntityManager, termId: number): Promise<string | null> {
+    const m = await em.getRepository(MeetingEntity).findOne({
+      where: { termId, isRehearsal: false, status: 'FINALIZED' },
+      order: { versionNo: 'DESC' },
+    });
+    return m?.meetingDate ?? null;
+  }
+
   findById(em: EntityManager, id: number): Promise<NominationEntity | null> {
     return em.getRepository(NominationEntity).findOneBy({ id });
   }

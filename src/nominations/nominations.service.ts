@@ -6,9 +6,15 @@ import type { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import type { TierRuleEntity } from '../award-tiers/tier-rule.entity';
-import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
+import {
+  AppError,
+  CommonErrors,
+  type ErrorDef,
+  type ErrorDetail,
+} from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import { judgeCouncilVote } from '../domain/nominations/council-vote';
+import { checkReferenceDate, checkStageDate } from '../domain/nominations/dates';
 import type { Finding } from '../domain/common/result';
 import {
   checkAcknowledgements,
@@ -43,6 +49,8 @@ import type {
 import type { NominationEntity } from './nomination.entity';
 import { NominationErrors } from './nomination.errors';
 import { NominationsRepository } from './nominations.repository';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { proposesTo } from '../domain/registry/organizing-body';
 
 export const REPORT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -53,6 +61,19 @@ interface Evaluated {
 
 const details = (findings: readonly Finding[]): ErrorDetail[] =>
   findings.map((f) => ({ field: f.field, code: f.code, message: f.message, params: f.params }));
+
+const DATE_ERRORS: Readonly<Record<string, ErrorDef>> = {
+  NOMINATION_DATE_BEFORE_MEETING: NominationErrors.DATE_BEFORE_MEETING,
+  NOMINATION_DATE_BEFORE_COUNCIL: NominationErrors.DATE_BEFORE_COUNCIL,
+  NOMINATION_REFERENCE_DATE_TOO_EARLY: NominationErrors.REFERENCE_DATE_TOO_EARLY,
+};
+
+/** Throws the coded error of a date-order finding (R1, R13, R18); nothing is written. */
+function refuse(finding: Finding | null): void {
+  if (!finding) return;
+  const def = DATE_ERRORS[finding.code] ?? NominationErrors.INELIGIBLE;
+  throw new AppError(def, { message: finding.message, details: details([finding]) });
+}
 
 /**
  * Nominations from a bloc term: checked against the eligibility rules of the tier's rule for the
@@ -85,6 +106,7 @@ export class NominationsService {
     private readonly scoring: ScoringService,
     private readonly tiers: AwardTiersRepository,
     private readonly units: UnitsRepository,
+    private readonly bodies: OrganizingBodiesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -130,7 +152,10 @@ export class NominationsService {
       const ctx = await this.scoring.context(em, blocId, year);
       const memo = new ReadMemo();
       const ranking = await memo.get(`ranking:${ctx.term.id}`, () => this.rankingFacts(em, ctx));
-      const tiers = await memo.get('tiers', () => this.tiers.listTiers(em));
+      const body = await this.bodies.forBloc(em, ctx.bloc);
+      const tiers = (await memo.get('tiers', () => this.tiers.listTiers(em))).filter((t) =>
+        proposesTo(body, t.decidingAuthority),
+      );
       const rules = await this.tiers.rulesOfTiers(
         em,
         tiers.map((t) => t.id),
@@ -192,12 +217,14 @@ export class NominationsService {
       if (!(await this.units.findById(em, dto.unitId))) throw new AppError(UnitErrors.NOT_FOUND);
       const tier = await this.tiers.findTier(em, dto.tierId);
       if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      await this.requireProposable(em, ctx, tier);
       const facts = {
         id: null,
         unitId: dto.unitId,
         referenceDate: dto.referenceDate ?? reviewReferenceDate(year),
         leaderExceptionBasis: dto.leaderExceptionBasis?.trim() || null,
       };
+      refuse(checkReferenceDate(facts.referenceDate, year));
       const acks = dto.acknowledgements ?? [];
       this.requireAcceptable(await this.evaluate(em, ctx, tier, facts, acks));
       const n = await this.nominations.insert(em, {
@@ -239,7 +266,9 @@ export class NominationsService {
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: n.version } });
       const tier = await this.tiers.findTier(em, dto.tierId ?? n.tierId);
       if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
+      await this.requireProposable(em, ctx, tier);
       const referenceDate = dto.referenceDate ?? n.referenceDate;
+      refuse(checkReferenceDate(referenceDate, ctx.term.year));
       const acks = [...(await this.storedAcks(em, id)), ...(dto.acknowledgements ?? [])];
       this.requireAcceptable(
         await this.evaluate(
@@ -324,6 +353,14 @@ export class NominationsService {
   councilVote(id: number, dto: CouncilVoteDto): Promise<NominationDto> {
     return this.db.write(async (em) => {
       const { n, ctx } = await this.load(em, id);
+      refuse(
+        checkStageDate({
+          stage: 'COUNCIL',
+          date: dto.councilDate,
+          blocMeetingDate: await this.nominations.blocMeetingDate(em, n.termId),
+          councilDate: null,
+        }),
+      );
       const rule = await this.ruleFor(em, n.tierId, ctx.term.year);
       const voting = rule.votingRules?.find((v) => v.body === 'COUNCIL');
       if (!voting) throw new AppError(NominationErrors.NO_COUNCIL_RULE);
@@ -363,6 +400,14 @@ export class NominationsService {
     return this.db.write(async (em) => {
       const { n, ctx } = await this.load(em, id);
       this.checkTransition(n, 'DECIDED', dto.version, null);
+      refuse(
+        checkStageDate({
+          stage: 'DECISION',
+          date: dto.decisionDate,
+          blocMeetingDate: await this.nominations.blocMeetingDate(em, n.termId),
+          councilDate: n.councilDate,
+        }),
+      );
       const tier = (await this.tiers.findTier(em, n.tierId))!;
       const { outcome } = await this.evaluate(
         em,
@@ -667,6 +712,19 @@ export class NominationsService {
       code: a.code,
       reason: a.reason,
     }));
+  }
+
+  /** A bloc proposes only the tiers of the authorities its organising body proposes to. */
+  private async requireProposable(
+    em: EntityManager,
+    ctx: TermContext,
+    tier: AwardTierEntity,
+  ): Promise<void> {
+    const body = await this.bodies.forBloc(em, ctx.bloc);
+    if (!proposesTo(body, tier.decidingAuthority))
+      throw new AppError(NominationErrors.TIER_NOT_FOR_BLOC, {
+        message: `${body.name} không đề nghị ${tier.name} (người quyết định: ${tier.authority?.title ?? tier.decidingAuthority}).`,
+      });
   }
 
   private requireAcceptable(e: Evaluated): void {

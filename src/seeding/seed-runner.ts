@@ -7,10 +7,10 @@ import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
 import { BlocMemberEntity } from '../blocs/bloc-member.entity';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { BlocEntity } from '../blocs/bloc.entity';
+import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
 import type { Comparator } from '../domain/common/fraction';
 import { UNIT_TYPE_LABELS, type BlocKind, type UnitType } from '../domain/registry/unit-types';
 import type {
-  DecidingAuthority,
   SelfVotePolicy,
   TieBreak,
   VoteDenominator,
@@ -46,12 +46,25 @@ interface UnitsFile {
   validTo: string | null;
   units: { code: string; shortName: string; type: UnitType }[];
 }
+interface OrganizingBodiesFile {
+  organizingBodies: {
+    code: string;
+    name: string;
+    headerLine: string;
+    place: string;
+    locality: string;
+    addressee: string;
+    office: string;
+    authorityCodes: string[];
+  }[];
+}
 interface BlocsFile {
   blocs: {
     code: string;
     name: string;
     kind: BlocKind;
     provinceCode: string;
+    organizingBodyCode: string | null;
     terms: {
       year: number;
       headUnitCode: string | null;
@@ -78,7 +91,7 @@ interface TiersFile {
   tiers: {
     code: string;
     name: string;
-    decidingAuthority: DecidingAuthority;
+    decidingAuthority: string;
     rank: number;
     rules: {
       validFrom: string;
@@ -197,6 +210,7 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
   const provincesFile = readJson<ProvincesFile>('provinces.json');
   const unitsFile = readJson<UnitsFile>('units.json');
   const blocsFile = readJson<BlocsFile>('blocs.json');
+  const bodiesFile = readJson<OrganizingBodiesFile>('organizing-bodies.json');
   const tiersFile = readJson<TiersFile>('award-tiers.json');
   const report = new SeedReport();
 
@@ -257,15 +271,32 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
       return id;
     };
 
+    const bodyIds = new Map<string, number>();
+    for (const { code, authorityCodes, ...values } of bodiesFile.organizingBodies) {
+      const row = await upsert(
+        em,
+        OrganizingBodyEntity,
+        'organizing_body',
+        { code },
+        { ...values, authorityCodes: authorityCodes.join(',') },
+        report,
+      );
+      bodyIds.set(code, row.id);
+    }
+
     for (const b of blocsFile.blocs) {
       const blocProvince = provinceIds.get(b.provinceCode);
       if (blocProvince === undefined) throw new Error(`seed: unknown province ${b.provinceCode}`);
+      const organizingBodyId =
+        b.organizingBodyCode === null ? null : (bodyIds.get(b.organizingBodyCode) ?? null);
+      if (b.organizingBodyCode !== null && organizingBodyId === null)
+        throw new Error(`seed: unknown organizing body ${b.organizingBodyCode}`);
       const bloc = await upsert(
         em,
         BlocEntity,
         'bloc',
         { code: b.code },
-        { name: b.name, kind: b.kind, provinceId: blocProvince },
+        { name: b.name, kind: b.kind, provinceId: blocProvince, organizingBodyId },
         report,
       );
       for (const t of b.terms) {

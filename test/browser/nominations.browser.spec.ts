@@ -198,12 +198,12 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     await page.getByLabel('Số thành viên có mặt').fill('14');
     await page.getByLabel('Số phiếu hợp lệ').fill('15');
     await page.getByLabel('Số phiếu đồng ý').fill('mười hai');
-    await page.getByLabel('Ngày họp Hội đồng').fill('20/03/2024');
+    await page.getByLabel('Ngày họp Hội đồng').fill('02/04/2024');
     await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
     await page.waitForLoadState();
     expect(await text(page, '#f-agree-err')).toBe('Trường này phải là số nguyên.');
     expect(await page.getByLabel('Số phiếu đồng ý').inputValue()).toBe('mười hai');
-    expect(await page.getByLabel('Ngày họp Hội đồng').inputValue()).toBe('20/03/2024');
+    expect(await page.getByLabel('Ngày họp Hội đồng').inputValue()).toBe('02/04/2024');
     await page.getByLabel('Số phiếu đồng ý').fill('12');
     await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
     await page.waitForLoadState();
@@ -217,7 +217,7 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     expect(await text(page, '[data-status]')).toBe('Hội đồng TĐKT tỉnh thông qua');
 
     await page.getByLabel('Số quyết định').fill('512/QĐ-UBND');
-    await page.getByLabel('Ngày quyết định').fill('25/03/2024');
+    await page.getByLabel('Ngày quyết định').fill('10/04/2024');
     await page.getByLabel('Người ký quyết định').fill('Chủ tịch UBND tỉnh Hải Dương');
     await page.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page.waitForURL(/tb=saved/);
@@ -226,8 +226,8 @@ describe('Web: nominations, provincial stage, audit log and accounts (Chromium)'
     const gl = page
       .locator('section[data-tier="PROV_MERIT"] tbody tr')
       .filter({ hasText: 'Gia Lộc' });
-    expect(await gl.textContent()).toContain('12/15 đồng ý, 20/03/2024');
-    expect(await gl.textContent()).toContain('Số 512/QĐ-UBND ngày 25/03/2024');
+    expect(await gl.textContent()).toContain('12/15 đồng ý, 02/04/2024');
+    expect(await gl.textContent()).toContain('Số 512/QĐ-UBND ngày 10/04/2024');
   }, 120_000);
 
   it('lets an administrator create an account (a weak password first), shows it in the audit log; a bloc secretary reaches neither page', async () => {

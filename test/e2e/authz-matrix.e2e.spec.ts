@@ -13,9 +13,17 @@ interface Expect {
  * is neither 401 nor 403; the counts tried are printed.
  */
 const SPEC: [RegExp, RegExp, Expect][] = [
-  [/get/, /^\/api\/(provinces|units|award-tiers)/, { in: 'ASBUV', out: 'ASBUV' }],
+  [
+    /get/,
+    /^\/api\/(provinces|units|award-tiers|organizing-bodies|deciding-authorities)/,
+    { in: 'ASBUV', out: 'ASBUV' },
+  ],
   [/get/, /^\/api\/blocs(\/\{id\})?(\/terms(\/\{year\})?)?$/, { in: 'ASBUV', out: 'ASBUV' }],
-  [/post|put|patch|delete/, /^\/api\/(provinces|units|award-tiers)/, { in: 'AS', out: 'AS' }],
+  [
+    /post|put|patch|delete/,
+    /^\/api\/(provinces|units|award-tiers|organizing-bodies|deciding-authorities)/,
+    { in: 'AS', out: 'AS' },
+  ],
   [
     /post|put|patch|delete/,
     /^\/api\/blocs(\/\{id\})?(\/terms(\/\{year\})?)?$/,

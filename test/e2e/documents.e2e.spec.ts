@@ -217,7 +217,7 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
         present: 15,
         valid: 15,
         agree: 14,
-        councilDate: '2024-03-20',
+        councilDate: '2024-04-02',
       })
       .expect(200);
     const province = cg.unit.provinceId;

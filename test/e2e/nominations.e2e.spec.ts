@@ -74,7 +74,11 @@ describe('Nominations of the Hải Dương 2023 bloc, from proposal to decision'
       422,
       'WARNING_NOT_ACKNOWLEDGED',
     );
-    expect(body.details[0]).toMatchObject({ code: 'WARNING_NOT_ACKNOWLEDGED' });
+    // each detail names the warning it refuses (not WARNING_NOT_ACKNOWLEDGED for all)
+    expect(body.details[0]).toMatchObject({
+      code: 'NOT_LEADER',
+      params: { warningCode: 'NOT_LEADER' },
+    });
     const made = [
       await nominate('Hải Dương', 'GOV_FLAG').expect(201),
       await nominate('Cẩm Giàng', 'PROV_FLAG', {

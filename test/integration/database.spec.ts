@@ -140,19 +140,20 @@ describe('reference data seed', () => {
     expect(first.inserted).toMatchObject({
       province: 2,
       unit: 12,
+      organizing_body: 1,
       bloc: 1,
       bloc_term: 1,
       bloc_member: 12,
-      award_tier: 3,
-      tier_rule: 6,
-      tier_voting_rule: 12,
+      award_tier: 7,
+      tier_rule: 14,
+      tier_voting_rule: 28,
       criteria_set: 1,
       criteria_item: 24,
       score_entry: 504,
       scoring_phase_transition: 3,
     });
     expect(first.updated).toEqual({ bloc_term: 1 });
-    expect(first.written).toBe(582);
+    expect(first.written).toBe(611);
     // The console line a newcomer reads: Vietnamese words, not table names.
     expect(first.summary).toContain('thêm 2 tỉnh, 12 đơn vị');
     expect(first.summary).not.toMatch(/\b[a-z]+_[a-z_]+\b/);

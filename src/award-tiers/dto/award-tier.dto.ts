@@ -23,18 +23,20 @@ import { toInt } from '../../common/http/pagination';
 import type { Comparator } from '../../domain/common/fraction';
 import {
   COMPARATORS,
-  DECIDING_AUTHORITIES,
   SELF_VOTE_POLICIES,
   TIE_BREAKS,
   VOTE_DENOMINATORS,
   VOTING_BODIES,
-  type DecidingAuthority,
   type SelfVotePolicy,
   type TieBreak,
   type VoteDenominator,
   type VotingBody,
 } from '../../domain/registry/tiers';
 import { MatchesFormat } from '../../common/http/matches-format';
+import {
+  AUTHORITY_JURISDICTIONS,
+  type AuthorityJurisdiction,
+} from '../../domain/registry/deciding-authority';
 
 export class FractionDto {
   @ApiProperty({ example: 70 }) @IsInt() @Min(0) @Max(1_000_000) numerator!: number;
@@ -64,6 +66,21 @@ export class VotingRuleDto {
   @ApiProperty({ enum: SELF_VOTE_POLICIES }) @IsIn(SELF_VOTE_POLICIES) selfVote!: SelfVotePolicy;
   @ApiProperty({ enum: TIE_BREAKS }) @IsIn(TIE_BREAKS) tieBreak!: TieBreak;
   @ApiProperty() @IsBoolean() secretBallot!: boolean;
+  @ApiPropertyOptional({
+    type: FractionDto,
+    description:
+      'Cảnh báo khi tỷ lệ phiếu không hợp lệ trên số phiếu thu về vượt mức này (mặc định 1/10)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FractionDto)
+  invalidShare?: FractionDto;
+  @ApiPropertyOptional({ description: 'Căn cứ của mức cảnh báo phiếu không hợp lệ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  invalidShareBasis?: string;
 }
 
 export class TierRuleBodyDto {
@@ -139,19 +156,21 @@ export class CreateAwardTierDto {
   @IsNotEmpty()
   @MaxLength(300)
   name!: string;
-  @ApiProperty({ enum: DECIDING_AUTHORITIES })
-  @IsIn(DECIDING_AUTHORITIES)
-  decidingAuthority!: DecidingAuthority;
+  @ApiProperty({ example: 'PRIME_MINISTER', description: 'Mã người có thẩm quyền quyết định' })
+  @IsString()
+  @Length(1, 32)
+  decidingAuthority!: string;
   @ApiProperty({ example: 4 }) @IsInt() @Min(1) @Max(1000) rank!: number;
 }
 
 export class UpdateAwardTierDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
-  @ApiPropertyOptional({ enum: DECIDING_AUTHORITIES })
+  @ApiPropertyOptional({ example: 'PROVINCE_CHAIRMAN' })
   @IsOptional()
-  @IsIn(DECIDING_AUTHORITIES)
-  decidingAuthority?: DecidingAuthority;
+  @IsString()
+  @Length(1, 32)
+  decidingAuthority?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1000) rank?: number;
 }
 
@@ -192,7 +211,7 @@ export class AwardTierDto {
   @ApiProperty() id!: number;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: DECIDING_AUTHORITIES }) decidingAuthority!: DecidingAuthority;
+  @ApiProperty({ example: 'PRIME_MINISTER' }) decidingAuthority!: string;
   @ApiProperty({ example: 'Thủ tướng Chính phủ' }) decidingAuthorityLabel!: string;
   @ApiProperty() rank!: number;
   @ApiProperty() version!: number;
@@ -206,4 +225,42 @@ export class ResolvedTierRuleDto {
   @ApiProperty({ type: AwardTierDto }) tier!: AwardTierDto;
   @ApiProperty() referenceDate!: string;
   @ApiProperty({ type: TierRuleDto, nullable: true }) rule!: TierRuleDto | null;
+}
+
+export class CreateDecidingAuthorityDto {
+  @ApiProperty({ example: 'FRONT_PROVINCE_CHAIRMAN' })
+  @IsString()
+  @Length(1, 32)
+  @MatchesFormat(
+    /^[A-Z][A-Z0-9_]*$/,
+    'mã cấp quyết định: chữ in hoa không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ FRONT_PROVINCE_CHAIRMAN)',
+  )
+  code!: string;
+  @ApiProperty({ example: 'Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+  @ApiProperty({
+    enum: AUTHORITY_JURISDICTIONS,
+    description: 'LOCAL: chức danh được ghi thêm địa bàn của cơ quan tổ chức khối/cụm',
+  })
+  @IsIn(AUTHORITY_JURISDICTIONS)
+  jurisdiction!: AuthorityJurisdiction;
+  @ApiProperty({ example: 'tặng' }) @IsString() @IsNotEmpty() @MaxLength(50) awardVerb!: string;
+  @ApiProperty({ example: 'Luật Thi đua, khen thưởng số 06/2022/QH15, Chương IV' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  legalBasis!: string;
+}
+
+export class DecidingAuthorityDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: AUTHORITY_JURISDICTIONS }) jurisdiction!: AuthorityJurisdiction;
+  @ApiProperty() awardVerb!: string;
+  @ApiProperty() legalBasis!: string;
+  @ApiProperty() version!: number;
 }

@@ -32,12 +32,22 @@ export class CreateBlocDto {
   name!: string;
   @ApiProperty({ enum: BLOC_KINDS }) @IsIn(BLOC_KINDS) kind!: BlocKind;
   @ApiProperty() @IsInt() @Min(1) provinceId!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Cơ quan tổ chức (đứng đầu văn bản); bỏ trống: Ủy ban nhân dân tỉnh',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  organizingBodyId?: number | null;
 }
 
 export class UpdateBlocDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
   @ApiPropertyOptional({ enum: BLOC_KINDS }) @IsOptional() @IsIn(BLOC_KINDS) kind?: BlocKind;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) organizingBodyId?:
+    number | null;
 }
 
 export class ListBlocsQueryDto extends PageQueryDto {
@@ -95,6 +105,7 @@ export class BlocDto {
   @ApiProperty({ enum: BLOC_KINDS }) kind!: BlocKind;
   @ApiProperty({ example: 'khối thi đua' }) kindLabel!: string;
   @ApiProperty() provinceId!: number;
+  @ApiProperty({ nullable: true, type: Number }) organizingBodyId!: number | null;
   @ApiProperty({ type: [Number], description: 'Các năm đã có danh sách thành viên' })
   termYears!: number[];
   @ApiProperty() version!: number;

@@ -20,6 +20,7 @@ export const FieldCodes = {
   TOO_SHORT: 'FIELD_TOO_SHORT',
   TOO_LONG: 'FIELD_TOO_LONG',
   PATTERN: 'FIELD_PATTERN',
+  NOT_BASE64: 'FIELD_NOT_BASE64',
   NOT_DATE: 'FIELD_NOT_DATE',
   NOT_LIST: 'FIELD_NOT_LIST',
   LIST_TOO_SHORT: 'LIST_TOO_SHORT',
@@ -84,6 +85,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
       ? `Trường "${f}" không đúng định dạng ${a.format}.`
       : `Trường "${f}" không đúng định dạng.`,
   ),
+  isBase64: rule(FieldCodes.NOT_BASE64, (f) => `Trường "${f}" phải là nội dung tệp mã hóa base64.`),
   isISO8601: rule(
     FieldCodes.NOT_DATE,
     (f) => `Trường "${f}" phải là ngày theo định dạng YYYY-MM-DD.`,

@@ -10,9 +10,11 @@ import { ReadGeneration1795765952737 } from './1795765952737-ReadGeneration';
 import { ReadGenerationToken1795770320438 } from './1795770320438-ReadGenerationToken';
 import { SessionGeneration1796495726557 } from './1796495726557-SessionGeneration';
 import { AuditKeyedChain1796495825624 } from './1796495825624-AuditKeyedChain';
+import { OrganizingBodies1796496152525 } from './1796496152525-OrganizingBodies';
 import { DocumentSignatures1796496214548 } from './1796496214548-DocumentSignatures';
 import { DocumentSignatureImmutable1796496214549 } from './1796496214549-DocumentSignatureImmutable';
 import { LoginThrottle1796496323868 } from './1796496323868-LoginThrottle';
+import { OrganizingBodyAuthorities1796500401000 } from './1796500401000-OrganizingBodyAuthorities';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,7 +31,9 @@ export const MIGRATIONS: Function[] = [
   ReadGenerationToken1795770320438,
   SessionGeneration1796495726557,
   AuditKeyedChain1796495825624,
+  OrganizingBodies1796496152525,
   DocumentSignatures1796496214548,
   DocumentSignatureImmutable1796496214549,
   LoginThrottle1796496323868,
+  OrganizingBodyAuthorities1796500401000,
 ];

@@ -1,4 +1,6 @@
 import { dateLine, joinVi, numberText, shortDate, timeText } from './format';
+import { proposalSentence } from '../registry/deciding-authority';
+import { BLOC_WORDS, type BlocWords } from '../registry/organizing-body';
 import type { MeetingDocSource } from './source';
 import {
   DOC_TYPE_SYMBOL,
@@ -47,6 +49,29 @@ export function signatureRows(slots: readonly (SignatureBlock | null)[]): Signat
 }
 
 const presentCount = (s: MeetingDocSource) => s.attendance.filter((a) => a.present).length;
+
+/** "Khối" or "Cụm" wording of the bloc (snapshots taken before the kind was kept are of a khối). */
+const words = (s: MeetingDocSource): BlocWords => BLOC_WORDS[s.blocKind ?? 'KHOI'];
+
+/** The office of the organising body kept informed (older snapshots: the provincial one). */
+const office = (s: MeetingDocSource) => s.office ?? 'Ban Thi đua - Khen thưởng (Sở Nội vụ)';
+
+const archive = (s: MeetingDocSource) => `- Lưu: ${words(s).noun}.`;
+
+/** "Đề nghị <decider> tặng <tier> cho: …", or "Tặng …" in a letter addressed to the decider. */
+function proposalLine(
+  s: MeetingDocSource,
+  p: MeetingDocSource['proposals'][number],
+  addressed: boolean,
+): string {
+  return proposalSentence({
+    decider: p.decider,
+    verb: p.verb ?? 'tặng',
+    tierName: p.tierName,
+    names: joinVi(p.collectiveNames),
+    addressee: addressed ? s.provinceChairman : null,
+  });
+}
 
 function attendanceBlocks(s: MeetingDocSource): Block[] {
   const present = s.attendance.filter((a) => a.present);
@@ -134,7 +159,7 @@ export function buildMinutesViewModel(
   if (s.ranking.length) {
     blocks.push({
       type: 'paragraph',
-      text: `Kết quả chấm điểm, xếp hạng thi đua năm ${s.year} của Khối:`,
+      text: `Kết quả chấm điểm, xếp hạng thi đua năm ${s.year} của ${words(s).noun}:`,
     });
     blocks.push({
       type: 'table',
@@ -156,14 +181,12 @@ export function buildMinutesViewModel(
   blocks.push({ type: 'heading', text: 'IV. KẾT LUẬN' });
   blocks.push({
     type: 'list',
-    items: s.proposals.map(
-      (p) => `Đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
-    ),
+    items: s.proposals.map((p) => proposalLine(s, p, false)),
   });
   if (s.nextHead || s.nextDeputy) {
     blocks.push({
       type: 'paragraph',
-      text: `Hội nghị suy tôn ${s.nextHead ? `${s.nextHead} làm Trưởng khối` : ''}${s.nextHead && s.nextDeputy ? ', ' : ''}${s.nextDeputy ? `${s.nextDeputy} làm Phó khối` : ''} năm ${s.year + 1}.`,
+      text: `Hội nghị suy tôn ${s.nextHead ? `${s.nextHead} làm ${words(s).head}` : ''}${s.nextHead && s.nextDeputy ? ', ' : ''}${s.nextDeputy ? `${s.nextDeputy} làm ${words(s).deputy}` : ''} năm ${s.year + 1}.`,
     });
   }
   if (m.versionNo > 1 && m.correctionReason)
@@ -188,11 +211,7 @@ export function buildMinutesViewModel(
       },
     ],
     recipientsLabel: 'Nơi nhận:',
-    recipients: [
-      '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
-      '- Các đơn vị thành viên;',
-      '- Lưu: Khối.',
-    ],
+    recipients: [`- ${office(s)};`, '- Các đơn vị thành viên;', archive(s)],
   };
 }
 
@@ -261,7 +280,7 @@ export function buildVoteCountViewModel(
     blocks,
     signatures: countingCommitteeSignatures(m.committee),
     recipientsLabel: 'Nơi nhận:',
-    recipients: ['- Hội nghị;', '- Lưu: Khối.'],
+    recipients: ['- Hội nghị;', archive(s)],
   };
 }
 
@@ -279,10 +298,7 @@ export function buildProposalViewModel(
     { type: 'paragraph', text: `${s.blocName} kính trình ${s.provinceChairman} xem xét:` },
   ];
   s.proposals.forEach((p, i) => {
-    blocks.push({
-      type: 'paragraph',
-      text: `${i + 1}. ${p.decider === s.provinceChairman ? 'Tặng' : `Đề nghị ${p.decider} tặng`} ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
-    });
+    blocks.push({ type: 'paragraph', text: `${i + 1}. ${proposalLine(s, p, true)}` });
   });
   blocks.push({
     type: 'paragraph',
@@ -301,11 +317,15 @@ export function buildProposalViewModel(
     signatures: [
       {
         left: null,
-        right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+        right: {
+          authority: `TM. ${s.issuer}`,
+          position: words(s).head.toUpperCase(),
+          name: s.meeting.chairName,
+        },
       },
     ],
     recipientsLabel: 'Nơi nhận:',
-    recipients: ['- Như trên;', '- Ban Thi đua - Khen thưởng (Sở Nội vụ);', '- Lưu: Khối.'],
+    recipients: ['- Như trên;', `- ${office(s)};`, archive(s)],
   };
 }
 
@@ -323,10 +343,11 @@ export function buildResolutionViewModel(
     { type: 'heading', text: 'QUYẾT NGHỊ:', center: true },
   ];
   s.proposals.forEach((p, i) => {
+    const line = proposalLine(s, p, false);
     blocks.push({
       type: 'paragraph',
       lead: `Điều ${i + 1}.`,
-      text: `Thống nhất đề nghị ${p.decider} tặng ${p.tierName} cho: ${joinVi(p.collectiveNames)}.`,
+      text: `Thống nhất ${line.charAt(0).toLowerCase()}${line.slice(1)}`,
     });
   });
   let n = s.proposals.length;
@@ -335,13 +356,13 @@ export function buildResolutionViewModel(
     blocks.push({
       type: 'paragraph',
       lead: `Điều ${n}.`,
-      text: `Suy tôn ${s.nextHead ?? '(chưa bầu)'} làm Trưởng khối, ${s.nextDeputy ?? '(chưa bầu)'} làm Phó khối năm ${s.year + 1}.`,
+      text: `Suy tôn ${s.nextHead ?? '(chưa bầu)'} làm ${words(s).head}, ${s.nextDeputy ?? '(chưa bầu)'} làm ${words(s).deputy} năm ${s.year + 1}.`,
     });
   }
   blocks.push({
     type: 'paragraph',
     lead: `Điều ${n + 1}.`,
-    text: `Các đơn vị thành viên của Khối chịu trách nhiệm thi hành Nghị quyết này./.`,
+    text: `Các đơn vị thành viên của ${words(s).noun} chịu trách nhiệm thi hành Nghị quyết này./.`,
   });
   return {
     ...base(s, 'RESOLUTION', snapshotSha256, templateVersion),
@@ -356,11 +377,7 @@ export function buildResolutionViewModel(
       },
     ],
     recipientsLabel: 'Nơi nhận:',
-    recipients: [
-      '- Các đơn vị thành viên;',
-      '- Ban Thi đua - Khen thưởng (Sở Nội vụ);',
-      '- Lưu: Khối.',
-    ],
+    recipients: ['- Các đơn vị thành viên;', `- ${office(s)};`, archive(s)],
   };
 }
 
@@ -444,11 +461,15 @@ export function buildScoreTableViewModel(
     signatures: [
       {
         left: { authority: null, position: 'NGƯỜI TỔNG HỢP', name: s.meeting.secretaryName },
-        right: { authority: `TM. ${s.issuer}`, position: 'TRƯỞNG KHỐI', name: s.meeting.chairName },
+        right: {
+          authority: `TM. ${s.issuer}`,
+          position: words(s).head.toUpperCase(),
+          name: s.meeting.chairName,
+        },
       },
     ],
     recipientsLabel: 'Nơi nhận:',
-    recipients: ['- Các đơn vị thành viên;', '- Lưu: Khối.'],
+    recipients: ['- Các đơn vị thành viên;', archive(s)],
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BlocKind } from '../registry/unit-types';
 import type { DocKind } from './view-model';
 
 /** One nominee line of a ballot, as the tally decided it. */
@@ -30,11 +31,17 @@ export interface BallotSource {
  * in each document's footer.
  */
 export interface MeetingDocSource {
+  /** The organising body's header line ("UBND TỈNH HẢI DƯƠNG"). */
   parentBody: string;
   issuer: string;
   issuerSymbol: string;
   place: string;
+  /** The addressee of the proposal letter (the organising body's; named so in older snapshots). */
   provinceChairman: string;
+  /** The organising body's office kept informed ("Nơi nhận"); absent in older snapshots. */
+  office?: string;
+  /** Khối or cụm: drives the wording; absent in older snapshots (then "Khối"). */
+  blocKind?: BlocKind;
   blocName: string;
   year: number;
   meeting: {
@@ -69,7 +76,8 @@ export interface MeetingDocSource {
   /** The criteria groups of the signed covenant (absent from snapshots taken before they were kept). */
   scoreGroups?: { code: string; title: string; maxText: string }[];
   ballots: BallotSource[];
-  proposals: { tierName: string; decider: string; collectiveNames: string[] }[];
+  /** `verb` ("tặng") is absent in older snapshots. */
+  proposals: { tierName: string; decider: string; verb?: string; collectiveNames: string[] }[];
   nextHead: string | null;
   nextDeputy: string | null;
   numbers: Readonly<Record<DocKind, number>>;

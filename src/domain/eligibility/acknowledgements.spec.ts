@@ -1,5 +1,9 @@
 import type { Finding } from '../common/result';
-import { checkAcknowledgements, type WarningAcknowledgement } from './acknowledgements';
+import {
+  checkAcknowledgements,
+  mergeAcknowledgements,
+  type WarningAcknowledgement,
+} from './acknowledgements';
 
 const warning = (code: string, message = `cảnh báo ${code}`): Finding => ({
   code,
@@ -64,9 +68,8 @@ describe('checkAcknowledgements', () => {
   it.each(cases)('$name', ({ warnings, acks, missing }) => {
     const out = checkAcknowledgements(warnings, acks);
     expect(out.map((f) => f.params?.warningCode)).toEqual(missing);
-    expect(out.every((f) => f.code === 'WARNING_NOT_ACKNOWLEDGED' && f.severity === 'error')).toBe(
-      true,
-    );
+    // each refusal names the warning it is about, not a code shared by all
+    expect(out.every((f) => f.code === f.params?.warningCode && f.severity === 'error')).toBe(true);
   });
 
   it('repeats the warning in the message', () => {
@@ -74,12 +77,32 @@ describe('checkAcknowledgements', () => {
       checkAcknowledgements([warning('NOT_LEADER', 'Huyện Cẩm Giàng không dẫn đầu.')], []),
     ).toEqual([
       {
-        code: 'WARNING_NOT_ACKNOWLEDGED',
+        code: 'NOT_LEADER',
         severity: 'error',
         message: 'Cảnh báo chưa được xác nhận kèm lý do: Huyện Cẩm Giàng không dẫn đầu.',
         field: 'acknowledgements',
         params: { warningCode: 'NOT_LEADER' },
       },
+    ]);
+  });
+});
+
+describe('mergeAcknowledgements', () => {
+  it('keeps an earlier acknowledgement, lets a later reason replace it, ignores blank reasons', () => {
+    expect(
+      mergeAcknowledgements(
+        [
+          { code: 'COUNT_INVALID_SHARE_HIGH', reason: 'Phiếu gạch xóa' },
+          { code: 'NOT_LEADER', reason: 'a' },
+        ],
+        [
+          { code: 'NOT_LEADER', reason: 'b' },
+          { code: 'OTHER', reason: ' ' },
+        ],
+      ),
+    ).toEqual([
+      { code: 'COUNT_INVALID_SHARE_HIGH', reason: 'Phiếu gạch xóa' },
+      { code: 'NOT_LEADER', reason: 'b' },
     ]);
   });
 });

@@ -19,10 +19,24 @@ export function checkAcknowledgements(
   return warnings
     .filter((w) => !acknowledged.has(w.code))
     .map((w) => ({
-      code: 'WARNING_NOT_ACKNOWLEDGED',
+      // the detail names the warning itself, so a client can ask for the reason of each one
+      code: w.code,
       severity: 'error' as const,
       message: `Cảnh báo chưa được xác nhận kèm lý do: ${w.message}`,
       field: 'acknowledgements',
       params: { warningCode: w.code },
     }));
+}
+
+/**
+ * The acknowledgements that hold for a record: those given before (e.g. on a ballot's earlier
+ * entries) and those given now; a later reason for the same warning replaces the earlier one.
+ */
+export function mergeAcknowledgements(
+  earlier: readonly WarningAcknowledgement[],
+  now: readonly WarningAcknowledgement[],
+): WarningAcknowledgement[] {
+  const byCode = new Map<string, WarningAcknowledgement>();
+  for (const a of [...earlier, ...now]) if (a.reason.trim() !== '') byCode.set(a.code, a);
+  return [...byCode.values()];
 }

@@ -58,9 +58,7 @@ describe('evaluateNomination: Hải Dương district bloc, year 2023 (brief §6.
     expect(outcome.warnings[0]?.message).toContain(
       'đơn vị dẫn đầu là thành phố Hải Dương (được đề nghị Cờ thi đua của Chính phủ)',
     );
-    expect(codes(checkAcknowledgements(outcome.warnings, []))).toEqual([
-      'WARNING_NOT_ACKNOWLEDGED',
-    ]);
+    expect(codes(checkAcknowledgements(outcome.warnings, []))).toEqual(['NOT_LEADER']);
     const ack = {
       code: 'NOT_LEADER',
       reason: 'Thành phố Hải Dương dẫn đầu khối được đề nghị Cờ thi đua của Chính phủ.',

@@ -8,6 +8,7 @@ describe('eligibility public API', () => {
       'activePeers',
       'checkAcknowledgements',
       'evaluateNomination',
+      'mergeAcknowledgements',
       'provinceCapAllowance',
     ]);
     expect(typeof eligibility.evaluateNomination).toBe('function');

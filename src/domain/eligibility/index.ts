@@ -1,4 +1,8 @@
-export { checkAcknowledgements, type WarningAcknowledgement } from './acknowledgements';
+export {
+  checkAcknowledgements,
+  mergeAcknowledgements,
+  type WarningAcknowledgement,
+} from './acknowledgements';
 export {
   INACTIVE_NOMINATION_STATUSES,
   activePeers,

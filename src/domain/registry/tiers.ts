@@ -1,14 +1,5 @@
 import type { Comparator, Fraction } from '../common/fraction';
 
-/** Who decides an award tier. */
-export const DECIDING_AUTHORITIES = ['PRIME_MINISTER', 'PROVINCE_CHAIRMAN'] as const;
-export type DecidingAuthority = (typeof DECIDING_AUTHORITIES)[number];
-
-export const DECIDING_AUTHORITY_LABELS: Readonly<Record<DecidingAuthority, string>> = {
-  PRIME_MINISTER: 'Thủ tướng Chính phủ',
-  PROVINCE_CHAIRMAN: 'Chủ tịch Ủy ban nhân dân tỉnh',
-};
-
 export const VOTE_DENOMINATORS = ['ALL_MEMBERS', 'PRESENT', 'VALID_BALLOTS'] as const;
 export type VoteDenominator = (typeof VOTE_DENOMINATORS)[number];
 
@@ -48,6 +39,10 @@ export interface VotingRuleData {
   selfVote: SelfVotePolicy;
   tieBreak: TieBreak;
   secretBallot: boolean;
+  /** Warn when invalid / returned ballots is above this share (default 1/10; brief §2.3 [NF]). */
+  invalidShare?: Fraction;
+  /** The source of that share. */
+  invalidShareBasis?: string;
 }
 
 /** The effective-dated rules of one award tier (R1, R3–R7) with their legal basis. */

@@ -57,6 +57,8 @@ export interface CountsContext {
   readonly scoreRanking?: readonly NomineeId[];
   /** Warn when invalid / returned is strictly above this share; default 1/10. */
   readonly invalidShareLimit?: Fraction;
+  /** The source of that share, quoted in the warning. */
+  readonly invalidShareBasis?: string;
   readonly names?: NomineeNames;
 }
 
@@ -322,7 +324,7 @@ export function checkCounts(counts: BallotCounts, context: CountsContext): Findi
     add(
       'COUNT_INVALID_SHARE_HIGH',
       'warning',
-      `Tỷ lệ phiếu không hợp lệ ${counts.invalid}/${returned} = ${formatPercentTenths(percentTenths(counts.invalid, returned))} vượt quá mức ${formatShare(limit)}.`,
+      `Tỷ lệ phiếu không hợp lệ ${counts.invalid}/${returned} = ${formatPercentTenths(percentTenths(counts.invalid, returned))} vượt quá mức ${formatShare(limit)}${context.invalidShareBasis ? ` (căn cứ: ${context.invalidShareBasis})` : ''}.`,
       'invalid',
       { invalid: counts.invalid, ballotsReturned: returned },
     );

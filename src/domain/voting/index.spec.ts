@@ -12,6 +12,7 @@ describe('voting public API', () => {
       'compareEntries',
       'formatPercentTenths',
       'formatThreshold',
+      'meetingQuorum',
       'percentTenths',
       'sameEnterer',
       'tallyBallot',

@@ -8,7 +8,7 @@ export {
   type VoteDenominator,
   type VotingRule,
 } from './voting-rule';
-export { checkQuorum, type QuorumCheck } from './quorum';
+export { checkQuorum, meetingQuorum, type QuorumCheck } from './quorum';
 export {
   COUNT_FINDING_CODES,
   DEFAULT_INVALID_SHARE_LIMIT,

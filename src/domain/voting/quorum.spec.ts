@@ -1,5 +1,5 @@
 import type { Comparator } from '../common/fraction';
-import { checkQuorum } from './quorum';
+import { checkQuorum, meetingQuorum } from './quorum';
 
 const rule = (numerator: number, denominator: number, quorumComparator: Comparator = 'GTE') => ({
   quorum: { numerator, denominator },
@@ -53,4 +53,24 @@ describe('checkQuorum (R8, default ≥ 2/3 of all members)', () => {
       expect(() => checkQuorum(total, present, rule(2, 3))).toThrow(RangeError);
     },
   );
+});
+
+describe('meetingQuorum', () => {
+  const twoThirds = { quorum: { numerator: 2, denominator: 3 }, quorumComparator: 'GTE' as const };
+  const threeQuarters = {
+    quorum: { numerator: 3, denominator: 4 },
+    quorumComparator: 'GTE' as const,
+  };
+
+  it('takes the strictest rule of the ballots, whatever their order', () => {
+    expect(meetingQuorum(12, 8, [twoThirds, threeQuarters])).toMatchObject({
+      required: 9,
+      reached: false,
+    });
+    expect(meetingQuorum(12, 8, [threeQuarters, twoThirds])?.required).toBe(9);
+  });
+
+  it('knows no quorum without a rule', () => {
+    expect(meetingQuorum(12, 8, [])).toBeNull();
+  });
 });

@@ -44,3 +44,21 @@ export function checkQuorum(
     explanation: `Có mặt ${present}/${membersTotal} đơn vị; cần tối thiểu ${required} (${formatThreshold(rule.quorum, rule.quorumComparator)}) — ${verdict}.`,
   };
 }
+
+/**
+ * The quorum a meeting shows: the strictest of the rules its ballots vote under (the most members
+ * required), so that every ballot of the meeting can open with the attendance it shows; null when
+ * no rule is known (R8).
+ */
+export function meetingQuorum(
+  membersTotal: number,
+  present: number,
+  rules: readonly Pick<VotingRule, 'quorum' | 'quorumComparator'>[],
+): QuorumCheck | null {
+  let strictest: QuorumCheck | null = null;
+  for (const rule of rules) {
+    const q = checkQuorum(membersTotal, present, rule);
+    if (!strictest || q.required > strictest.required) strictest = q;
+  }
+  return strictest;
+}

@@ -25,6 +25,10 @@ export interface VotingRule {
   readonly tieBreak: TieBreak;
   /** R8: secret ballot (bỏ phiếu kín) or show of hands; only the wording of the minutes depends on it. */
   readonly secretBallot: boolean;
+  /** R8: warn when invalid / returned ballots is above this share (absent in older snapshots: 1/10). */
+  readonly invalidShare?: Fraction;
+  /** Where that share comes from (a regulation, or the software's default). */
+  readonly invalidShareBasis?: string;
 }
 
 /** R8: a nominee on a ballot paper (usually a member unit's code); compared and sorted as a plain string. */

@@ -1,12 +1,9 @@
+import { BUILT_IN_AUTHORITY_LABELS } from '../../domain/registry/deciding-authority';
 import { ROLE_LABELS } from '../../domain/auth/permissions';
 import { CRITERIA_SET_STATUS_LABELS } from '../../criteria/criteria.mapper';
 import { BALLOT_STATUS_LABELS, MEETING_STATUS_LABELS } from '../../domain/meetings/status';
 import { NOMINATION_STATUS_LABELS } from '../../domain/nominations/status';
-import {
-  DECIDING_AUTHORITY_LABELS,
-  TIE_BREAK_LABELS,
-  VOTE_DENOMINATOR_LABELS,
-} from '../../domain/registry/tiers';
+import { TIE_BREAK_LABELS, VOTE_DENOMINATOR_LABELS } from '../../domain/registry/tiers';
 import { BLOC_KIND_LABELS, UNIT_TYPE_LABELS } from '../../domain/registry/unit-types';
 import { SCORING_PHASE_LABELS } from '../../domain/scoring/phase';
 import { codeLabel, CODE_LABELS } from './code-labels';
@@ -112,7 +109,7 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
   ...SCORING_PHASE_LABELS,
   ...UNIT_TYPE_LABELS,
   ...BLOC_KIND_LABELS,
-  ...DECIDING_AUTHORITY_LABELS,
+  ...BUILT_IN_AUTHORITY_LABELS,
   ...VOTE_DENOMINATOR_LABELS,
   ...TIE_BREAK_LABELS,
   COOKIE: 'phiên trình duyệt',

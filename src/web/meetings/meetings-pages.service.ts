@@ -11,6 +11,8 @@ import { formatShare } from '../../domain/voting/format';
 import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
+import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
+import { proposesTo } from '../../domain/registry/organizing-body';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';
 import { holds, holdsOnBloc } from '../core/access';
@@ -62,14 +64,19 @@ export class MeetingsPagesService {
     private readonly blocs: BlocsService,
     private readonly tiers: AwardTiersService,
     private readonly documents: DocumentsService,
+    private readonly bodies: OrganizingBodiesService,
   ) {}
 
   /** The bloc's voting rule of each tier for the review of `year` (tiers without one left out). */
-  async blocRules(year: number): Promise<BlocRule[]> {
+  async blocRules(year: number, blocId?: number): Promise<BlocRule[]> {
     const out: BlocRule[] = [];
+    const body =
+      blocId === undefined ? null : await this.bodies.forBloc(await this.blocs.get(blocId));
     for (const r of await this.tiers.resolveForYear(year)) {
       const v = r.rule?.votingRules.find((x) => x.body === 'BLOC');
       if (!v) continue;
+      // a bloc votes only on the tiers of the authorities its organising body proposes to
+      if (body && !proposesTo(body, r.tier.decidingAuthority)) continue;
       const t = v.threshold;
       out.push({
         tierId: r.tier.id,
@@ -103,8 +110,18 @@ export class MeetingsPagesService {
   async console(auth: Authenticated, mid: number) {
     const m = await this.meetings.get(mid);
     const term = await this.blocs.getTerm(m.blocId, m.year);
-    const rules = await this.blocRules(m.year);
-    const first = rules[0];
+    const rules = await this.blocRules(m.year, m.blocId);
+    // the live quorum follows the strictest rule of the meeting's ballots (of every tier before any)
+    const withBallots = rules.filter((r) => m.ballots.some((b) => b.tierId === r.tierId));
+    const first = (withBallots.length > 0 ? withBallots : rules).reduce<BlocRule | undefined>(
+      (strictest, r) =>
+        !strictest ||
+        minimumCount(term.members.length, r.quorum, r.quorumComparator) >
+          minimumCount(term.members.length, strictest.quorum, strictest.quorumComparator)
+          ? r
+          : strictest,
+      undefined,
+    );
     const byUnit = new Map(m.attendance.map((a) => [a.unit.id, a]));
     const rows = term.members.map((u) => {
       const a = byUnit.get(u.id);

@@ -4,6 +4,7 @@ import { BlocsModule } from '../../blocs/blocs.module';
 import { DocumentsModule } from '../../documents/documents.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { SigningModule } from '../../signing/signing.module';
+import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebMeetingDocumentsController } from './documents.controller';
 import { WebMeetingsController } from './meetings.controller';
@@ -18,6 +19,7 @@ import { MeetingsPagesService } from './meetings-pages.service';
     AwardTiersModule,
     DocumentsModule,
     SigningModule,
+    OrganizingBodiesModule,
   ],
   controllers: [WebMeetingsController, WebMeetingDocumentsController],
   providers: [MeetingsPagesService],

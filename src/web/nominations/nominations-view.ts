@@ -47,7 +47,7 @@ export function placeError(
   const acks = acksFrom(values);
   const details: ErrorDetail[] = e.details.map((d) => {
     const warningCode = d.params?.warningCode;
-    if (d.code === 'WARNING_NOT_ACKNOWLEDGED' && typeof warningCode === 'string')
+    if (typeof warningCode === 'string' && d.code === warningCode)
       return { ...d, field: `${ACK_PREFIX}${warningCode}`, message: ACK_MISSING };
     const m = d.field ? /^acknowledgements\.(\d+)\.reason$/.exec(d.field) : null;
     if (m && acks[Number(m[1])]) return { ...d, field: `${ACK_PREFIX}${acks[Number(m[1])]!.code}` };

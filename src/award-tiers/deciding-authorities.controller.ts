@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/permission.decorator';
+import { AwardTiersService } from './award-tiers.service';
+import { CreateDecidingAuthorityDto, DecidingAuthorityDto } from './dto/award-tier.dto';
+
+@ApiTags('Người có thẩm quyền quyết định khen thưởng')
+@Controller('deciding-authorities')
+export class DecidingAuthoritiesController {
+  constructor(private readonly tiers: AwardTiersService) {}
+
+  @Permission('registry.read')
+  @Get()
+  @ApiOkResponse({ type: [DecidingAuthorityDto] })
+  list() {
+    return this.tiers.listAuthorities();
+  }
+
+  @Permission('registry.write')
+  @Post()
+  @ApiCreatedResponse({ type: DecidingAuthorityDto })
+  create(@Body() dto: CreateDecidingAuthorityDto) {
+    return this.tiers.createAuthority(dto);
+  }
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/permission.decorator';
+import { IdPipe } from '../common/http/id-param.pipe';
+import {
+  CreateOrganizingBodyDto,
+  OrganizingBodyDto,
+  UpdateOrganizingBodyDto,
+} from './dto/organizing-body.dto';
+import { OrganizingBodiesService } from './organizing-bodies.service';
+
+@ApiTags('Cơ quan tổ chức khối/cụm thi đua')
+@Controller('organizing-bodies')
+export class OrganizingBodiesController {
+  constructor(private readonly bodies: OrganizingBodiesService) {}
+
+  @Permission('registry.read')
+  @Get()
+  @ApiOkResponse({ type: [OrganizingBodyDto] })
+  list() {
+    return this.bodies.list();
+  }
+
+  @Permission('registry.read')
+  @Get(':id')
+  @ApiOkResponse({ type: OrganizingBodyDto })
+  get(@Param('id', IdPipe) id: number) {
+    return this.bodies.get(id);
+  }
+
+  @Permission('registry.write')
+  @Post()
+  @ApiCreatedResponse({ type: OrganizingBodyDto })
+  create(@Body() dto: CreateOrganizingBodyDto) {
+    return this.bodies.create(dto);
+  }
+
+  @Permission('registry.write')
+  @Patch(':id')
+  @ApiOkResponse({ type: OrganizingBodyDto })
+  update(@Param('id', IdPipe) id: number, @Body() dto: UpdateOrganizingBodyDto) {
+    return this.bodies.update(id, dto);
+  }
+}
