@@ -197,6 +197,30 @@ describe('Onboarding a province after the 2025 reform: reference provinces, impo
       expect(await rowCounts(t.dataSource)).toEqual(after);
     });
 
+    it('finds the award history of a predecessor from its successor', async () => {
+      const award = Buffer.from(
+        '\uFEFFma_don_vi,nam,ma_hinh_thuc,so_quyet_dinh,ngay_quyet_dinh,cap_quyet_dinh\r\n' +
+          'HD-CG,2021,PROV_MERIT,12/QĐ-UBND,15/03/2022,Chủ tịch UBND tỉnh\r\n',
+        'utf8',
+      );
+      await t.http().post('/api/awards/import').attach('file', award, 'ls.csv').expect(200);
+      const x001 = (await t.http().get('/api/units?q=HP-X001').expect(200)).body.items[0] as {
+        id: number;
+      };
+      const own = (await t.http().get(`/api/awards?unitId=${x001.id}`).expect(200)).body;
+      expect(own).toEqual([]);
+      const inherited = (
+        await t.http().get(`/api/awards?unitId=${x001.id}&withPredecessors=true`).expect(200)
+      ).body;
+      expect(inherited).toEqual([
+        expect.objectContaining({
+          year: 2021,
+          inherited: true,
+          unit: expect.objectContaining({ code: 'HD-CG' }),
+        }),
+      ]);
+    });
+
     it('lists each refused row with its errors and writes nothing, not even the good rows (CSV)', async () => {
       const csv = Buffer.from(
         [
