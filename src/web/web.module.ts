@@ -8,6 +8,7 @@ import { WebHomeController } from './core/home.controller';
 import { WebCoreModule } from './core/web-core.module';
 import { WebMeetingsModule } from './meetings/web-meetings.module';
 import { WebNominationsModule } from './nominations/web-nominations.module';
+import { WebOnboardingModule } from './onboarding/web-onboarding.module';
 import { WebScoringModule } from './scoring/web-scoring.module';
 
 /**
@@ -24,6 +25,7 @@ import { WebScoringModule } from './scoring/web-scoring.module';
     WebMeetingsModule,
     WebScoringModule,
     WebNominationsModule,
+    WebOnboardingModule,
   ],
   controllers: [WebHomeController],
   providers: [DashboardService],

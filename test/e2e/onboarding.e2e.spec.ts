@@ -480,4 +480,70 @@ describe('Onboarding a province after the 2025 reform: reference provinces, impo
       expect(await rowCounts(t.dataSource)).toEqual(afterApply);
     });
   });
+
+  describe('web pages', () => {
+    let cookie: string;
+    let csrf: string;
+
+    beforeAll(async () => {
+      await t.login({ username: 'web.onboard', role: 'OFFICE_STAFF' });
+      const res = await t
+        .anon()
+        .post('/web/login')
+        .type('form')
+        .send({ username: 'web.onboard', password: 'mat-khau-thu-nghiem-2024' });
+      cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    });
+
+    it('lets the office pick its province, preview a units file and confirm it', async () => {
+      const page = await t
+        .anon()
+        .get(`/web/onboarding?tinh=${hp.id}`)
+        .set('Cookie', cookie)
+        .expect(200);
+      expect(page.text).toContain('thành phố Hải Phòng');
+      expect(page.text).toContain('Hợp thành từ:');
+      expect(page.text).toContain(`/api/provinces/${hp.id}/units-import/template`);
+      expect(page.text).toContain('tỉnh Tuyên Quang (01/08/2008 – 30/06/2025)');
+      csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+      const csv = Buffer.from(
+        '\uFEFFMã đơn vị,Loại,Tên,Hiệu lực từ\r\nHP-W001,xã,Web Một,01/07/2025\r\nHP-W002,đặc khu,Web Hai,01/07/2025\r\n',
+        'utf8',
+      );
+      const preview = await t
+        .anon()
+        .post(`/web/onboarding/units/preview?_csrf=${csrf}`)
+        .set('Cookie', cookie)
+        .field('provinceId', String(hp.id))
+        .attach('file', csv, 'web.csv')
+        .expect(200);
+      expect(preview.text).toContain('Sẽ ghi 2 bản ghi.');
+      expect(preview.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+      // As a browser reads the hidden field: Handlebars escapes "=" (base64 padding) as &#x3D;.
+      const sheet = /name="sheet" value="([^"]+)"/.exec(preview.text)![1]!.replace(/&#x3D;/g, '=');
+      const before = await rowCounts(t.dataSource);
+      await t
+        .anon()
+        .post(`/web/onboarding/units/import?_csrf=${csrf}`)
+        .set('Cookie', cookie)
+        .field('provinceId', String(hp.id))
+        .field('fileName', 'web.csv')
+        .field('sheet', sheet)
+        .expect(303);
+      expect((await rowCounts(t.dataSource)).unit).toBe(before.unit! + 2);
+    });
+
+    it('shows the rollover preview of a year, writing nothing', async () => {
+      const before = await rowCounts(t.dataSource);
+      const res = await t
+        .anon()
+        .post('/web/onboarding/rollover/preview')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, provinceId: String(hp.id), year: '2027' })
+        .expect(200);
+      expect(res.text).toContain('Năm 2028: sẽ tạo 11 nhiệm kỳ');
+      expect(await rowCounts(t.dataSource)).toEqual(before);
+    });
+  });
 });
