@@ -36,31 +36,42 @@ export async function loadReferenceProvinces(dataSource: DataSource): Promise<Re
   const reference = readReferenceProvinces();
   return dataSource.transaction(async (em) => {
     const repo = em.getRepository(ProvinceEntity);
-    const existing = new Map((await repo.find()).map((p) => [p.code, p]));
-    let inserted = 0;
+    const known = new Set((await repo.find({ select: { code: true } })).map((p) => p.code));
+    const missing = reference.filter((p) => !known.has(p.code));
+    // "Or ignore": two instances starting together on one database both try; the second inserts nothing.
+    if (missing.length > 0)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(ProvinceEntity)
+        .values(
+          missing.map((p) => ({
+            code: p.code,
+            name: p.name,
+            fullName: p.fullName,
+            validFrom: p.validFrom,
+            validTo: p.validTo,
+            successorId: null,
+            version: 1,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    const byCode = new Map((await repo.find()).map((p) => [p.code, p]));
     let linked = 0;
     for (const p of reference) {
-      if (existing.has(p.code)) continue;
-      const row = await repo.save(
-        repo.create({
-          code: p.code,
-          name: p.name,
-          fullName: p.fullName,
-          validFrom: p.validFrom,
-          validTo: p.validTo,
-          successorId: null,
-        }),
-      );
-      existing.set(p.code, row);
-      inserted++;
-    }
-    for (const p of reference) {
-      const row = existing.get(p.code);
-      const successor = p.successorCode === null ? undefined : existing.get(p.successorCode);
+      const row = byCode.get(p.code);
+      const successor = p.successorCode === null ? undefined : byCode.get(p.successorCode);
       if (!row || !successor || row.successorId !== null) continue;
-      await repo.update({ id: row.id }, { successorId: successor.id, version: row.version + 1 });
-      linked++;
+      const r = await em
+        .createQueryBuilder()
+        .update(ProvinceEntity)
+        .set({ successorId: successor.id, version: row.version + 1 })
+        .where('id = :id AND successor_id IS NULL', { id: row.id })
+        .execute();
+      linked += r.affected ?? 0;
     }
+    const inserted = missing.filter((p) => byCode.has(p.code)).length;
     return { inserted, linked };
   });
 }

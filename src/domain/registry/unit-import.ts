@@ -90,6 +90,8 @@ export interface UnitImportPlan {
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+/** 2025-07-01 → 01/07/2025, as people read dates. */
+const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const TYPE_BY_LABEL = new Map<string, UnitType>(
   UNIT_TYPES.flatMap((t) => [
     [t.toLowerCase(), t],
@@ -199,7 +201,7 @@ export function planUnitImport(
     )
       add(
         'UNIT_ROW_OUTSIDE_PROVINCE',
-        `thời gian hiệu lực của đơn vị nằm ngoài thời gian tồn tại của ${province.name} (${province.validFrom} – ${province.validTo ?? 'nay'}).`,
+        `thời gian hiệu lực của đơn vị nằm ngoài thời gian tồn tại của ${province.name} (${viDate(province.validFrom)} – ${province.validTo === null ? 'nay' : viDate(province.validTo)}).`,
         'validFrom',
       );
     const stored = facts.units.get(r.code);
@@ -291,7 +293,7 @@ export function planUnitImport(
     if (pred.validTo === null || pred.validTo >= succ.validFrom) {
       add(
         'UNIT_ROW_PREDECESSOR_NOT_ENDED',
-        `đơn vị tiền thân "${w.pred}" phải hết hiệu lực trước ngày ${succ.validFrom} (hiện là ${pred.validTo ?? 'chưa đặt'}).`,
+        `đơn vị tiền thân "${w.pred}" phải hết hiệu lực trước ngày ${viDate(succ.validFrom)} (hiện là ${pred.validTo === null ? 'chưa đặt' : viDate(pred.validTo)}).`,
       );
       continue;
     }
