@@ -15,7 +15,7 @@ import type { BlocImportReportDto } from './dto/onboarding.dto';
 import { BLOC_COLUMNS, IMPORT_LIMITS, type BlocColumn } from './import-columns';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';
-import { requireFile, toFinding, type UploadedTable } from './unit-import.service';
+import { requireFile, toFinding, type UploadedTable } from './import-file';
 
 async function readBlocFile(
   file: UploadedTable,

@@ -28,7 +28,8 @@ import {
 import { BLOC_COLUMNS, IMPORT_LIMITS, UNIT_COLUMNS } from './import-columns';
 import { writeTemplate } from './import-template';
 import { RolloverService } from './rollover.service';
-import { UnitImportService, type UploadedTable } from './unit-import.service';
+import type { UploadedTable } from './import-file';
+import { UnitImportService } from './unit-import.service';
 
 const FILE_BODY = {
   schema: {

@@ -11,21 +11,11 @@ import {
   type UnitImportPlan,
 } from '../domain/registry/unit-import';
 import { IMPORT_LIMITS, UNIT_COLUMNS, type UnitColumn } from './import-columns';
-import type { ImportFindingDto, UnitImportReportDto } from './dto/onboarding.dto';
+import type { UnitImportReportDto } from './dto/onboarding.dto';
+import { requireFile, toFinding, type UploadedTable } from './import-file';
 import { ProvinceErrors } from '../provinces/province.errors';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';
-
-export interface UploadedTable {
-  originalname: string;
-  buffer: Buffer;
-}
-
-const toFinding = (f: Finding): ImportFindingDto => ({
-  code: f.code,
-  message: f.message,
-  ...(f.field ? { field: f.field } : {}),
-});
 
 /** Reads the columns of a units file; a file-level finding when the header is not the template's. */
 export async function readUnitFile(
@@ -217,10 +207,3 @@ export class UnitImportService {
     };
   }
 }
-
-export function requireFile(file: UploadedTable | undefined): UploadedTable {
-  if (!file || file.buffer.length === 0) throw new AppError(OnboardingErrors.FILE_REQUIRED);
-  return file;
-}
-
-export { toFinding };
