@@ -1,5 +1,6 @@
 /*
- * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write]`: the national benchmark of issue 9.
+ * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write] [--only-onboarding]`: the national
+ * benchmark of issue 9, with the onboarding imports of issue 17 (alone with --only-onboarding).
  * For each database: generate the national set and a one-province set, time the documents
  * in-process, then start the built server and measure start-up, hot reads under load against a
  * bare route, national versus one-province latency, a results day and memory. Prints one table and
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DocTimings } from './documents';
 import type { Generated } from './generate';
+import { onboardingRows, type OnboardingTimings } from './onboarding-table';
 import type { LoadResult } from './load';
 import type { Api, BenchDb, DbKind } from './harness';
 import type { ResultsDay } from './results-day';
@@ -107,6 +109,8 @@ interface DbResult {
   days: ResultsDay[];
   rssIdleMiB: number;
   rssLoadedMiB: number;
+  /** Absent in raw files of runs before issue 17. */
+  onboarding?: OnboardingTimings;
 }
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -272,8 +276,10 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       errors: rs.reduce((a, b) => a + b.errors, 0),
       bytes: median(rs.map((x) => x.bytes ?? 0)),
     });
+    const onboarding = await onboardingOn(kind);
     return {
       kind,
+      onboarding,
       generated,
       single: singleGen,
       dataRows,
@@ -290,6 +296,23 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     };
   } finally {
     for (const db of cleanup) await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
+  }
+}
+
+/** Issue 17: imports of 3,300 units and 400 blocs, on a fresh database of its own. */
+async function onboardingOn(kind: DbKind): Promise<OnboardingTimings> {
+  const { createDb, openContext } = await import('./harness');
+  const { benchOnboarding } = await import('./onboarding');
+  const db = await createDb(kind, 'onboarding');
+  try {
+    const app = await openContext(db);
+    try {
+      return await benchOnboarding(app, kind, log);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
   }
 }
 
@@ -387,6 +410,8 @@ function table(results: DbResult[], plan: Plan): string {
         return `${fmt(d.html, 2)} / ${fmt(d.pdf)} / ${fmt(d.docx)}${ok}`;
       }),
     );
+  if (results.every((r) => r.onboarding))
+    lines.push(...onboardingRows(results.map((r) => r.onboarding!)));
   row('Start-up to the first /api/health = 200 (ms)', '< 2000', [
     ...each((r) => `${fmt(r.startupMs, 0)} ${mark(r.startupMs < 2000)}`),
   ]);
@@ -427,6 +452,33 @@ async function main(): Promise<void> {
     if (!fs.existsSync(link)) fs.symlinkSync(path.join(ROOT, name), link, 'dir');
   }
   const started = process.hrtime.bigint();
+  if (args.includes('--only-onboarding')) {
+    // Only the imports of issue 17 (a few minutes), written between their own markers.
+    const timings: OnboardingTimings[] = [];
+    for (const k of kinds) timings.push(await onboardingOn(k));
+    const cols = timings.map((r) => (r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+    const block = [
+      `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (--only-onboarding), machine: ${machine}.`,
+      '',
+      `| Measure | Target | ${cols.join(' | ')} |`,
+      `|---|---|${cols.map(() => '---:').join('|')}|`,
+      ...onboardingRows(timings),
+    ].join('\n');
+    console.log(`\n${block}\n`);
+    if (kinds.length === 2 && !args.includes('--no-write')) {
+      const doc = path.join(ROOT, 'docs', 'performance.md');
+      const text = fs.readFileSync(doc, 'utf8');
+      const begin = '<!-- bench-onboarding:begin -->';
+      const end = '<!-- bench-onboarding:end -->';
+      const a = text.indexOf(begin);
+      const b = text.indexOf(end);
+      if (a < 0 || b < a) throw new Error(`${doc}: thiếu ${begin} … ${end}`);
+      fs.writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${block}\n${text.slice(b)}`);
+      log(`đã ghi bảng vào ${doc}`);
+    }
+    return;
+  }
   // --from-json <file>: print (and write) the table of a saved run again, without measuring.
   const fromJson = args.includes('--from-json') ? args[args.indexOf('--from-json') + 1] : null;
   const parsed: unknown = fromJson ? JSON.parse(fs.readFileSync(fromJson, 'utf8')) : null;

@@ -16,6 +16,7 @@ import { SeedingModule } from './seeding/seeding.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NominationsModule } from './nominations/nominations.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
 import { ProvincesModule } from './provinces/provinces.module';
 import { UnitsModule } from './units/units.module';
 import { WebModule } from './web/web.module';
@@ -40,6 +41,7 @@ export class AppModule {
         NominationsModule,
         AwardsModule,
         MeetingsModule,
+        OnboardingModule,
         SeedingModule,
         DocumentsModule,
         SigningModule,

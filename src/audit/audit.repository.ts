@@ -56,6 +56,12 @@ export class AuditRepository {
     return Number((r.identifiers[0] as { id: number | string }).id);
   }
 
+  /** Appends rows in the given order (ids follow it, so the hash chain reads in that order). */
+  async insertMany(em: EntityManager, rows: readonly Omit<AuditLogEntity, 'id'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 100)
+      await em.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
+  }
+
   list(em: EntityManager, f: AuditFilter): Promise<[AuditLogEntity[], number]> {
     const qb = em.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (f.userId !== undefined) qb.andWhere('a.userId = :userId', { userId: f.userId });

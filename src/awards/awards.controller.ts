@@ -11,7 +11,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { toInt } from '../common/http/pagination';
 import { uploadOptions } from '../common/http/upload';
 import { AWARD_FILE_LIMITS } from './award-file';
@@ -26,6 +26,14 @@ export class ListAwardsQueryDto {
   @Min(1945)
   @Max(2100)
   year?: number;
+  @ApiPropertyOptional({
+    description:
+      'Với unitId: kèm khen thưởng của các đơn vị tiền thân (đã hợp nhất, chia tách, đổi tên thành đơn vị này)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  withPredecessors?: boolean;
 }
 
 const FILE_BODY = {

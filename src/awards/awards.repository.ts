@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
+import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { AwardHistoryEntity } from './award-history.entity';
 
@@ -9,13 +10,22 @@ export type AwardValues = Omit<AwardHistoryEntity, 'id' | 'createdAt' | 'unit' |
 /** All database access for the awards history. */
 @Injectable()
 export class AwardsRepository {
-  list(em: EntityManager, q: { unitId?: number; year?: number }): Promise<AwardHistoryEntity[]> {
+  list(
+    em: EntityManager,
+    q: { unitIds?: readonly number[]; year?: number },
+  ): Promise<AwardHistoryEntity[]> {
     const where: FindOptionsWhere<AwardHistoryEntity> = {};
-    if (q.unitId !== undefined) where.unitId = q.unitId;
+    if (q.unitIds !== undefined) where.unitId = In([...q.unitIds]);
     if (q.year !== undefined) where.year = q.year;
     return em
       .getRepository(AwardHistoryEntity)
       .find({ where, order: { year: 'ASC', id: 'ASC' }, relations: { unit: true, tier: true } });
+  }
+
+  lineageEdges(em: EntityManager): Promise<UnitLineageEntity[]> {
+    return em
+      .getRepository(UnitLineageEntity)
+      .find({ select: { predecessorId: true, successorId: true } });
   }
 
   all(em: EntityManager): Promise<AwardHistoryEntity[]> {

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
+import { ancestorsOf } from '../domain/registry/lineage';
 import { parseDate, readAwardFile } from './award-file';
 import { AwardsRepository, type AwardValues } from './awards.repository';
 
@@ -37,9 +38,19 @@ export class AwardsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(q: { unitId?: number; year?: number }) {
+  /**
+   * The awards history, optionally of one unit; with `withPredecessors` also the awards of the
+   * units it continues (merged, split or renamed, R13), each marked with the unit it went to.
+   */
+  list(q: { unitId?: number; year?: number; withPredecessors?: boolean }) {
     return this.db.read(async (em) => {
-      const rows = await this.awards.list(em, q);
+      const unitIds =
+        q.unitId === undefined
+          ? undefined
+          : q.withPredecessors
+            ? [q.unitId, ...ancestorsOf(q.unitId, await this.awards.lineageEdges(em))]
+            : [q.unitId];
+      const rows = await this.awards.list(em, { unitIds, year: q.year });
       return rows.map((r) => ({
         id: r.id,
         year: r.year,
@@ -49,6 +60,7 @@ export class AwardsService {
         decisionDate: r.decisionDate,
         decider: r.decider,
         source: r.source,
+        inherited: q.unitId !== undefined && r.unitId !== q.unitId,
       }));
     });
   }

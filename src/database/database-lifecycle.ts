@@ -2,13 +2,14 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { loadReferenceProvinces } from '../seeding/reference-provinces';
 import { isEmptyDatabase, seedReferenceData } from '../seeding/seed-runner';
 import { takeBackgroundQuickCheck } from './integrity-check';
 import { prepareDatabase } from './schema-guard';
 
 /**
  * Before the app serves: check SQLite durability settings and integrity, refuse an unknown
- * schema, migrate, and on a brand-new database load the Hải Dương reference data (unless
+ * schema, migrate, load the reference provinces (every start, idempotent), and on a brand-new database load the Hải Dương reference data (unless
  * SEED_DEMO=false). On SQLite, the integrity check that main.ts started on its own thread is
  * awaited here, before the first write; without one (tests, CLI) it runs in-line.
  */
@@ -33,7 +34,14 @@ export class DatabaseLifecycle implements OnModuleInit {
       backgroundQuickCheck: typeof file === 'string' ? takeBackgroundQuickCheck(file) : null,
     });
     this.migrated = true;
-    if (this.config.SEED_DEMO && (await isEmptyDatabase(this.dataSource))) {
+    // Asked before the reference provinces are loaded: those alone do not make a database "used".
+    const empty = await isEmptyDatabase(this.dataSource);
+    const provinces = await loadReferenceProvinces(this.dataSource);
+    if (provinces.inserted + provinces.linked > 0)
+      this.logger.log(
+        `Danh mục tỉnh (Nghị quyết 202/2025/QH15): thêm ${provinces.inserted} tỉnh, nối ${provinces.linked} liên kết kế thừa.`,
+      );
+    if (this.config.SEED_DEMO && empty) {
       const report = await seedReferenceData(this.dataSource);
       this.seededThisBoot = true;
       this.logger.log(report.summary);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { ancestorsOf } from '../domain/registry/lineage';
+import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { AwardHistoryEntity } from '../awards/award-history.entity';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { BlocEntity } from '../blocs/bloc.entity';
@@ -187,8 +189,18 @@ export class NominationsRepository {
       .getOne();
   }
 
-  awardsOfUnit(em: EntityManager, unitId: number): Promise<AwardHistoryEntity[]> {
-    return em.getRepository(AwardHistoryEntity).find({ where: { unitId }, order: { year: 'ASC' } });
+  /** Awards of the unit and of every unit it continues through lineage links (R13). */
+  async awardsOfUnitAndPredecessors(
+    em: EntityManager,
+    unitId: number,
+  ): Promise<AwardHistoryEntity[]> {
+    const edges = await em
+      .getRepository(UnitLineageEntity)
+      .find({ select: { predecessorId: true, successorId: true } });
+    const ids = [unitId, ...ancestorsOf(unitId, edges)];
+    return em
+      .getRepository(AwardHistoryEntity)
+      .find({ where: { unitId: In(ids) }, order: { year: 'ASC', id: 'ASC' } });
   }
 
   async awardExists(

@@ -828,10 +828,11 @@ export class NominationsService {
           )
         ).filter((id) => id !== nom.id).length,
       },
-      awardHistory: (await this.nominations.awardsOfUnit(em, unit.id)).map((a) => ({
+      awardHistory: (await this.nominations.awardsOfUnitAndPredecessors(em, unit.id)).map((a) => ({
         year: a.year,
         tierCode: tierCode.get(a.tierId) ?? '',
         nominationId: a.nominationId,
+        viaPredecessorId: a.unitId === unit.id ? null : a.unitId,
       })),
       unitNames: new Map(ctx.members.map((m) => [m.id, m.fullName])),
       tierNames: new Map(tiers.map((t) => [t.code, t.name])),

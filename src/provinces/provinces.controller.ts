@@ -1,8 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { Permission } from '../auth/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
-import { CreateProvinceDto, ProvinceDto, UpdateProvinceDto } from './dto/province.dto';
+import {
+  CreateProvinceDto,
+  ListProvincesQueryDto,
+  ProvinceDto,
+  UpdateProvinceDto,
+} from './dto/province.dto';
 import { ProvincesService } from './provinces.service';
 
 @ApiTags('Tỉnh (provinces)')
@@ -13,8 +18,8 @@ export class ProvincesController {
   @Permission('registry.read')
   @Get()
   @ApiOkResponse({ type: [ProvinceDto] })
-  list() {
-    return this.provinces.list();
+  list(@Query() q: ListProvincesQueryDto) {
+    return this.provinces.list(q);
   }
 
   @Permission('registry.read')

@@ -2,12 +2,18 @@ import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
-import type { CreateProvinceDto, ProvinceDto, UpdateProvinceDto } from './dto/province.dto';
+import { isActiveOn } from '../domain/registry/unit-types';
+import type {
+  CreateProvinceDto,
+  ListProvincesQueryDto,
+  ProvinceDto,
+  UpdateProvinceDto,
+} from './dto/province.dto';
 import type { ProvinceEntity } from './province.entity';
 import { ProvinceErrors } from './province.errors';
 import { ProvincesRepository } from './provinces.repository';
 
-function toDto(p: ProvinceEntity): ProvinceDto {
+function toDto(p: ProvinceEntity, predecessorIds: number[] = []): ProvinceDto {
   return {
     id: p.id,
     code: p.code,
@@ -16,8 +22,13 @@ function toDto(p: ProvinceEntity): ProvinceDto {
     validFrom: p.validFrom,
     validTo: p.validTo,
     successorId: p.successorId,
+    predecessorIds,
     version: p.version,
   };
+}
+
+function predecessorsOf(all: readonly ProvinceEntity[], id: number): number[] {
+  return all.filter((p) => p.successorId === id).map((p) => p.id);
 }
 
 /** Provinces and their succession after mergers (Hải Dương → Thành phố Hải Phòng, 2025). */
@@ -29,15 +40,20 @@ export class ProvincesService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<ProvinceDto[]> {
-    return this.db.read(async (em) => (await this.provinces.listAll(em)).map(toDto));
+  /** Every province (or those existing on `activeOn`), each with the provinces that merged into it. */
+  list(q: ListProvincesQueryDto = {}): Promise<ProvinceDto[]> {
+    return this.db.read(async (em) => {
+      const all = await this.provinces.listAll(em);
+      const shown = q.activeOn === undefined ? all : all.filter((p) => isActiveOn(p, q.activeOn!));
+      return shown.map((p) => toDto(p, predecessorsOf(all, p.id)));
+    });
   }
 
   get(id: number): Promise<ProvinceDto> {
     return this.db.read(async (em) => {
       const p = await this.provinces.findById(em, id);
       if (!p) throw new AppError(ProvinceErrors.NOT_FOUND);
-      return toDto(p);
+      return toDto(p, predecessorsOf(await this.provinces.listAll(em), id));
     });
   }
 
@@ -80,12 +96,13 @@ export class ProvincesService {
         throw new AppError(ProvinceErrors.SUCCESSOR_UNKNOWN);
       }
       if (!(await this.provinces.updateIfVersion(em, id, version, changes))) throw conflict();
-      const after = toDto((await this.provinces.findById(em, id)) ?? p);
+      const predecessorIds = predecessorsOf(await this.provinces.listAll(em), id);
+      const after = toDto((await this.provinces.findById(em, id)) ?? p, predecessorIds);
       await this.audit.record(em, {
         action: 'province.update',
         entityType: 'province',
         entityId: id,
-        before: toDto(p),
+        before: toDto(p, predecessorIds),
         after,
       });
       return after;

@@ -8,6 +8,7 @@ import { WebHomeController } from './core/home.controller';
 import { WebCoreModule } from './core/web-core.module';
 import { WebMeetingsModule } from './meetings/web-meetings.module';
 import { WebNominationsModule } from './nominations/web-nominations.module';
+import { WebOnboardingModule } from './onboarding/web-onboarding.module';
 import { WebScoringModule } from './scoring/web-scoring.module';
 import { WebSigningModule } from './signing/web-signing.module';
 
@@ -26,6 +27,7 @@ import { WebSigningModule } from './signing/web-signing.module';
     WebScoringModule,
     WebNominationsModule,
     WebSigningModule,
+    WebOnboardingModule,
   ],
   controllers: [WebHomeController],
   providers: [DashboardService],

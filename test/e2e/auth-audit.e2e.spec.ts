@@ -227,7 +227,7 @@ describe('audit completeness across command types', () => {
           t
             .http()
             .post('/api/provinces')
-            .send({ code: 'TN', name: 'Thử', fullName: 'tỉnh Thử', validFrom: '2020-01-01' })
+            .send({ code: 'TTHU', name: 'Thử', fullName: 'tỉnh Thử', validFrom: '2020-01-01' })
             .expect(201),
       ],
       [

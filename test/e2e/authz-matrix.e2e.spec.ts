@@ -13,6 +13,17 @@ interface Expect {
  * is neither 401 nor 403; the counts tried are printed.
  */
 const SPEC: [RegExp, RegExp, Expect][] = [
+  // Onboarding a province: templates for anyone who reads the registry; imports and rollover for the office.
+  [
+    /get/,
+    /^\/api\/provinces\/\{id\}\/(units|blocs)-import\/template$/,
+    { in: 'ASBUV', out: 'ASBUV' },
+  ],
+  [
+    /post/,
+    /^\/api\/provinces\/\{id\}\/(units-import|blocs-import|rollover)(\/preview)?$/,
+    { in: 'AS', out: 'AS' },
+  ],
   [
     /get/,
     /^\/api\/(provinces|units|award-tiers|organizing-bodies|deciding-authorities)/,

@@ -15,7 +15,9 @@ export const alreadyAwardedSameYearRule: EligibilityRule<'ALREADY_AWARDED_SAME_Y
     const { unit, nomination } = context;
     const awards = context.awardHistory.filter(
       (a) =>
-        a.year === nomination.year && (nomination.id === null || a.nominationId !== nomination.id),
+        a.year === nomination.year &&
+        (a.viaPredecessorId ?? null) === null &&
+        (nomination.id === null || a.nominationId !== nomination.id),
     );
     if (awards.length === 0) return [];
     const tiers = [...new Set(awards.map((a) => a.tierCode))];

@@ -12,7 +12,7 @@ export interface EligibilityContext {
   /** Every other nomination of the same bloc term, whatever its status (inactive ones are skipped by the rules). */
   readonly otherNominations: readonly PeerNomination[];
   readonly province: ProvinceFacts;
-  /** Awards already decided for this unit (any bloc, any route). */
+  /** Awards already decided for this unit (any bloc, any route) and for the units it continues. */
   readonly awardHistory: readonly AwardRecord[];
   /** Display names of other units for messages; a missing one shows as "đơn vị #id". */
   readonly unitNames?: ReadonlyMap<number, string>;
@@ -80,6 +80,11 @@ export interface AwardRecord {
   readonly tierCode: string;
   /** The nomination the award came from, if any; an award of this very nomination is not a conflict. */
   readonly nominationId?: number | null;
+  /**
+   * Set when the award went to a unit this one continues (R13 lineage: merged, split or renamed
+   * units keep their history); the rules that look back in time count it, the same-year rule not.
+   */
+  readonly viaPredecessorId?: number | null;
 }
 
 /** The tier's rule resolved for the year (R1): data rows, with their legal basis kept by the registry. */

@@ -57,5 +57,20 @@ export class ProvinceDto {
   @ApiProperty() validFrom!: string;
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty({ nullable: true, type: Number }) successorId!: number | null;
+  @ApiProperty({
+    type: [Number],
+    description: 'Các tỉnh hợp thành tỉnh này (tỉnh có successorId là tỉnh này)',
+  })
+  predecessorIds!: number[];
   @ApiProperty() version!: number;
+}
+
+export class ListProvincesQueryDto {
+  @ApiPropertyOptional({
+    description: 'Chỉ các tỉnh còn hiệu lực vào ngày này (YYYY-MM-DD), ví dụ để chọn tỉnh hiện nay',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  activeOn?: string;
 }

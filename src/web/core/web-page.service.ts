@@ -38,6 +38,12 @@ const NAV: readonly {
     action: 'province.manage',
     match: /^\/web\/province/,
   },
+  {
+    href: '/web/onboarding',
+    label: 'Nhập dữ liệu tỉnh',
+    action: 'registry.write',
+    match: /^\/web\/onboarding/,
+  },
   { href: '/web/audit', label: 'Nhật ký', action: 'audit.read', match: /^\/web\/audit/ },
   { href: '/web/users', label: 'Tài khoản', action: 'users.manage', match: /^\/web\/users/ },
 ];

@@ -14,6 +14,7 @@ import {
   type LineageKind,
 } from '../../domain/registry/unit-types';
 import { ProvincesService } from '../../provinces/provinces.service';
+import { provinceOptions } from '../core/province-options';
 import type { ScoreSheetDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { ScoringService } from '../../scoring/scoring.service';
@@ -155,7 +156,7 @@ export class ScoringPagesService {
   }
 
   async provinceOptions(): Promise<{ value: number; label: string }[]> {
-    return (await this.provinces.list()).map((p) => ({ value: p.id, label: p.fullName }));
+    return provinceOptions(await this.provinces.list());
   }
 
   async unit(unitId: number) {

@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Permission } from '../../auth/permission.decorator';
+import { AppError } from '../../common/errors/app-error';
+import { uploadOptions } from '../../common/http/upload';
+import { BlocImportService } from '../../onboarding/bloc-import.service';
+import type { BlocImportReportDto, UnitImportReportDto } from '../../onboarding/dto/onboarding.dto';
+import { IMPORT_LIMITS } from '../../onboarding/import-columns';
+import { RolloverService } from '../../onboarding/rollover.service';
+import type { UploadedTable } from '../../onboarding/import-file';
+import { UnitImportService } from '../../onboarding/unit-import.service';
+import { ProvincesService } from '../../provinces/provinces.service';
+import { emptyForm, submitted, type FormState } from '../core/forms';
+import { provinceOptions } from '../core/province-options';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+
+const HOME = { href: '/web/onboarding', label: 'Nhập dữ liệu tỉnh' };
+/** The confirm form carries the previewed file back (base64). */
+const CONFIRM_FIELD_BYTES = Math.ceil((IMPORT_LIMITS.maxBytes * 4) / 3) + 1024;
+const ACTION_LABELS = { INSERT: 'thêm mới', UPDATE: 'cập nhật', UNCHANGED: 'giữ nguyên' } as const;
+const OUTCOME_LABELS = {
+  CREATE: 'sẽ tạo',
+  EXISTS: 'đã có, giữ nguyên',
+  NO_TERM: 'không có năm này',
+  REFUSED: 'không tạo',
+} as const;
+
+type Kind = 'units' | 'blocs';
+const KIND_LABELS: Record<Kind, string> = { units: 'đơn vị', blocs: 'khối, cụm thi đua' };
+
+const int = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
+
+/**
+ * "Nhập dữ liệu tỉnh": the office picks its province, downloads the templates, uploads the units
+ * and blocs files (preview, then confirm), and rolls a year over (preview, then confirm).
+ */
+@ApiExcludeController()
+@Controller('web/onboarding')
+export class WebOnboardingController {
+  constructor(
+    private readonly pages: WebPageService,
+    private readonly provinces: ProvincesService,
+    private readonly units: UnitImportService,
+    private readonly blocs: BlocImportService,
+    private readonly rollover: RolloverService,
+  ) {}
+
+  @Get()
+  @Permission('registry.write')
+  home(@Req() req: WebRequest, @Res() res: Response, @Query('tinh') tinh?: string) {
+    return this.renderHome(req, res, int(tinh), null, 200);
+  }
+
+  private async renderHome(
+    req: WebRequest,
+    res: Response,
+    provinceId: number | null,
+    form: FormState | null,
+    status: number,
+  ) {
+    const all = await this.provinces.list();
+    const province = all.find((p) => p.id === provinceId) ?? null;
+    this.pages.send(
+      req,
+      res,
+      'onboarding/home',
+      'Nhập dữ liệu tỉnh',
+      {
+        options: provinceOptions(all),
+        province,
+        predecessors: province
+          ? all.filter((p) => province.predecessorIds.includes(p.id)).map((p) => p.fullName)
+          : [],
+        year: new Date().getFullYear() - 1,
+        form,
+      },
+      { status },
+    );
+  }
+
+  @Post('units/preview')
+  @Permission('registry.write')
+  @UseInterceptors(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
+  previewUnits(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: unknown,
+    @UploadedFile() file: UploadedTable | undefined,
+  ) {
+    return this.preview(req, res, 'units', body, file);
+  }
+
+  @Post('blocs/preview')
+  @Permission('registry.write')
+  @UseInterceptors(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
+  previewBlocs(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: unknown,
+    @UploadedFile() file: UploadedTable | undefined,
+  ) {
+    return this.preview(req, res, 'blocs', body, file);
+  }
+
+  @Post('units/import')
+  @Permission('registry.write')
+  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  importUnits(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
+    return this.confirm(req, res, 'units', body);
+  }
+
+  @Post('blocs/import')
+  @Permission('registry.write')
+  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  importBlocs(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
+    return this.confirm(req, res, 'blocs', body);
+  }
+
+  @Post('rollover/preview')
+  @Permission('registry.write')
+  async previewRollover(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
+    const v = submitted(body);
+    const provinceId = int(v.provinceId);
+    const year = int(v.year);
+    if (provinceId === null || year === null || year < 1990 || year > 2099)
+      return this.pages.redirect(res, '/web/onboarding');
+    try {
+      const report = await this.rollover.preview(provinceId, year);
+      this.sendRollover(req, res, provinceId, report, null, 200);
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
+        this.renderHome(req, res, provinceId, form, status),
+      );
+    }
+  }
+
+  @Post('rollover')
+  @Permission('registry.write')
+  async applyRollover(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
+    const v = submitted(body);
+    const provinceId = int(v.provinceId);
+    const year = int(v.year);
+    if (provinceId === null || year === null) return this.pages.redirect(res, '/web/onboarding');
+    try {
+      await this.rollover.apply(provinceId, year);
+      this.pages.redirect(res, `/web/onboarding?tinh=${provinceId}`, 'created');
+    } catch (e) {
+      if (e instanceof AppError && e.kind === 'CONFLICT')
+        return this.sendRollover(
+          req,
+          res,
+          provinceId,
+          await this.rollover.preview(provinceId, year),
+          e.message,
+          409,
+        );
+      throw e;
+    }
+  }
+
+  private async preview(
+    req: WebRequest,
+    res: Response,
+    kind: Kind,
+    body: unknown,
+    file: UploadedTable | undefined,
+  ) {
+    const provinceId = int(submitted(body).provinceId);
+    if (provinceId === null) return this.pages.redirect(res, '/web/onboarding');
+    try {
+      const report =
+        kind === 'units'
+          ? await this.units.preview(provinceId, file)
+          : await this.blocs.preview(provinceId, file);
+      this.sendPreview(req, res, kind, provinceId, report, file!, null, 200);
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
+        this.renderHome(req, res, provinceId, form, status),
+      );
+    }
+  }
+
+  private async confirm(req: WebRequest, res: Response, kind: Kind, body: unknown) {
+    const v = submitted(body);
+    const provinceId = int(v.provinceId);
+    const buffer = /^[A-Za-z0-9+/=]+$/.test(v.sheet ?? '')
+      ? Buffer.from(v.sheet!, 'base64')
+      : undefined;
+    if (provinceId === null || !buffer) return this.pages.redirect(res, '/web/onboarding');
+    const file = { originalname: v.fileName ?? 'tep.xlsx', buffer };
+    try {
+      if (kind === 'units') await this.units.import(provinceId, file);
+      else await this.blocs.import(provinceId, file);
+      this.pages.redirect(res, `/web/onboarding?tinh=${provinceId}`, 'imported');
+    } catch (e) {
+      if (e instanceof AppError && (e.kind === 'RULE_VIOLATION' || e.kind === 'CONFLICT')) {
+        const report =
+          kind === 'units'
+            ? await this.units.preview(provinceId, file)
+            : await this.blocs.preview(provinceId, file);
+        return this.sendPreview(
+          req,
+          res,
+          kind,
+          provinceId,
+          report,
+          file,
+          e.message,
+          e.kind === 'CONFLICT' ? 409 : 422,
+        );
+      }
+      throw e;
+    }
+  }
+
+  private sendPreview(
+    req: WebRequest,
+    res: Response,
+    kind: Kind,
+    provinceId: number,
+    report: UnitImportReportDto | BlocImportReportDto,
+    file: UploadedTable,
+    message: string | null,
+    status: number,
+  ) {
+    const rows =
+      kind === 'units'
+        ? (report as UnitImportReportDto).rows.map((r) => ({
+            rowNumbers: String(r.rowNumber),
+            code: r.code,
+            action: r.action ? ACTION_LABELS[r.action] : 'bị từ chối',
+            detail: r.newLinks > 0 ? `${r.newLinks} liên kết kế thừa mới` : '',
+            errors: r.errors,
+          }))
+        : [
+            ...(report as BlocImportReportDto).rowErrors.map((e) => ({
+              rowNumbers: '',
+              code: '',
+              action: 'bị từ chối',
+              detail: '',
+              errors: [e],
+            })),
+            ...(report as BlocImportReportDto).terms.map((t) => ({
+              rowNumbers: `${t.rowNumbers[0]}–${t.rowNumbers[t.rowNumbers.length - 1]}`,
+              code: `${t.blocCode} năm ${t.year}`,
+              action: t.action ? ACTION_LABELS[t.action] : 'bị từ chối',
+              detail:
+                `${t.memberCount} đơn vị` +
+                (t.headUnitCode ? `; trưởng: ${t.headUnitCode}` : '') +
+                (t.deputyUnitCode ? `; phó: ${t.deputyUnitCode}` : ''),
+              errors: t.errors,
+            })),
+          ];
+    this.pages.send(
+      req,
+      res,
+      'onboarding/import-preview',
+      `Xem trước: nhập ${KIND_LABELS[kind]}`,
+      {
+        kind,
+        kindLabel: KIND_LABELS[kind],
+        provinceId,
+        report,
+        rows,
+        refused: rows.filter((r) => r.errors.length > 0).length,
+        fileName: file.originalname,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        sheet: file.buffer.toString('base64'),
+        form: message ? { ...emptyForm(), message } : null,
+      },
+      { status, breadcrumbs: [HOME] },
+    );
+  }
+
+  private sendRollover(
+    req: WebRequest,
+    res: Response,
+    provinceId: number,
+    report: Awaited<ReturnType<RolloverService['preview']>>,
+    message: string | null,
+    status: number,
+  ) {
+    this.pages.send(
+      req,
+      res,
+      'onboarding/rollover-preview',
+      `Xem trước: chuyển năm ${report.fromYear} sang năm ${report.toYear}`,
+      {
+        provinceId,
+        report,
+        blocs: report.blocs.map((b) => ({ ...b, outcomeLabel: OUTCOME_LABELS[b.outcome] })),
+        form: message ? { ...emptyForm(), message } : null,
+      },
+      { status, breadcrumbs: [HOME] },
+    );
+  }
+}
