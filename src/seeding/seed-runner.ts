@@ -131,6 +131,7 @@ function readJson<T>(file: string): T {
 const SEED_TABLE_WORDS: Readonly<Record<string, string>> = {
   province: 'tỉnh',
   unit: 'đơn vị',
+  organizing_body: 'cơ quan tổ chức khối, cụm',
   bloc: 'khối thi đua',
   bloc_term: 'năm thi đua của khối',
   bloc_member: 'lượt thành viên khối',

@@ -144,7 +144,7 @@ describe('audit log: the database refuses every rewrite', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ seed: false, config: { AUDIT_CHECKPOINT_EVERY: 2 } });
-    await addProvinces(t, ['TA', 'TB', 'TC']);
+    await addProvinces(t, ['ZTA', 'ZTB', 'ZTC']);
   });
   afterAll(() => t.close());
 
@@ -221,7 +221,10 @@ describe('audit log: tampering by someone without the key', () => {
   beforeAll(async () => {
     t = await createTestApp({ seed: false });
     keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-cp-'));
-    await addProvinces(t, ['TA', 'TB', 'TC', 'TD']);
+    await addProvinces(
+      t,
+      ['TA', 'TB', 'TC', 'TD'].map((c) => `Z${c}`),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -263,7 +266,10 @@ describe('audit log: checkpoints', () => {
   beforeAll(async () => {
     t = await createTestApp({ seed: false, config: { AUDIT_CHECKPOINT_EVERY: 1000 } });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-cp-'));
-    await addProvinces(t, ['TA', 'TB', 'TC', 'TD', 'TE']);
+    await addProvinces(
+      t,
+      ['TA', 'TB', 'TC', 'TD', 'TE'].map((c) => `Z${c}`),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -312,7 +318,10 @@ describe('audit log: checkpoints', () => {
   });
 
   it('a log cut short after a checkpoint passes the chain check alone, and fails against the checkpoint', async () => {
-    await addProvinces(t, ['TF', 'TG']);
+    await addProvinces(
+      t,
+      ['TF', 'TG'].map((c) => `Z${c}`),
+    );
     const c = (await t.http().post('/api/audit/checkpoints').expect(201)).body as AuditCheckpoint;
     const file = path.join(dir, 'moc-cuoi.json');
     fs.writeFileSync(file, JSON.stringify(c));
@@ -370,7 +379,10 @@ describe('audit key', () => {
   beforeAll(async () => {
     t = await createTestApp({ seed: false, logs, config: { AUDIT_CHECKPOINT_EVERY: 3 } });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-key-'));
-    await addProvinces(t, ['TA', 'TB']);
+    await addProvinces(
+      t,
+      ['TA', 'TB'].map((c) => `Z${c}`),
+    );
   });
   afterAll(async () => {
     await t.close();

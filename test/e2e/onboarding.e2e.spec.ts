@@ -512,7 +512,8 @@ describe('Onboarding a province after the 2025 reform: reference provinces, impo
       );
       const preview = await t
         .anon()
-        .post(`/web/onboarding/units/preview?_csrf=${csrf}`)
+        .post('/web/onboarding/units/preview')
+        .field('_csrf', csrf)
         .set('Cookie', cookie)
         .field('provinceId', String(hp.id))
         .attach('file', csv, 'web.csv')
@@ -524,7 +525,8 @@ describe('Onboarding a province after the 2025 reform: reference provinces, impo
       const before = await rowCounts(t.dataSource);
       await t
         .anon()
-        .post(`/web/onboarding/units/import?_csrf=${csrf}`)
+        .post('/web/onboarding/units/import')
+        .field('_csrf', csrf)
         .set('Cookie', cookie)
         .field('provinceId', String(hp.id))
         .field('fileName', 'web.csv')

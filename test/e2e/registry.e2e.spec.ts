@@ -107,6 +107,11 @@ describe('Registry API on the Hải Dương 2023 reference data', () => {
       'GOV_FLAG',
       'PROV_FLAG',
       'PROV_MERIT',
+      // the Fatherland Front's own awards (seeded with their sources; their blocs propose only these)
+      'FRONT_CENTRAL_FLAG',
+      'FRONT_PROV_FLAG',
+      'FRONT_CENTRAL_MERIT',
+      'FRONT_PROV_MERIT',
     ]);
     const gov = res.body[0];
     expect(gov.referenceDate).toBe('2024-01-01');

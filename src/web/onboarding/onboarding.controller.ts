@@ -1,15 +1,6 @@
+import { WebUpload } from '../../auth/csrf-upload';
 import { createHash } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  Post,
-  Query,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -93,7 +84,7 @@ export class WebOnboardingController {
 
   @Post('units/preview')
   @Permission('registry.write')
-  @UseInterceptors(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
+  @WebUpload(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
   previewUnits(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -105,7 +96,7 @@ export class WebOnboardingController {
 
   @Post('blocs/preview')
   @Permission('registry.write')
-  @UseInterceptors(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
+  @WebUpload(FileInterceptor('file', uploadOptions(IMPORT_LIMITS.maxBytes)))
   previewBlocs(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -117,14 +108,14 @@ export class WebOnboardingController {
 
   @Post('units/import')
   @Permission('registry.write')
-  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  @WebUpload(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 6 } }))
   importUnits(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
     return this.confirm(req, res, 'units', body);
   }
 
   @Post('blocs/import')
   @Permission('registry.write')
-  @UseInterceptors(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 5 } }))
+  @WebUpload(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 6 } }))
   importBlocs(@Req() req: WebRequest, @Res() res: Response, @Body() body: unknown) {
     return this.confirm(req, res, 'blocs', body);
   }
