@@ -115,21 +115,13 @@ export class AuditService implements OnModuleInit {
     requestId: string,
   ): Promise<number> {
     const head = await this.audit.head(em);
-    const row: ChainedContent = {
-      at: new Date().toISOString(),
-      userId: actor.userId,
-      username: actor.username,
-      role: actor.role,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      before: json(entry.before),
-      after: json(entry.after),
-      reason: entry.reason ?? null,
+    const row = chainedRow(
+      entry,
+      actor,
       requestId,
-      disposition: 'SUCCESS',
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
+      new Date().toISOString(),
+      head?.hash ?? GENESIS_HASH,
+    );
     const hash = keyedHash(key, row);
     const id = await this.audit.insert(em, { ...row, hash });
     if (crossesCheckpoint(head?.id ?? 0, id, this.config.AUDIT_CHECKPOINT_EVERY))
@@ -154,21 +146,7 @@ export class AuditService implements OnModuleInit {
     const head = await this.audit.head(em);
     let prevHash = head?.hash ?? GENESIS_HASH;
     const rows = entries.map((entry) => {
-      const row: ChainedContent = {
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        role: actor.role,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: String(entry.entityId),
-        before: json(entry.before),
-        after: json(entry.after),
-        reason: entry.reason ?? null,
-        requestId,
-        disposition: 'SUCCESS',
-        prevHash,
-      };
+      const row = chainedRow(entry, actor, requestId, at, prevHash);
       const hash = keyedHash(key, row);
       prevHash = hash;
       return { ...row, hash };
@@ -311,4 +289,29 @@ export async function takeCheckpoint(
   );
   await audit.insertCheckpoint(em, c);
   return c;
+}
+
+/** The content of one audit row, chained to the previous row's hash (signed by the caller). */
+function chainedRow(
+  entry: AuditEntry,
+  actor: { userId: number | null; username: string; role: string },
+  requestId: string,
+  at: string,
+  prevHash: string,
+): ChainedContent {
+  return {
+    at,
+    userId: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    before: json(entry.before),
+    after: json(entry.after),
+    reason: entry.reason ?? null,
+    requestId,
+    disposition: 'SUCCESS',
+    prevHash,
+  };
 }
