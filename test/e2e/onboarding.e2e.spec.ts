@@ -196,7 +196,9 @@ describe('Onboarding a province after the 2025 reform: reference provinces, impo
       expect(again).toMatchObject({ ok: true, written: 0, unitsUnchanged: 100 });
       expect(await rowCounts(t.dataSource)).toEqual(after);
       // the import's audit rows (written in one batch) are signed into the keyed chain like single rows
-      expect((await t.http().get('/api/audit/verify').expect(200)).body).toMatchObject({ ok: true });
+      expect((await t.http().get('/api/audit/verify').expect(200)).body).toMatchObject({
+        ok: true,
+      });
     });
 
     it('finds the award history of a predecessor from its successor', async () => {
