@@ -119,7 +119,8 @@ describe('documents as printed: PDF and Word (Decree 30 layout)', () => {
         present: 15,
         valid: 15,
         agree: 14,
-        councilDate: '2024-03-20',
+        // after the bloc's meeting of 28/03/2024 that proposed it
+        councilDate: '2024-04-02',
       })
       .expect(200);
     for (const name of ['council-list', 'draft-decision']) {

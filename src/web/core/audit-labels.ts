@@ -72,6 +72,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'document.generate': 'Phát hành văn bản',
   'audit.chain.keyed': 'Bắt đầu ký nhật ký bằng khóa (HMAC)',
   'document.sign': 'Ký số văn bản',
+  'authority.create': 'Thêm cấp quyết định khen thưởng',
+  'organizing-body.create': 'Thêm cơ quan tổ chức khối, cụm',
+  'organizing-body.update': 'Sửa cơ quan tổ chức khối, cụm',
   'signing.profile.save': 'Khai báo chứng thư số và hình ảnh ký',
 };
 
@@ -93,6 +96,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   generated_document: 'văn bản',
   audit_log: 'nhật ký',
   signing_profile: 'chứng thư số của cơ quan',
+  organizing_body: 'cơ quan tổ chức khối, cụm',
+  deciding_authority: 'cấp quyết định khen thưởng',
 };
 
 /** The action's Vietnamese name; an unknown code is shown as it is (never hidden). */
