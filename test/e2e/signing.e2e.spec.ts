@@ -292,6 +292,15 @@ describe('signed documents: signing material, PAdES signature, Decree 30 images,
         record: { documentId: doc.id, kind: 'MINUTES', numberText: doc.numberText },
       });
       expect(ok.body.signatures[0].certificate.commonName).toBe('Nguyễn Văn An');
+      // the same check as a page, in words (no ISO time, no code)
+      const page = await t
+        .anon()
+        .post('/web/kiem-tra-van-ban')
+        .attach('file', signed, 'bien-ban.pdf')
+        .expect(200);
+      expect(page.text).toContain('Chữ ký số hợp lệ: nội dung tệp không thay đổi kể từ khi ký.');
+      expect(page.text).toContain(doc.numberText);
+      expect(page.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       const changed = Buffer.from(signed);
       const at = changed.indexOf('/Producer');
       changed[at + 2] = changed[at + 2]! ^ 0x20;

@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import { Public } from '../../auth/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { uploadOptions } from '../../common/http/upload';
-import { vietnamIsoTime } from '../../domain/signing/signing';
 import { CHECK_MAX_BYTES } from '../../signing/signing.controller';
 import { SigningErrors } from '../../signing/signing.errors';
 import { SigningService, type PdfCheckDto } from '../../signing/signing.service';
@@ -64,7 +63,7 @@ export class WebDocumentCheckController {
   }
 }
 
-/** The check's answer in words a clerk reads (dates dd/mm/yyyy HH:mm, the signing time as signed). */
+/** The check's answer in words a clerk reads (dates dd/mm/yyyy HH:mm, local time). */
 function present(r: PdfCheckDto, fileName: string) {
   return {
     fileName,
@@ -80,7 +79,7 @@ function present(r: PdfCheckDto, fileName: string) {
       no: i + 1,
       valid: s.valid,
       coversWholeFile: s.coversWholeFile,
-      signedAt: s.signedAt ? vietnamIsoTime(new Date(s.signedAt)) : 'không ghi',
+      signedAt: s.signedAt ? formatDateTime(s.signedAt) : 'không ghi',
       signer: s.certificate?.commonName ?? 'không đọc được',
       subject: s.certificate?.subject ?? '',
       issuer: s.certificate?.issuer ?? '',
