@@ -30,8 +30,7 @@ export function checkPng(
     data.toString('latin1', 12, 16) !== 'IHDR'
   )
     return { problem: 'NOT_PNG' };
-  const width = data.readUInt32BE(16);
-  const height = data.readUInt32BE(20);
+  const { width, height } = pngSize(data);
   if (width === 0 || height === 0) return { problem: 'NOT_PNG' };
   if (width > MAX_SIDE || height > MAX_SIDE) return { problem: 'TOO_LARGE' };
   let png: PNG;
@@ -53,4 +52,9 @@ export function checkPng(
   }
   if (opaque === 0 || inked / opaque < 0.6) return { problem: 'WRONG_COLOUR' };
   return { width, height };
+}
+
+/** Width and height from a PNG's IHDR header (bytes 16–23), without decoding the image. */
+export function pngSize(data: Buffer): { width: number; height: number } {
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }

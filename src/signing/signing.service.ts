@@ -18,7 +18,7 @@ import type { SaveSigningProfileDto } from './dto/signing.dto';
 import { signPdf } from './pades';
 import { checkPdfSignatures } from './pdf-signature-check';
 import { Pkcs12Error, readPkcs12 } from './pkcs12';
-import { checkPng, type Ink } from './png-image';
+import { checkPng, pngSize, type Ink } from './png-image';
 import { SecretBox } from './secret-box';
 import { SigningErrors } from './signing.errors';
 import type { SigningProfileEntity } from './signing-profile.entity';
@@ -359,10 +359,10 @@ function imageDetail(field: string, data: Buffer, ink: Ink) {
   return { field, code: `SIGNING_IMAGE_${r.problem}`, message };
 }
 
-/** Height over width of a stored PNG (from its header). */
+/** Height over width of a stored (already checked) PNG, from its header. */
 function aspect(base64: string): number {
-  const b = Buffer.from(base64.slice(0, 64), 'base64');
-  return b.readUInt32BE(20) / b.readUInt32BE(16);
+  const { width, height } = pngSize(Buffer.from(base64.slice(0, 64), 'base64'));
+  return height / width;
 }
 
 function toProfileDto(
