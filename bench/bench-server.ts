@@ -15,7 +15,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { Permission, Public } from '../src/auth/permission.decorator';
+import { Permission, Public } from '../src/common/http/permission.decorator';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 
 @Controller('bench')

@@ -7,6 +7,8 @@ import { BlocsModule } from './blocs/blocs.module';
 import { OrganizingBodiesModule } from './organizing-bodies/organizing-bodies.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
+import { DatabaseLifecycle } from './app/database-lifecycle';
+import { ENTITIES } from './app/entities';
 import { DatabaseModule } from './database/database.module';
 import { CriteriaModule } from './criteria/criteria.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -28,7 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        DatabaseModule.forRoot(config, { entities: ENTITIES, lifecycle: DatabaseLifecycle }),
         AuditModule,
         AuthModule.forRoot(config),
         ProvincesModule,

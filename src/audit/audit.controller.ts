@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import { AppError } from '../common/errors/app-error';
 import { toInt } from '../common/http/pagination';
 import { CHECKPOINT_FORMAT, type AuditCheckpoint } from './audit-chain';

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { currentActor, currentRequestId, SYSTEM_ACTOR } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
-import { DatabaseLifecycle } from '../database/database-lifecycle';
+import { DatabaseStatus } from '../database/database-status';
 import { Db } from '../database/db.service';
 import {
   crossesCheckpoint,
@@ -49,7 +49,7 @@ export class AuditService implements OnModuleInit {
     private readonly db: Db,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
-    private readonly lifecycle: DatabaseLifecycle,
+    private readonly database: DatabaseStatus,
   ) {}
 
   /**
@@ -58,7 +58,7 @@ export class AuditService implements OnModuleInit {
    * row. A missing, unreadable or wrong key stops the start with its reason.
    */
   async onModuleInit(): Promise<void> {
-    if (!this.lifecycle.migrated)
+    if (!this.database.migrated)
       throw new Error('AuditService: the database must be migrated before the audit key is opened');
     const file = path.resolve(this.config.AUDIT_KEY_FILE);
     const keyed = await this.db.read((em) => this.audit.keyedLog(em));

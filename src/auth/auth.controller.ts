@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { sessionCookieName, setSessionCookie } from './auth.guard';
 import { AuthService, type Authenticated } from './auth.service';
 import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto';
-import { Permission, Public } from './permission.decorator';
+import { Permission, Public } from '../common/http/permission.decorator';
 import { UsersService } from './users.service';
 
 @ApiTags('Đăng nhập, tài khoản (auth)')

@@ -7,7 +7,11 @@ import { AppConfig } from '../config/app-config';
 import { decide, PERMISSIONS } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthService, type Authenticated } from './auth.service';
-import { PERMISSION_KEY, PUBLIC_KEY, type PermissionSpec } from './permission.decorator';
+import {
+  PERMISSION_KEY,
+  PUBLIC_KEY,
+  type PermissionSpec,
+} from '../common/http/permission.decorator';
 import { CSRF_AFTER_UPLOAD_KEY } from './csrf-upload';
 import { ScopeResolver } from './scope-resolver';
 

@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GeneratedDocumentEntity } from '../documents/document.entity';
-import { BallotEntity } from '../meetings/meeting-parts.entity';
-import { MeetingEntity } from '../meetings/meeting.entity';
-import { BlocMemberEntity } from '../blocs/bloc-member.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
-import { NominationEntity } from '../nominations/nomination.entity';
-import { ScoreEvidenceEntity } from '../scoring/score-evidence.entity';
 import type { AccountCounter, AddressCounter } from '../domain/auth/login-throttle';
 import { LoginAccountLimitEntity, LoginAddressLockEntity } from './login-throttle.entity';
 import { SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
@@ -15,6 +7,22 @@ import { SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
 const EPOCH = new Date(0).toISOString();
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+const idOrNull = (v: number | string | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
+/**
+ * The records a route can name and the column leading from each up towards its bloc. The scope
+ * lookups read these tables by name: the features own their entities and import auth's guard, so
+ * auth imports none of them back (issue 15).
+ */
+const UP = {
+  criteriaSet: { table: 'criteria_set', column: 'term_id' },
+  meeting: { table: 'meeting', column: 'term_id' },
+  document: { table: 'generated_document', column: 'meeting_id' },
+  ballot: { table: 'ballot', column: 'meeting_id' },
+  evidence: { table: 'score_evidence', column: 'unit_id' },
+  term: { table: 'bloc_term', column: 'bloc_id' },
+} as const;
 
 /** Database access for accounts, sessions, failed sign-ins, and the lookups that place a request in a scope. */
 @Injectable()
@@ -89,11 +97,11 @@ export class AuthRepository {
   /** Blocs the unit has been a member of. */
   async blocsOfUnit(em: EntityManager, unitId: number): Promise<number[]> {
     const rows = await em
-      .getRepository(BlocTermEntity)
-      .createQueryBuilder('t')
-      .innerJoin(BlocMemberEntity, 'm', 'm.termId = t.id')
-      .select('DISTINCT t.blocId', 'blocId')
-      .where('m.unitId = :unitId', { unitId })
+      .createQueryBuilder()
+      .select('DISTINCT t.bloc_id', 'blocId')
+      .from('bloc_term', 't')
+      .innerJoin('bloc_member', 'm', 'm.term_id = t.id')
+      .where('m.unit_id = :unitId', { unitId })
       .getRawMany<{ blocId: number }>();
     return rows.map((r) => Number(r.blocId));
   }
@@ -238,40 +246,56 @@ export class AuthRepository {
 
   // ——— scope lookups: the bloc (and unit) a resource belongs to ———
 
-  async blocOfTerm(em: EntityManager, termId: number): Promise<number | null> {
-    return (await em.getRepository(BlocTermEntity).findOneBy({ id: termId }))?.blocId ?? null;
+  /** The column leading up from record `id` of a table in `UP`, or null when there is no such record. */
+  private async up(
+    em: EntityManager,
+    link: (typeof UP)[keyof typeof UP],
+    id: number,
+  ): Promise<number | null> {
+    const row = await em
+      .createQueryBuilder()
+      .select(`r.${link.column}`, 'v')
+      .from(link.table, 'r')
+      .where('r.id = :id', { id })
+      .getRawOne<{ v: number | string | null }>();
+    return idOrNull(row?.v);
   }
 
-  async termOfMeeting(em: EntityManager, meetingId: number): Promise<number | null> {
-    return (await em.getRepository(MeetingEntity).findOneBy({ id: meetingId }))?.termId ?? null;
+  blocOfTerm(em: EntityManager, termId: number): Promise<number | null> {
+    return this.up(em, UP.term, termId);
   }
 
-  async meetingOfDocument(em: EntityManager, documentId: number): Promise<number | null> {
-    return (
-      (await em.getRepository(GeneratedDocumentEntity).findOneBy({ id: documentId }))?.meetingId ??
-      null
-    );
+  termOfMeeting(em: EntityManager, meetingId: number): Promise<number | null> {
+    return this.up(em, UP.meeting, meetingId);
   }
 
-  async meetingOfBallot(em: EntityManager, ballotId: number): Promise<number | null> {
-    return (await em.getRepository(BallotEntity).findOneBy({ id: ballotId }))?.meetingId ?? null;
+  meetingOfDocument(em: EntityManager, documentId: number): Promise<number | null> {
+    return this.up(em, UP.document, documentId);
   }
 
-  async termOfCriteriaSet(em: EntityManager, setId: number): Promise<number | null> {
-    return (await em.getRepository(CriteriaSetEntity).findOneBy({ id: setId }))?.termId ?? null;
+  meetingOfBallot(em: EntityManager, ballotId: number): Promise<number | null> {
+    return this.up(em, UP.ballot, ballotId);
+  }
+
+  termOfCriteriaSet(em: EntityManager, setId: number): Promise<number | null> {
+    return this.up(em, UP.criteriaSet, setId);
   }
 
   async nominationScope(
     em: EntityManager,
     nominationId: number,
   ): Promise<{ termId: number; unitId: number } | null> {
-    const n = await em.getRepository(NominationEntity).findOneBy({ id: nominationId });
-    return n ? { termId: n.termId, unitId: n.unitId } : null;
+    const n = await em
+      .createQueryBuilder()
+      .select('r.term_id', 'termId')
+      .addSelect('r.unit_id', 'unitId')
+      .from('nomination', 'r')
+      .where('r.id = :id', { id: nominationId })
+      .getRawOne<{ termId: number | string; unitId: number | string }>();
+    return n ? { termId: Number(n.termId), unitId: Number(n.unitId) } : null;
   }
 
-  async evidenceUnit(em: EntityManager, evidenceId: number): Promise<number | null> {
-    return (
-      (await em.getRepository(ScoreEvidenceEntity).findOneBy({ id: evidenceId }))?.unitId ?? null
-    );
+  evidenceUnit(em: EntityManager, evidenceId: number): Promise<number | null> {
+    return this.up(em, UP.evidence, evidenceId);
   }
 }

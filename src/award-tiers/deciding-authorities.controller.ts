@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import { AwardTiersService } from './award-tiers.service';
 import { CreateDecidingAuthorityDto, DecidingAuthorityDto } from './dto/award-tier.dto';
 

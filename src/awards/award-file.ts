@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { excel } from '../common/lazy/exceljs';
 import type { Finding } from '../domain/common/result';
-import { inspectXlsx } from '../scoring/excel/xlsx-guard';
+import { inspectXlsx } from '../common/files/xlsx-guard';
 
 /** One row of an awards-history file, as read (not yet checked against the registry). */
 export interface AwardFileRow {

@@ -1,7 +1,6 @@
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { dbKindOf, sqlitePathOf } from './database-url';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { prepareSqliteConnection } from './sqlite-pragmas';
@@ -13,13 +12,18 @@ type DbConfig = Pick<
   'NODE_ENV' | 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DB_BUSY_TIMEOUT_MS' | 'DB_POOL_SIZE'
 >;
 
+/** The entity classes of the schema: the app layer's `ENTITIES` (src/app/entities.ts). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
 /**
  * The one DataSource definition shared by the app, the CLI and the tests. `synchronize` and
  * `dropSchema` are off everywhere: the schema changes only through migrations (RELIABILITY E4).
+ * The entities come from the caller (the app layer lists them), so this layer imports no feature.
  */
-export function buildDataSourceOptions(config: DbConfig): DataSourceOptions {
+export function buildDataSourceOptions(config: DbConfig, entities: EntityList): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),

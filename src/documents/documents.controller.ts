@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Response } from 'express';
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { attachment } from '../common/http/content-disposition';
 import { IdPipe } from '../common/http/id-param.pipe';

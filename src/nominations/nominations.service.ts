@@ -33,7 +33,7 @@ import {
 } from '../domain/nominations/status';
 import { suggestNominations } from '../domain/nominations/suggest';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
-import { safeFileName } from '../scoring/evidence.service';
+import { safeFileName } from '../common/files/file-name';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../units/unit.mapper';
 import { UnitErrors } from '../units/unit.errors';

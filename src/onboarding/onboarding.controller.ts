@@ -13,7 +13,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import { attachment } from '../common/http/content-disposition';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { uploadOptions } from '../common/http/upload';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import { IdPipe } from '../common/http/id-param.pipe';
 import {
   CreateOrganizingBodyDto,

@@ -2,6 +2,7 @@ import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
+import { safeFileName } from '../common/files/file-name';
 import { Db } from '../database/db.service';
 import { indexCriteriaSet } from '../domain/scoring/criteria-set';
 import type { ScoreEvidenceEntity } from './score-evidence.entity';
@@ -37,14 +38,6 @@ export function sniffEvidenceType(buf: Buffer, fileName: string): string | null 
     if (ext === 'xlsx') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   }
   return null;
-}
-
-/** A file name safe to store and to send back in Content-Disposition (no path, no control characters). */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'tep';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
-  return (cleaned || 'tep').slice(0, 200);
 }
 
 function toDto(e: ScoreEvidenceEntity): EvidenceDto {

@@ -1,4 +1,4 @@
-import { Permission } from '../auth/permission.decorator';
+import { Permission } from '../common/http/permission.decorator';
 import {
   Body,
   Controller,

@@ -2,7 +2,7 @@ import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common'
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
 import { BlocsModule } from '../blocs/blocs.module';
 import { AppConfig } from '../config/app-config';
-import { DatabaseLifecycle } from '../database/database-lifecycle';
+import { DatabaseStatus } from '../database/database-status';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -14,12 +14,12 @@ import { DemoMeetingSeeder } from './demo-meeting.seeder';
 export class DemoSeedOnBoot implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
-    private readonly lifecycle: DatabaseLifecycle,
+    private readonly database: DatabaseStatus,
     private readonly seeder: DemoMeetingSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.SEED_DEMO && this.config.SEED_DEMO_MEETING && this.lifecycle.seededThisBoot)
+    if (this.config.SEED_DEMO && this.config.SEED_DEMO_MEETING && this.database.seededThisBoot)
       await this.seeder.run();
   }
 }

@@ -18,7 +18,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Permission, Public } from '../auth/permission.decorator';
+import { Permission, Public } from '../common/http/permission.decorator';
 import { AppError } from '../common/errors/app-error';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { uploadOptions } from '../common/http/upload';

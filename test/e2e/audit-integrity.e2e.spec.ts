@@ -16,7 +16,7 @@ import {
   type ChainedRow,
 } from '../../src/audit/audit-chain';
 import { createAuditKey } from '../../src/audit/audit-key';
-import { runAuditCli } from '../../src/audit/audit-cli';
+import { runAuditCli } from '../../src/app/audit-cli';
 import { AuditService } from '../../src/audit/audit.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { backupSqlite, restoreSqlite } from '../../src/database/backup';

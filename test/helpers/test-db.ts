@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { ENTITIES } from '../../src/app/entities';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { Db } from '../../src/database/db.service';
 import { prepareDatabase } from '../../src/database/schema-guard';
@@ -70,7 +71,7 @@ export async function createTestDatabase(
 
 /** An initialised, migrated DataSource on a test database (for service and database tests). */
 export async function openDataSource(config: AppConfig, migrate = true): Promise<DataSource> {
-  const ds = new DataSource(buildDataSourceOptions(config));
+  const ds = new DataSource(buildDataSourceOptions(config, ENTITIES));
   await ds.initialize();
   if (migrate) await prepareDatabase(ds, { runMigrations: true });
   return ds;
@@ -81,7 +82,9 @@ export async function openDbService(
   config: AppConfig,
 ): Promise<{ db: Db; ds: DataSource; close: () => Promise<void> }> {
   const moduleRef = await Test.createTestingModule({
-    imports: [TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), retryAttempts: 0 })],
+    imports: [
+      TypeOrmModule.forRoot({ ...buildDataSourceOptions(config, ENTITIES), retryAttempts: 0 }),
+    ],
     providers: [Db],
   }).compile();
   const ds = moduleRef.get<DataSource>(getDataSourceToken());

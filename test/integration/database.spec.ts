@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { ENTITIES } from '../../src/app/entities';
 import { buildDataSourceOptions, sqlitePathOf } from '../../src/database/data-source-options';
 import type { BackgroundQuickCheck, QuickCheckOutcome } from '../../src/database/integrity-check';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -47,7 +48,7 @@ describe('database set-up', () => {
   });
 
   it('never synchronises or drops the schema implicitly', () => {
-    const options = buildDataSourceOptions(db.config);
+    const options = buildDataSourceOptions(db.config, ENTITIES);
     expect(options.synchronize).toBe(false);
     expect(options.dropSchema).toBe(false);
     expect(options.migrationsRun).toBe(false);
@@ -256,7 +257,7 @@ async function seededSqliteFile(): Promise<{ db: TestDatabase; file: string }> {
   /** The test database with one more (pending) migration that creates a table. */
   async function openWithPendingMigration(): Promise<DataSource> {
     ds = new DataSource({
-      ...buildDataSourceOptions(db.config),
+      ...buildDataSourceOptions(db.config, ENTITIES),
       migrations: [...MIGRATIONS, Probe9999999999999],
     });
     return ds.initialize();

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ENTITIES } from '../../src/app/entities';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { prepareDatabase, schemaDrift } from '../../src/database/schema-guard';
@@ -18,7 +19,7 @@ describe('migrations on a database with data', () => {
 
   it('keeps every row of the first schema when the later migrations run', async () => {
     const first = new DataSource({
-      ...buildDataSourceOptions(db.config),
+      ...buildDataSourceOptions(db.config, ENTITIES),
       migrations: MIGRATIONS.slice(0, 1),
       entities: [],
     });
@@ -48,7 +49,7 @@ describe('migrations on a database with data', () => {
       );
     await first.destroy();
 
-    const all = new DataSource(buildDataSourceOptions(db.config));
+    const all = new DataSource(buildDataSourceOptions(db.config, ENTITIES));
     await all.initialize();
     const { applied } = await prepareDatabase(all, { runMigrations: true });
     expect(applied.length).toBe(MIGRATIONS.length - 1);
@@ -80,7 +81,9 @@ describe('migrations on a database with data', () => {
   afterAll(() => db.drop());
 
   it('applies every migration exactly once when three instances start at the same moment', async () => {
-    const sources = [0, 1, 2].map(() => new DataSource(buildDataSourceOptions(db.config)));
+    const sources = [0, 1, 2].map(
+      () => new DataSource(buildDataSourceOptions(db.config, ENTITIES)),
+    );
     try {
       await Promise.all(sources.map((s) => s.initialize()));
       const results = await Promise.all(

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../../domain/common/result';
-import { inspectXlsx, type XlsxLimits } from '../../scoring/excel/xlsx-guard';
+import { inspectXlsx, type XlsxLimits } from './xlsx-guard';
 import { excel } from '../lazy/exceljs';
 
 /** A CSV or .xlsx file read as text cells: the first row is the header, data rows follow. */

@@ -21,7 +21,7 @@ import {
   sheetItems,
   type SheetItemColumn,
 } from './score-sheet-layout';
-import { inspectXlsx, type XlsxLimits } from './xlsx-guard';
+import { inspectXlsx, type XlsxLimits } from '../../common/files/xlsx-guard';
 
 /** Errors that reject the whole file; nothing of it can be imported. */
 export const SCORE_SHEET_FILE_ERROR_CODES = [

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sessionCookieName, setSessionCookie } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
-import { Permission, Public } from '../../auth/permission.decorator';
+import { Permission, Public } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { clientAddress } from '../../common/http/client-address';
 import { setRetryAfter } from '../../common/http/retry-after';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditQueryDto } from '../../audit/audit.controller';
 import { AuditService } from '../../audit/audit.service';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { UsersService } from '../../auth/users.service';
 import { AppError } from '../../common/errors/app-error';
 import { ROLE_LABELS, type Role } from '../../domain/auth/permissions';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { NominationsService } from '../../nominations/nominations.service';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { NominationsPagesService } from './nominations-pages.service';

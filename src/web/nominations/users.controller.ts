@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthErrors } from '../../auth/auth.errors';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { CreateUserDto, UpdateUserDto } from '../../auth/dto/auth.dto';
 import { UsersService, type UserView } from '../../auth/users.service';
 import { BlocsService } from '../../blocs/blocs.service';

@@ -4,7 +4,7 @@ import { Body, Controller, Get, Post, Query, Req, Res, UploadedFile } from '@nes
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { uploadOptions } from '../../common/http/upload';
 import { BlocImportService } from '../../onboarding/bloc-import.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { YearPipe } from '../../common/http/year.pipe';

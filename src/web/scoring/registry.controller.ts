@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { BlocsService } from '../../blocs/blocs.service';
 import { CreateTermDto, UpdateTermDto } from '../../blocs/dto/bloc.dto';
 import { IdPipe } from '../../common/http/id-param.pipe';

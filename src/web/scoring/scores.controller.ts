@@ -4,7 +4,7 @@ import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { WebUpload } from '../../auth/csrf-upload';
-import { Permission } from '../../auth/permission.decorator';
+import { Permission } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { uploadOptions } from '../../common/http/upload';

@@ -2,7 +2,7 @@ import { Controller, Get, Post, Req, Res, UploadedFile, UseInterceptors } from '
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../../auth/permission.decorator';
+import { Public } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { uploadOptions } from '../../common/http/upload';
 import { CHECK_MAX_BYTES } from '../../signing/signing.controller';

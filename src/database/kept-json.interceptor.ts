@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { Db } from '../../database/db.service';
+import { Db } from './db.service';
 
 /**
  * Sends a value kept by Db.readCached as the JSON computed once for it, instead of serialising the

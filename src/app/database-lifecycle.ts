@@ -2,28 +2,27 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { DatabaseStatus } from '../database/database-status';
 import { loadReferenceProvinces } from '../seeding/reference-provinces';
 import { isEmptyDatabase, seedReferenceData } from '../seeding/seed-runner';
-import { takeBackgroundQuickCheck } from './integrity-check';
-import { prepareDatabase } from './schema-guard';
+import { takeBackgroundQuickCheck } from '../database/integrity-check';
+import { prepareDatabase } from '../database/schema-guard';
 
 /**
  * Before the app serves: check SQLite durability settings and integrity, refuse an unknown
  * schema, migrate, load the reference provinces (every start, idempotent), and on a brand-new database load the Hải Dương reference data (unless
  * SEED_DEMO=false). On SQLite, the integrity check that main.ts started on its own thread is
- * awaited here, before the first write; without one (tests, CLI) it runs in-line.
+ * awaited here, before the first write; without one (tests, CLI) it runs in-line. It lives in the app
+ * layer because it calls the seeders; `DatabaseModule` runs it and providers read `DatabaseStatus`.
  */
 @Injectable()
 export class DatabaseLifecycle implements OnModuleInit {
   private readonly logger = new Logger('Database');
-  /** True when this start found an empty database and loaded the reference data into it. */
-  seededThisBoot = false;
-  /** True once the schema is checked and migrated (providers that read tables at start check it). */
-  migrated = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly status: DatabaseStatus,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -33,7 +32,7 @@ export class DatabaseLifecycle implements OnModuleInit {
       log: (l) => this.logger.log(l),
       backgroundQuickCheck: typeof file === 'string' ? takeBackgroundQuickCheck(file) : null,
     });
-    this.migrated = true;
+    this.status.migrated = true;
     // Asked before the reference provinces are loaded: those alone do not make a database "used".
     const empty = await isEmptyDatabase(this.dataSource);
     const provinces = await loadReferenceProvinces(this.dataSource);
@@ -43,7 +42,7 @@ export class DatabaseLifecycle implements OnModuleInit {
       );
     if (this.config.SEED_DEMO && empty) {
       const report = await seedReferenceData(this.dataSource);
-      this.seededThisBoot = true;
+      this.status.seededThisBoot = true;
       this.logger.log(report.summary);
     }
   }

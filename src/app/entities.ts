@@ -35,8 +35,8 @@ import {
   SigningProfileSignerEntity,
 } from '../signing/signing-profile.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
-import { ReadGenerationEntity } from './read-generation.entity';
-import { SessionGenerationEntity } from './session-generation.entity';
+import { ReadGenerationEntity } from '../database/read-generation.entity';
+import { SessionGenerationEntity } from '../database/session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
 

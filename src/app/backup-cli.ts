@@ -1,14 +1,14 @@
 /*
  * Command line for SQLite backup and restore (RELIABILITY E3); the database comes from DATABASE_URL.
- *   node dist/database/backup-cli.js backup [--out <file>]
- *   node dist/database/backup-cli.js restore --from <file> [--force] [--to <file>]
+ *   node dist/app/backup-cli.js backup [--out <file>]
+ *   node dist/app/backup-cli.js restore --from <file> [--force] [--to <file>]
  */
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/app-config';
-import { BackupError, backupSqlite, restoreSqlite } from './backup';
-import { dbKindOf, sqlitePathOf } from './data-source-options';
+import { BackupError, backupSqlite, restoreSqlite } from '../database/backup';
+import { dbKindOf, sqlitePathOf } from '../database/data-source-options';
 
 const USAGE =
   'Cách dùng:\n' +

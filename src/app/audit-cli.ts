@@ -1,8 +1,8 @@
 /*
  * Command line for the audit log's integrity; the database comes from DATABASE_URL, the key from
  * AUDIT_KEY_FILE (never created here). Works on the live database or on a restored backup.
- *   node dist/audit/audit-cli.js verify [--checkpoint <file>]   exit 0 intact, 1 not (or error)
- *   node dist/audit/audit-cli.js checkpoint [--out <file>]      signs the head, stores and writes it
+ *   node dist/app/audit-cli.js verify [--checkpoint <file>]   exit 0 intact, 1 not (or error)
+ *   node dist/app/audit-cli.js checkpoint [--out <file>]      signs the head, stores and writes it
  */
 import 'reflect-metadata';
 import * as fs from 'node:fs';
@@ -10,11 +10,12 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from './entities';
 import { prepareDatabase } from '../database/schema-guard';
-import { parseCheckpoint, type AuditCheckpoint } from './audit-chain';
-import { assertSameKey, AuditKeyError, readAuditKey } from './audit-key';
-import { AuditRepository } from './audit.repository';
-import { takeCheckpoint, verifyStoredLog } from './audit.service';
+import { parseCheckpoint, type AuditCheckpoint } from '../audit/audit-chain';
+import { assertSameKey, AuditKeyError, readAuditKey } from '../audit/audit-key';
+import { AuditRepository } from '../audit/audit.repository';
+import { takeCheckpoint, verifyStoredLog } from '../audit/audit.service';
 
 const USAGE =
   'Cách dùng:\n' +
@@ -60,7 +61,7 @@ export async function runAuditCli(
     fail(`Tệp ${path.resolve(out)} đã tồn tại; không ghi đè. Hãy chọn tên khác.`);
     return 2;
   }
-  const ds = new DataSource(buildDataSourceOptions(config));
+  const ds = new DataSource(buildDataSourceOptions(config, ENTITIES));
   await ds.initialize();
   try {
     // Refuses a damaged file or an unknown schema; applies nothing (this tool writes no migration).

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Action } from '../domain/auth/permissions';
+import type { Action } from '../../domain/auth/permissions';
 
 export const PERMISSION_KEY = 'thidua:permission';
 export const PUBLIC_KEY = 'thidua:public';

@@ -16,8 +16,9 @@ import { BlocsService } from '../blocs/blocs.service';
 import { ROLES, type Role } from '../domain/auth/permissions';
 import { UnitsService } from '../units/units.service';
 import { seedReferenceData } from '../seeding/seed-runner';
-import { buildDataSourceOptions } from './data-source-options';
-import { prepareDatabase, schemaDrift } from './schema-guard';
+import { buildDataSourceOptions } from '../database/data-source-options';
+import { ENTITIES } from './entities';
+import { prepareDatabase, schemaDrift } from '../database/schema-guard';
 
 async function withDataSource<T>(
   databaseUrl: string,
@@ -25,7 +26,7 @@ async function withDataSource<T>(
   work: (ds: DataSource) => Promise<T>,
 ): Promise<T> {
   const config = { ...loadConfig(), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema };
-  const ds = new DataSource(buildDataSourceOptions(config));
+  const ds = new DataSource(buildDataSourceOptions(config, ENTITIES));
   await ds.initialize();
   try {
     return await work(ds);
@@ -279,7 +280,7 @@ async function main(): Promise<void> {
       return;
     default:
       console.error(
-        'Cách dùng: node dist/database/cli.js migrate | seed | check-drift | generate <Name>',
+        'Cách dùng: node dist/app/cli.js migrate | seed | check-drift | generate <Name>',
       );
       process.exitCode = 2;
   }

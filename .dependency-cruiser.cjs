@@ -1,0 +1,96 @@
+/**
+ * The import graph of src/ (issue 15), checked by `npm run depcheck` (part of `npm run lint`).
+ *
+ * Layers, lowest first; imports flow downward only:
+ *   domain     src/domain        pure rules (no Nest, no TypeORM)
+ *   common     src/common, src/config   errors, HTTP plumbing, file helpers, validated configuration
+ *   database   src/database      Db, data source, migrations, start-up checks
+ *   features   src/<feature>     module, controller, service, repository, entities of one feature
+ *   web        src/web           server-rendered pages over the features' services
+ *   app        src/app, src/*.ts the application: module list, entity list, start-up, CLIs
+ *
+ * No import runs back up today. Feature folders must not import each other in a circle; the circles
+ * that exist today are among the registry folders, scoring and criteria (issue 15 item 2 removes
+ * them) and between meetings and nominations (item 3): for exactly those folders the rule warns,
+ * for every other folder it fails. docs/architecture.md ("Imports flow downward") lists them.
+ */
+const FEATURE = '^src/(?!domain/|common/|config/|database/|web/|app/)[^/]+/';
+/** A feature's folder as the folder-scope rule names it (no trailing slash), sub-folders included. */
+const FEATURE_FOLDER = '^src/(?!domain|common|config|database|web|app)[^/.]+';
+/** The folders in a known circle today (see above): warned, not failed, until items 2 and 3. */
+const KNOWN_CIRCULAR =
+  '^src/(units|provinces|blocs|organizing-bodies|scoring|criteria|meetings|nominations)(/|$)';
+const APP = '^src/(app/|[^/]+\\.ts$)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment:
+        'src/domain imports nothing else of src/ (the ESLint rule also forbids Nest and TypeORM).',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(?!domain/)' },
+    },
+    {
+      name: 'common-below-database',
+      comment: 'common and config serve every layer and import only the domain.',
+      severity: 'error',
+      from: { path: '^src/(common|config)/' },
+      to: { path: '^src/(?!domain/|common/|config/)' },
+    },
+    {
+      name: 'database-below-features',
+      comment: 'The database layer knows no feature: the app layer gives it the entity list.',
+      severity: 'error',
+      from: { path: '^src/database/' },
+      to: { path: '^src/(?!domain/|common/|config/|database/)' },
+    },
+    {
+      name: 'features-below-web',
+      comment: 'A feature never imports the web pages or the application layer.',
+      severity: 'error',
+      from: { path: FEATURE },
+      to: { path: `^src/web/|${APP}` },
+    },
+    {
+      name: 'web-below-app',
+      comment: 'The web pages never import the application layer.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: APP },
+    },
+    {
+      name: 'no-test-code-in-src',
+      comment: 'Builders and fixtures live in test/builders and are imported only by tests.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-circular-between-features',
+      comment: 'Two feature folders never import each other, directly or through others.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: FEATURE_FOLDER, pathNot: KNOWN_CIRCULAR },
+      to: { circular: true },
+    },
+    {
+      name: 'known-circular-between-features',
+      comment:
+        'The circles of today (registry, scoring, criteria; meetings and nominations): issue 15 items 2 and 3.',
+      severity: 'warn',
+      scope: 'folder',
+      from: { path: KNOWN_CIRCULAR },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Specs may reach across layers (e.g. the DTO rules walk every feature's DTOs).
+    exclude: { path: '\\.spec\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
