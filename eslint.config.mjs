@@ -17,6 +17,14 @@ export default tseslint.config(
     },
   },
   {
+    // Builders and fixtures belong to the tests: the app never imports them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'src/ must not import test code (test/builders is for tests).' }] }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -25,6 +33,25 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'express'], message: 'src/domain is pure: no framework or database imports.' },
             { group: ['../../*/**', '!../../domain/**'], message: 'src/domain must not import feature modules.' },
+            { group: ['**/test/**'], message: 'src/ must not import test code (test/builders is for tests).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain's specs may use the builders of test/builders (pure data, no framework).
+    files: ['src/domain/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'express'], message: 'src/domain is pure: no framework or database imports.' },
+            {
+              regex: '^\\.\\./\\.\\./(?!domain/|\\.\\./test/builders/)',
+              message: 'src/domain specs import only the domain and test/builders.',
+            },
           ],
         },
       ],

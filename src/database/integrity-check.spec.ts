@@ -14,7 +14,7 @@ import {
   startBackgroundQuickCheck,
   takeBackgroundQuickCheck,
 } from './integrity-check';
-import { breakCheckConstraint, corruptTablePage } from './sqlite-damage.fixture';
+import { breakCheckConstraint, corruptTablePage } from '../../test/builders/sqlite-damage.fixture';
 
 /** A small WAL database with a CHECK constraint, like thidua's score lines. */
 function makeDb(file: string, journal: 'wal' | 'delete' = 'wal'): void {

@@ -12,7 +12,7 @@ import {
   UnsafeDatabaseError,
 } from '../../src/database/schema-guard';
 import { readSqlitePragmas } from '../../src/database/sqlite-pragmas';
-import { breakCheckConstraint, corruptTablePage } from '../../src/database/sqlite-damage.fixture';
+import { breakCheckConstraint, corruptTablePage } from '../builders/sqlite-damage.fixture';
 import { isEmptyDatabase, seedReferenceData } from '../../src/seeding/seed-runner';
 import {
   buildServer,

@@ -1,6 +1,6 @@
 import { alreadyAwardedSameYearRule } from './already-awarded-same-year.rule';
 import type { AwardRecord } from './context';
-import { buildContext, codes } from './test-builders';
+import { buildContext, codes } from '../../../test/builders/eligibility';
 
 describe('ALREADY_AWARDED_SAME_YEAR (R2 across routes)', () => {
   const cases: { name: string; id: number | null; history: AwardRecord[]; expected: string[] }[] = [

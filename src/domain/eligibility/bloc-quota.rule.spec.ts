@@ -1,6 +1,6 @@
 import { blocQuotaRule } from './bloc-quota.rule';
 import type { PeerNomination } from './context';
-import { buildContext, buildTierRule, codes, HD, peer } from './test-builders';
+import { buildContext, buildTierRule, codes, HD, peer } from '../../../test/builders/eligibility';
 
 describe('BLOC_QUOTA (R5)', () => {
   const cases: { name: string; quota: number; others: PeerNomination[]; expected: string[] }[] = [

@@ -5,7 +5,7 @@ import { evaluateNomination } from './evaluate-nomination';
 import { CV_5007_BNV_2023, LAW_06_2022, ND_42_2010, TT_15_2025_BNV } from './legal-bases';
 import type { AnyEligibilityRule } from './rule';
 import { ELIGIBILITY_RULES, type RuleArgOverrides } from './rules';
-import { buildContext, buildTierRule, codes, HD, hdUnit } from './test-builders';
+import { buildContext, buildTierRule, codes, HD, hdUnit } from '../../../test/builders/eligibility';
 
 /** The sample tier rules of the Hải Dương seed (award-tiers.json, isSample): quotas 1 / 1 / 2. */
 const TIER_RULES: Readonly<Record<'GOV_FLAG' | 'PROV_FLAG' | 'PROV_MERIT', TierRuleFacts>> = {

@@ -7,7 +7,7 @@ import {
   tierName,
   unitName,
 } from './format';
-import { buildContext, HD } from './test-builders';
+import { buildContext, HD } from '../../../test/builders/eligibility';
 
 describe('eligibility message formatting', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { leaderOnlyRule } from './leader-only.rule';
-import { buildContext, buildTierRule, codes, HD } from './test-builders';
+import { buildContext, buildTierRule, codes, HD } from '../../../test/builders/eligibility';
 
 describe('LEADER_ONLY (R3, Law 06/2022 art. 25.1)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { notAMemberRule } from './not-a-member.rule';
-import { buildContext, buildTierRule, codes, HD } from './test-builders';
+import { buildContext, buildTierRule, codes, HD } from '../../../test/builders/eligibility';
 
 describe('NOT_A_MEMBER', () => {
   it.each([

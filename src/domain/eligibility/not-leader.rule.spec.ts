@@ -1,5 +1,5 @@
 import { notLeaderRule } from './not-leader.rule';
-import { buildContext, buildTierRule, codes, HD, peer } from './test-builders';
+import { buildContext, buildTierRule, codes, HD, peer } from '../../../test/builders/eligibility';
 
 describe('NOT_LEADER (R6 warning)', () => {
   it.each([

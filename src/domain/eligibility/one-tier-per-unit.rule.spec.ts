@@ -1,6 +1,6 @@
 import type { PeerNomination } from './context';
 import { oneTierPerUnitRule } from './one-tier-per-unit.rule';
-import { buildContext, codes, HD, peer } from './test-builders';
+import { buildContext, codes, HD, peer } from '../../../test/builders/eligibility';
 
 describe('ONE_TIER_PER_UNIT (R2)', () => {
   const cases: { name: string; others: PeerNomination[]; expected: string[] }[] = [

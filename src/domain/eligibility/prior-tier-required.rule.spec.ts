@@ -1,6 +1,6 @@
 import type { AwardRecord, PriorTierRequirement } from './context';
 import { priorTierRequiredRule } from './prior-tier-required.rule';
-import { buildContext, buildTierRule, codes } from './test-builders';
+import { buildContext, buildTierRule, codes } from '../../../test/builders/eligibility';
 
 const PROV_FLAG_WITHIN_3: PriorTierRequirement = { tierCode: 'PROV_FLAG', withinYears: 3 };
 

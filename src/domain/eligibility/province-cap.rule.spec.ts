@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { provinceCapAllowance, provinceCapRule, type ProvinceCapArgs } from './province-cap.rule';
-import { buildContext, buildTierRule, codes } from './test-builders';
+import { buildContext, buildTierRule, codes } from '../../../test/builders/eligibility';
 
 const TWENTY_PERCENT = { numerator: 1, denominator: 5 };
 

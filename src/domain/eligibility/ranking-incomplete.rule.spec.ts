@@ -1,5 +1,5 @@
 import { rankingIncompleteRule } from './ranking-incomplete.rule';
-import { buildContext, buildTierRule } from './test-builders';
+import { buildContext, buildTierRule } from '../../../test/builders/eligibility';
 
 describe('RANKING_INCOMPLETE', () => {
   it.each([

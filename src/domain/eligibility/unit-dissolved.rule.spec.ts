@@ -1,5 +1,5 @@
 import { citeLegalBasis, legalBasisOn } from './rule';
-import { buildContext, codes, HD } from './test-builders';
+import { buildContext, codes, HD } from '../../../test/builders/eligibility';
 import { unitDissolvedRule } from './unit-dissolved.rule';
 
 describe('UNIT_DISSOLVED (R13, TT 15/2025/TT-BNV)', () => {

@@ -1,4 +1,4 @@
-import { buildContext, codes } from './test-builders';
+import { buildContext, codes } from '../../../test/builders/eligibility';
 import { unitNotYetValidRule } from './unit-not-yet-valid.rule';
 
 describe('UNIT_NOT_YET_VALID (R13)', () => {

@@ -1,6 +1,6 @@
 import { alreadyAwardedSameYearRule } from '../eligibility/already-awarded-same-year.rule';
 import { priorTierRequiredRule } from '../eligibility/prior-tier-required.rule';
-import { buildContext } from '../eligibility/test-builders';
+import { buildContext } from '../../../test/builders/eligibility';
 import { parseBlocKind, parseRole } from './bloc-import';
 import { ancestorsOf, lineageKind } from './lineage';
 import { planRollover, type RolloverUnit } from './rollover';

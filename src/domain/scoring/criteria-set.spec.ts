@@ -6,7 +6,7 @@ import {
   type CriteriaSet,
   type ScoringScale,
 } from './criteria-set';
-import { HAI_DUONG_2023_SET, pts } from './hai-duong-2023.fixture';
+import { HAI_DUONG_2023_SET, pts } from '../../../test/builders/hai-duong-2023.fixture';
 
 type DeepMutable<T> = T extends readonly (infer U)[]
   ? DeepMutable<U>[]

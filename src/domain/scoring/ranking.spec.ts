@@ -5,7 +5,7 @@ import {
   HAI_DUONG_2023_SET as SET,
   HAI_DUONG_2023_UNITS,
   pts,
-} from './hai-duong-2023.fixture';
+} from '../../../test/builders/hai-duong-2023.fixture';
 import {
   rankUnits,
   validateTieBreak,

@@ -1,4 +1,8 @@
-import { agreedLines, HAI_DUONG_2023_SET as SET, pts } from './hai-duong-2023.fixture';
+import {
+  agreedLines,
+  HAI_DUONG_2023_SET as SET,
+  pts,
+} from '../../../test/builders/hai-duong-2023.fixture';
 import type { ScoreLine } from './score-lines';
 import { computeUnitTotals } from './totals';
 

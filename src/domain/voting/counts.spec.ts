@@ -1,5 +1,5 @@
 import { checkCounts, COUNT_FINDING_CODES, type BallotCounts, type CountsContext } from './counts';
-import { buildCounts, HD_FLAG_RULE, line } from './test-builders';
+import { buildCounts, HD_FLAG_RULE, line } from '../../../test/builders/voting';
 import type { Participation } from './voting-rule';
 
 // Base: 12 members, 12 present, 12 ballots issued and returned, 11 valid + 1 invalid, choose 2.

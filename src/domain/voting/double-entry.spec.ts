@@ -1,5 +1,5 @@
 import { compareEntries, sameEnterer } from './double-entry';
-import { buildCounts, line } from './test-builders';
+import { buildCounts, line } from '../../../test/builders/voting';
 
 const FIRST = buildCounts({ seats: 2, nominees: [line('GL', 10, 2), line('KT', 9, 3)] });
 

@@ -8,7 +8,7 @@ import {
   HD_MERIT_RULE,
   HD_NAMES,
   line,
-} from './test-builders';
+} from '../../../test/builders/voting';
 
 // Brief §6.4, Hải Dương district bloc, 2023 (ballots ⚠ synthetic): 12 members, 12 present, 0 invalid.
 // Counted by hand: 12/12 = 100 %; 11/12 = 91,67 %; 10/12 = 83,33 %; 9/12 = 75 %.

@@ -1,7 +1,13 @@
 import type { Comparator } from '../common/fraction';
 import type { BallotCounts } from './counts';
 import { tallyBallot, TALLY_FINDING_CODES, type Tally, type TallyInput } from './tally';
-import { buildCounts, buildInput, factsFor, HD_FLAG_RULE, line } from './test-builders';
+import {
+  buildCounts,
+  buildInput,
+  factsFor,
+  HD_FLAG_RULE,
+  line,
+} from '../../../test/builders/voting';
 import type { VotingRule } from './voting-rule';
 
 function tallied(input: TallyInput): Tally {

@@ -1,4 +1,4 @@
-import { HD_FLAG_RULE } from './test-builders';
+import { HD_FLAG_RULE } from '../../../test/builders/voting';
 import { checkVotingRule } from './voting-rule';
 
 describe('checkVotingRule (R8)', () => {

@@ -1,6 +1,5 @@
 /**
- * Builders for the eligibility specs (kept beside them because this module may not write to
- * test/builders). Defaults: the Hải Dương district bloc of 2023, GOV_FLAG for its leader.
+ * Builders for the eligibility specs (src/domain/eligibility/*.spec.ts). Defaults: the Hải Dương district bloc of 2023, GOV_FLAG for its leader.
  */
 import type {
   AwardRecord,
@@ -12,7 +11,7 @@ import type {
   RankingFacts,
   TierRuleFacts,
   UnitFacts,
-} from './context';
+} from '../../src/domain/eligibility/context';
 
 /** The 12 units in the brief's synthetic 2023 ranking order (§6.4); ids are test ids. */
 export const HD_UNITS: readonly UnitFacts[] = [

@@ -1,10 +1,9 @@
 /**
- * Builders for the voting specs (kept beside them because this module may not write to
- * test/builders). Defaults: the Hải Dương district bloc of 2023 (brief §6.4), 12 members, all present.
+ * Builders for the voting specs (src/domain/voting/*.spec.ts). Defaults: the Hải Dương district bloc of 2023 (brief §6.4), 12 members, all present.
  */
-import type { BallotCounts, NomineeCount } from './counts';
-import type { NomineeFacts, TallyInput } from './tally';
-import type { NomineeId, Participation, VotingRule } from './voting-rule';
+import type { BallotCounts, NomineeCount } from '../../src/domain/voting/counts';
+import type { NomineeFacts, TallyInput } from '../../src/domain/voting/tally';
+import type { NomineeId, Participation, VotingRule } from '../../src/domain/voting/voting-rule';
 
 /** ⚠ Synthetic rule of brief §6.4 for flags: secret ballot, ≥ 70 % of all members, quorum ≥ 2/3. */
 export const HD_FLAG_RULE: VotingRule = {

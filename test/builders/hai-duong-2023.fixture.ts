@@ -1,6 +1,6 @@
-import type { CriteriaSet } from './criteria-set';
-import type { Centipoints } from './points';
-import type { ScoreLine } from './score-lines';
+import type { CriteriaSet } from '../../src/domain/scoring/criteria-set';
+import type { Centipoints } from '../../src/domain/scoring/points';
+import type { ScoreLine } from '../../src/domain/scoring/score-lines';
 
 /** Test shorthand: whole or decimal points to centipoints (12.5 → 1250). */
 export function pts(points: number): Centipoints {
