@@ -22,6 +22,14 @@ export default tseslint.config(
     ignores: ['src/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'src/ must not import test code (test/builders is for tests).' }] }],
+      // Error codes are defined once, in <feature>.errors.ts (issue 15 item 7).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='AppError'] > ObjectExpression.arguments:first-child",
+          message: 'Define the error in <feature>.errors.ts and pass it: new AppError(FeatureErrors.X, …).',
+        },
+      ],
     },
   },
   {

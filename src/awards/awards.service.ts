@@ -2,6 +2,7 @@ import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
+import { AwardErrors } from './award.errors';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
 import { ancestorsOf } from '../domain/registry/lineage';
@@ -80,19 +81,12 @@ export class AwardsService {
     return this.db.write(async (em) => {
       const { report, planned } = await this.plan(em, f);
       if (!report.ok) {
-        throw new AppError(
-          {
-            code: 'AWARD_IMPORT_REJECTED',
-            kind: 'RULE_VIOLATION',
-            message: 'Tệp có lỗi; chưa dòng nào được lưu.',
-          },
-          {
-            details: [...report.fileErrors, ...report.rowErrors.flatMap((r) => r.errors)].map(
-              (e) => ({ field: e.field, code: e.code, message: e.message }),
-            ),
-            extra: { report },
-          },
-        );
+        throw new AppError(AwardErrors.IMPORT_REJECTED, {
+          details: [...report.fileErrors, ...report.rowErrors.flatMap((r) => r.errors)].map(
+            (e) => ({ field: e.field, code: e.code, message: e.message }),
+          ),
+          extra: { report },
+        });
       }
       for (const p of planned) {
         if (p.existingId === null) await this.awards.insert(em, p.values);
@@ -110,11 +104,7 @@ export class AwardsService {
 
   private requireFile(file: { originalname: string; buffer: Buffer } | undefined) {
     if (!file || file.buffer.length === 0) {
-      throw new AppError({
-        code: 'AWARD_FILE_REQUIRED',
-        kind: 'INVALID_INPUT',
-        message: 'Chưa chọn tệp lịch sử khen thưởng.',
-      });
+      throw new AppError(AwardErrors.FILE_REQUIRED);
     }
     return file;
   }

@@ -3,7 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
-import { AppError, type ErrorDef } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import { DOCUMENT_BUILDERS } from '../domain/documents/builders';
 import { issuerSymbol } from '../domain/documents/format';
@@ -26,23 +26,16 @@ import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodi
 import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
+import { ProvinceErrors } from '../provinces/province.errors';
 import { ProvincesRepository } from '../provinces/provinces.repository';
 import { ScoringService } from '../scoring/scoring.service';
 import type { DocumentSignatureEntity } from './document-signature.entity';
 import type { GeneratedDocumentEntity } from './document.entity';
+import { DocumentErrors } from './document.errors';
 import { DocumentsRepository } from './documents.repository';
 import { renderDocx } from './render/docx-renderer';
 import { precompileTemplates, renderHtml, TEMPLATE_VERSION } from './render/html-renderer';
 import { renderPdf } from './render/pdf-renderer';
-
-export const DocumentErrors = {
-  NOT_FOUND: { code: 'DOCUMENT_NOT_FOUND', kind: 'NOT_FOUND', message: 'Không tìm thấy văn bản.' },
-  NOT_LOCKED: {
-    code: 'DOCUMENT_MEETING_NOT_FINALIZED',
-    kind: 'CONFLICT',
-    message: 'Chỉ lập văn bản từ kết quả hội nghị đã chốt.',
-  },
-} as const satisfies Record<string, ErrorDef>;
 
 export type DocFormat = 'html' | 'pdf' | 'docx';
 
@@ -285,12 +278,7 @@ export class DocumentsService implements OnModuleInit {
     date: string,
   ) {
     const province = await this.db.read((em) => this.provinces.findById(em, provinceId));
-    if (!province)
-      throw new AppError({
-        code: 'PROVINCE_NOT_FOUND',
-        kind: 'NOT_FOUND',
-        message: 'Không tìm thấy tỉnh.',
-      });
+    if (!province) throw new AppError(ProvinceErrors.NOT_FOUND);
     const rulesInForce = await this.db.read(async (em) => {
       const tiers = await this.tiers.listTiers(em);
       const rules = await this.tiers.rulesOfTiers(

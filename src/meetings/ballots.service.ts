@@ -37,6 +37,7 @@ import type {
 import { MeetingContextLoader, type MeetingContext } from './meeting-context';
 import type { BallotEntity, BallotEntryEntity } from './meeting-parts.entity';
 import type { MeetingView } from './meeting-view';
+import { NominationErrors } from '../nominations/nomination.errors';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -441,10 +442,10 @@ export class BallotsService {
       acknowledgements,
     );
     if (missing.length > 0) {
-      throw new AppError(
-        { code: 'WARNING_NOT_ACKNOWLEDGED', kind: 'RULE_VIOLATION', message: missing[0]!.message },
-        { details: findingDetails(missing) },
-      );
+      throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {
+        message: missing[0]!.message,
+        details: findingDetails(missing),
+      });
     }
     return counts;
   }

@@ -1,4 +1,5 @@
 import type { ErrorDef } from '../common/errors/app-error';
+import type { Finding } from '../domain/common/result';
 
 export const NominationErrors = {
   NOT_FOUND: {
@@ -98,3 +99,11 @@ export const NominationErrors = {
     message: 'Ngày xét không thể trước ngày xét của năm thi đua.',
   },
 } as const satisfies Record<string, ErrorDef>;
+
+/**
+ * A broken eligibility rule answers with the rule's own code (`UNIT_DISSOLVED`, `BLOC_QUOTA_EXCEEDED`,
+ * …; the codes are listed with the rules in src/domain/eligibility) and its Vietnamese message.
+ */
+export function ruleViolation(finding: Finding): ErrorDef {
+  return { code: finding.code, kind: 'RULE_VIOLATION', message: finding.message };
+}

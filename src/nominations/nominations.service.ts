@@ -47,7 +47,7 @@ import type {
   UpdateNominationDto,
 } from './dto/nomination.dto';
 import type { NominationEntity } from './nomination.entity';
-import { NominationErrors } from './nomination.errors';
+import { NominationErrors, ruleViolation } from './nomination.errors';
 import { NominationsRepository } from './nominations.repository';
 import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import { proposesTo } from '../domain/registry/organizing-body';
@@ -76,11 +76,6 @@ function refuse(finding: Finding | null): void {
 }
 
 /**
- * Nominations from a bloc term: checked against the eligibility rules of the tier's rule for the
- * year on every change (R2–R7, R13), moved through their state machine (R18), voted by the
- * provincial council and decided; decided awards become history.
- */
-/**
  * Facts shared by the nominations of one read (tier rules, tiers, a term's ranking and peers, the
  * province's counts), loaded once per read instead of once per nomination. Only for one database
  * job: a new memo is made for each read, so nothing outlives the transaction it was read in.
@@ -98,6 +93,11 @@ class ReadMemo {
   }
 }
 
+/**
+ * Nominations from a bloc term: checked against the eligibility rules of the tier's rule for the
+ * year on every change (R2–R7, R13), moved through their state machine (R18), voted by the
+ * provincial council and decided; decided awards become history.
+ */
 @Injectable()
 export class NominationsService {
   constructor(
@@ -423,10 +423,7 @@ export class NominationsService {
       );
       const dissolved = outcome.errors.filter((f) => f.code === 'UNIT_DISSOLVED');
       if (dissolved.length > 0)
-        throw new AppError(
-          { code: 'UNIT_DISSOLVED', kind: 'RULE_VIOLATION', message: dissolved[0]!.message },
-          { details: details(dissolved) },
-        );
+        throw new AppError(ruleViolation(dissolved[0]!), { details: details(dissolved) });
       if (await this.nominations.awardExists(em, n.unitId, ctx.term.year, n.tierId))
         throw new AppError(NominationErrors.AWARD_EXISTS);
       await this.move(
@@ -731,13 +728,10 @@ export class NominationsService {
     const { errors, warnings } = e.outcome;
     if (errors.length > 0) {
       const first = errors[0]!;
-      throw new AppError(
-        { code: first.code, kind: 'RULE_VIOLATION', message: first.message },
-        {
-          details: details([...errors, ...warnings]),
-          extra: { eligibility: this.eligibilityDto(e.outcome, e.unacknowledged) },
-        },
-      );
+      throw new AppError(ruleViolation(first), {
+        details: details([...errors, ...warnings]),
+        extra: { eligibility: this.eligibilityDto(e.outcome, e.unacknowledged) },
+      });
     }
     if (e.unacknowledged.length > 0) {
       throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {

@@ -171,7 +171,7 @@ export class ScoringService {
         throw new AppError(ScoringErrors.LINE_VERSION_CONFLICT, {
           details: conflicts.map((l) => ({
             field: l.code,
-            code: 'SCORE_VERSION_CONFLICT',
+            code: ScoringErrors.LINE_VERSION_CONFLICT.code,
             message: `Tiêu chí ${l.code}: phiên bản gửi lên ${l.version ?? '(không có)'}, phiên bản hiện tại ${existing.get(l.code)?.version ?? '(chưa có dòng)'}.`,
           })),
           extra: {

@@ -5,7 +5,8 @@ import { AppError } from '../common/errors/app-error';
 import { currentActor } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { Db } from '../database/db.service';
-import { DocumentErrors, DocumentsService, type DocumentDto } from '../documents/documents.service';
+import { DocumentErrors } from '../documents/document.errors';
+import { DocumentsService, type DocumentDto } from '../documents/documents.service';
 import { DocumentsRepository } from '../documents/documents.repository';
 import { renderPdf } from '../documents/render/pdf-renderer';
 import { withSignatureStamp } from '../domain/signing/stamp';
@@ -157,7 +158,7 @@ export class SigningService {
         throw new AppError(SigningErrors.SIGNER_UNKNOWN, {
           details: unknown.map((id) => ({
             field: 'signerUserIds',
-            code: 'SIGNING_SIGNER_UNKNOWN',
+            code: SigningErrors.SIGNER_UNKNOWN.code,
             message: `Tài khoản số ${id} không tồn tại hoặc đã bị khóa.`,
             params: { userId: id },
           })),

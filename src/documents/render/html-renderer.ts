@@ -12,8 +12,11 @@ export const TEMPLATE_VERSION = 'nd30-2024.1';
 let compiled: Handlebars.TemplateDelegate<DocumentViewModel> | null = null;
 
 /**
- * Compiles the trusted templates once, in an isolated Handlebars environment: strict mode, only the
- * `eq` helper, no prototype access, every value HTML-escaped (no triple-stash in the templates).
+ * Compiles the trusted templates once, in an isolated Handlebars environment: only the `eq` and
+ * `lookup` helpers, no prototype access, every value HTML-escaped (no triple-stash in the templates).
+ * Not strict mode: one block template serves every block type and tests the fields only some types
+ * have (`{{#if center}}`, `{{#if lead}}`, `{{#if note}}`, an absent `watermark`), which strict
+ * mode refuses as missing.
  */
 function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   if (compiled) return compiled;

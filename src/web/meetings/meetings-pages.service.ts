@@ -9,6 +9,7 @@ import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
 import { DEFAULT_INVALID_SHARE_LIMIT } from '../../domain/voting';
 import { formatShare } from '../../domain/voting/format';
 import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
+import { DocumentErrors } from '../../documents/document.errors';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
@@ -326,12 +327,7 @@ export class MeetingsPagesService {
   async document(mid: number, did: number) {
     const m = await this.meetings.get(mid);
     const doc = (await this.documents.list(mid)).find((d) => d.id === did);
-    if (!doc)
-      throw new AppError({
-        code: 'DOCUMENT_NOT_FOUND',
-        kind: 'NOT_FOUND',
-        message: 'Không tìm thấy văn bản.',
-      });
+    if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
     return { meeting: m, doc: webDoc(doc) };
   }
 }

@@ -57,10 +57,7 @@ export function placeError(
     e.code === 'NOMINATION_REASON_REQUIRED' ? extra.reasonField : extra.fieldOfCode?.[e.code];
   if (field && !details.some((d) => d.field === field))
     details.push({ field, code: e.code, message: e.message });
-  return new AppError(
-    { code: e.code, kind: e.kind, message: e.message },
-    { details, extra: { ...e.extra } },
-  );
+  return new AppError(e, { details, extra: { ...e.extra } });
 }
 
 export type RuleState = 'passed' | 'warning' | 'error';

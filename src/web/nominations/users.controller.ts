@@ -25,15 +25,12 @@ function placeUserError(e: unknown, role: string | undefined): unknown {
   if (!(e instanceof AppError)) return e;
   if (e.details.length > 0) {
     if (!e.details.some((d) => d.field === 'password')) return e;
-    return new AppError(
-      { code: e.code, kind: e.kind, message: e.message },
-      {
-        details: e.details.map((d) =>
-          d.field === 'password' ? { ...d, message: AuthErrors.WEAK_PASSWORD.message } : d,
-        ),
-        extra: { ...e.extra },
-      },
-    );
+    return new AppError(e, {
+      details: e.details.map((d) =>
+        d.field === 'password' ? { ...d, message: AuthErrors.WEAK_PASSWORD.message } : d,
+      ),
+      extra: { ...e.extra },
+    });
   }
   const fieldOf: Record<string, string> = {
     PASSWORD_TOO_WEAK: 'password',
@@ -43,10 +40,10 @@ function placeUserError(e: unknown, role: string | undefined): unknown {
   };
   const f = fieldOf[e.code];
   if (!f) return e;
-  return new AppError(
-    { code: e.code, kind: e.kind, message: e.message },
-    { details: [{ field: f, code: e.code, message: e.message }], extra: { ...e.extra } },
-  );
+  return new AppError(e, {
+    details: [{ field: f, code: e.code, message: e.message }],
+    extra: { ...e.extra },
+  });
 }
 
 /** The shape both account forms send: scope fields only for the roles that have one. */
