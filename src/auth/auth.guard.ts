@@ -10,7 +10,9 @@ import { AuthService, type Authenticated } from './auth.service';
 import {
   PERMISSION_KEY,
   PUBLIC_KEY,
+  SCOPE_KEY,
   type PermissionSpec,
+  type ScopeParams,
 } from '../common/http/permission.decorator';
 import { CSRF_AFTER_UPLOAD_KEY } from './csrf-upload';
 import { ScopeResolver } from './scope-resolver';
@@ -118,7 +120,8 @@ export class AuthGuard implements CanActivate {
     }
     const action = typeof spec === 'function' ? spec(req) : spec;
     const grant = PERMISSIONS[action][authed.principal.role];
-    const scope = grant && grant !== 'ALL' ? await this.scopes.resolve(req) : null;
+    const params = this.reflector.getAllAndOverride<ScopeParams | undefined>(SCOPE_KEY, targets);
+    const scope = grant && grant !== 'ALL' ? await this.scopes.resolve(req, params ?? {}) : null;
     const decision = decide(authed.principal, action, scope);
     if (!decision.allowed) {
       this.deny(req, authed, `${action}:${decision.reason}`);

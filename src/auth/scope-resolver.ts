@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Db } from '../database/db.service';
+import type { ScopeParams } from '../common/http/permission.decorator';
 import type { ResourceScope } from '../domain/auth/permissions';
 import { AuthRepository } from './auth.repository';
 
@@ -8,8 +9,9 @@ const int = (v: unknown): number | null =>
   typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : null;
 
 /**
- * Places a request in the province's structure from its path parameters: the bloc(s) and the unit
- * it touches. Returns null when a referenced record does not exist (a scoped user is then refused).
+ * Places a request in the province's structure from the path parameters its route declares with
+ * its permission (`ScopeParams`): the bloc(s) and the unit it touches. Returns null when a referenced
+ * record does not exist (a scoped user is then refused).
  */
 @Injectable()
 export class ScopeResolver {
@@ -18,42 +20,52 @@ export class ScopeResolver {
     private readonly auth: AuthRepository,
   ) {}
 
-  resolve(req: Request): Promise<ResourceScope | null> {
-    const p = req.params as Record<string, string | undefined>;
-    const route = String((req.route as { path?: string } | undefined)?.path ?? '');
+  /** `params` is the route's declaration (`@Permission(action, params)`). */
+  resolve(req: Request, params: ScopeParams): Promise<ResourceScope | null> {
+    const given = req.params as Record<string, string | undefined>;
+    // A declared parameter the route does not have: refuse rather than read the request unscoped.
+    if (Object.values(params).some((name) => given[name as string] === undefined))
+      return Promise.resolve(null);
+    const p = (kind: keyof ScopeParams): string | undefined => {
+      const name = params[kind];
+      return name === undefined ? undefined : given[name];
+    };
     return this.db.read(async (em) => {
       const blocIds = new Set<number>();
       let unitId: number | null = null;
-      if (route.includes('/blocs/:id')) {
-        const id = int(p.id);
+      if (params.bloc !== undefined) {
+        const id = int(p('bloc'));
         if (id === null) return null;
         blocIds.add(id);
       }
-      if (p.unitId !== undefined) {
-        unitId = int(p.unitId);
+      if (params.unit !== undefined) {
+        unitId = int(p('unit'));
         if (unitId === null) return null;
       }
       let termId: number | null = null;
-      if (p.setId !== undefined) termId = await this.auth.termOfCriteriaSet(em, int(p.setId) ?? 0);
-      let meetingId: number | null = p.mid !== undefined ? int(p.mid) : null;
-      if (p.did !== undefined) meetingId = await this.auth.meetingOfDocument(em, int(p.did) ?? 0);
-      if (p.bid !== undefined) meetingId = await this.auth.meetingOfBallot(em, int(p.bid) ?? 0);
+      if (params.criteriaSet !== undefined)
+        termId = await this.auth.termOfCriteriaSet(em, int(p('criteriaSet')) ?? 0);
+      let meetingId: number | null = params.meeting !== undefined ? int(p('meeting')) : null;
+      if (params.document !== undefined)
+        meetingId = await this.auth.meetingOfDocument(em, int(p('document')) ?? 0);
+      if (params.ballot !== undefined)
+        meetingId = await this.auth.meetingOfBallot(em, int(p('ballot')) ?? 0);
       if (meetingId !== null) termId = await this.auth.termOfMeeting(em, meetingId);
-      if (p.nid !== undefined) {
-        const n = await this.auth.nominationScope(em, int(p.nid) ?? 0);
+      if (params.nomination !== undefined) {
+        const n = await this.auth.nominationScope(em, int(p('nomination')) ?? 0);
         if (!n) return null;
         termId = n.termId;
         unitId = n.unitId;
       }
-      if (p.evidenceId !== undefined) {
-        unitId = await this.auth.evidenceUnit(em, int(p.evidenceId) ?? 0);
+      if (params.evidence !== undefined) {
+        unitId = await this.auth.evidenceUnit(em, int(p('evidence')) ?? 0);
         if (unitId === null) return null;
       }
       if (
-        (p.setId !== undefined ||
-          p.mid !== undefined ||
-          p.bid !== undefined ||
-          p.nid !== undefined) &&
+        (params.criteriaSet !== undefined ||
+          params.meeting !== undefined ||
+          params.ballot !== undefined ||
+          params.nomination !== undefined) &&
         termId === null
       )
         return null;

@@ -28,7 +28,7 @@ export class BlocsController {
     return this.blocs.list(q);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { bloc: 'id' })
   @Get(':id')
   @ApiOkResponse({ type: BlocDto })
   get(@Param('id', IdPipe) id: number) {
@@ -42,14 +42,14 @@ export class BlocsController {
     return this.blocs.create(dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   @Patch(':id')
   @ApiOkResponse({ type: BlocDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateBlocDto) {
     return this.blocs.update(id, dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -57,28 +57,28 @@ export class BlocsController {
     return this.blocs.remove(id);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { bloc: 'id' })
   @Get(':id/terms')
   @ApiOkResponse({ type: [TermDto] })
   listTerms(@Param('id', IdPipe) id: number) {
     return this.blocs.listTerms(id);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { bloc: 'id' })
   @Get(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   getTerm(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.blocs.getTerm(id, year);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   @Post(':id/terms')
   @ApiCreatedResponse({ type: TermDto })
   createTerm(@Param('id', IdPipe) id: number, @Body() dto: CreateTermDto) {
     return this.blocs.createTerm(id, dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   @Put(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   updateTerm(

@@ -17,7 +17,7 @@ import {
 export class CriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   @Get('blocs/:id/terms/:year/criteria-sets')
   @ApiOkResponse({ type: [CriteriaSetSummaryDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -29,12 +29,12 @@ export class CriteriaController {
     type: CriteriaSetDto,
     description: 'Bộ đã ký giao ước, hoặc bản dự thảo nếu chưa ký',
   })
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   current(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.criteria.current(id, year);
   }
 
-  @Permission('criteria.write')
+  @Permission('criteria.write', { bloc: 'id' })
   @Post('blocs/:id/terms/:year/criteria-sets')
   @ApiCreatedResponse({ type: CriteriaSetDto })
   create(
@@ -45,21 +45,21 @@ export class CriteriaController {
     return this.criteria.create(id, year, dto);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { criteriaSet: 'setId' })
   @Get('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   get(@Param('setId', IdPipe) setId: number) {
     return this.criteria.get(setId);
   }
 
-  @Permission('criteria.write')
+  @Permission('criteria.write', { criteriaSet: 'setId' })
   @Put('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   update(@Param('setId', IdPipe) setId: number, @Body() dto: UpdateCriteriaSetDto) {
     return this.criteria.update(setId, dto);
   }
 
-  @Permission('criteria.write')
+  @Permission('criteria.write', { criteriaSet: 'setId' })
   @Post('criteria-sets/:setId/lock')
   @HttpCode(200)
   @ApiOkResponse({ type: CriteriaSetDto, description: 'Ký kết giao ước: khóa bộ tiêu chí' })
@@ -67,7 +67,7 @@ export class CriteriaController {
     return this.criteria.lock(setId, dto);
   }
 
-  @Permission('criteria.write')
+  @Permission('criteria.write', { criteriaSet: 'setId' })
   @Delete('criteria-sets/:setId')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -24,14 +24,14 @@ export class DocumentsController {
   ) {}
 
   @Get('meetings/:mid/documents')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid' })
   @ApiOkResponse({ description: 'Các văn bản đã lập của hội nghị' })
   list(@Param('mid', IdPipe) mid: number) {
     return this.documents.list(mid);
   }
 
   @Post('meetings/:mid/documents')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @ApiCreatedResponse({
     description: 'Lập (hoặc lập lại thành phiên bản mới) một văn bản từ kết quả đã chốt',
   })
@@ -66,7 +66,7 @@ export class DocumentsController {
   }
 
   @Get('documents/:did/:file')
-  @Permission('term.read')
+  @Permission('term.read', { document: 'did' })
   @ApiOkResponse({
     description: 'Văn bản dạng HTML, PDF hoặc Word: /api/documents/{id}/van-ban.pdf',
   })

@@ -31,14 +31,14 @@ export class MeetingsController {
     private readonly ballots: BallotsService,
   ) {}
 
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   @Get('blocs/:id/terms/:year/meetings')
   @ApiOkResponse(VIEW)
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.meetings.list(id, year);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { bloc: 'id' })
   @Post('blocs/:id/terms/:year/meetings')
   @ApiCreatedResponse(VIEW)
   create(
@@ -49,28 +49,28 @@ export class MeetingsController {
     return this.meetings.create(id, year, dto);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid' })
   @Get('meetings/:mid')
   @ApiOkResponse(VIEW)
   get(@Param('mid', IdPipe) mid: number) {
     return this.meetings.get(mid);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @Put('meetings/:mid')
   @ApiOkResponse(VIEW)
   update(@Param('mid', IdPipe) mid: number, @Body() dto: UpdateMeetingDto) {
     return this.meetings.update(mid, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @Put('meetings/:mid/attendance')
   @ApiOkResponse(VIEW)
   attendance(@Param('mid', IdPipe) mid: number, @Body() dto: AttendanceDto) {
     return this.meetings.setAttendance(mid, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @Post('meetings/:mid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -78,14 +78,14 @@ export class MeetingsController {
     return this.meetings.open(mid, dto.version);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @Post('meetings/:mid/ballots')
   @ApiCreatedResponse(VIEW)
   createBallot(@Param('mid', IdPipe) mid: number, @Body() dto: CreateBallotDto) {
     return this.ballots.create(mid, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { ballot: 'bid' })
   @Post('ballots/:bid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -93,14 +93,14 @@ export class MeetingsController {
     return this.ballots.open(bid, dto.version);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { ballot: 'bid' })
   @Post('ballots/:bid/entries')
   @ApiCreatedResponse(VIEW)
   submitEntry(@Param('bid', IdPipe) bid: number, @Body() dto: EntryDto) {
     return this.ballots.submitEntry(bid, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { ballot: 'bid' })
   @Put('ballots/:bid/entries/:no')
   @ApiOkResponse(VIEW)
   correctEntry(
@@ -111,7 +111,7 @@ export class MeetingsController {
     return this.ballots.correctEntry(bid, no, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { ballot: 'bid' })
   @Post('ballots/:bid/chair-decision')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -119,7 +119,7 @@ export class MeetingsController {
     return this.ballots.chairDecision(bid, dto);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { ballot: 'bid' })
   @Post('ballots/:bid/revote')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -127,7 +127,7 @@ export class MeetingsController {
     return this.ballots.revote(bid);
   }
 
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   @Post('meetings/:mid/finalize')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -135,7 +135,7 @@ export class MeetingsController {
     return this.meetings.finalize(mid, dto);
   }
 
-  @Permission('meetings.correct')
+  @Permission('meetings.correct', { meeting: 'mid' })
   @Post('meetings/:mid/corrections')
   @ApiCreatedResponse(VIEW)
   correct(@Param('mid', IdPipe) mid: number, @Body() dto: CorrectionDto) {

@@ -36,7 +36,7 @@ import { NominationsService, REPORT_MAX_BYTES } from './nominations.service';
 export class NominationsController {
   constructor(private readonly nominations: NominationsService) {}
 
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   @Get('blocs/:id/terms/:year/nominations')
   @ApiOkResponse({ type: [NominationDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -47,12 +47,12 @@ export class NominationsController {
   @ApiOkResponse({
     description: 'Gợi ý đề nghị theo xếp hạng và chỉ tiêu, kèm kết quả kiểm tra quy định',
   })
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   suggest(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.nominations.suggest(id, year);
   }
 
-  @Permission('nominations.write')
+  @Permission('nominations.write', { bloc: 'id' })
   @Post('blocs/:id/terms/:year/nominations')
   @ApiCreatedResponse({ type: NominationDto })
   create(
@@ -63,21 +63,21 @@ export class NominationsController {
     return this.nominations.create(id, year, dto);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { nomination: 'nid' })
   @Get('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   get(@Param('nid', IdPipe) nid: number) {
     return this.nominations.get(nid);
   }
 
-  @Permission('nominations.write')
+  @Permission('nominations.write', { nomination: 'nid' })
   @Put('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   update(@Param('nid', IdPipe) nid: number, @Body() dto: UpdateNominationDto) {
     return this.nominations.update(nid, dto);
   }
 
-  @Permission('nominations.write')
+  @Permission('nominations.write', { nomination: 'nid' })
   @Post('nominations/:nid/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto })
@@ -91,12 +91,12 @@ export class NominationsController {
     type: NominationDto,
     description: 'Ghi kết quả biểu quyết của Hội đồng TĐKT tỉnh',
   })
-  @Permission('province.manage')
+  @Permission('province.manage', { nomination: 'nid' })
   councilVote(@Param('nid', IdPipe) nid: number, @Body() dto: CouncilVoteDto) {
     return this.nominations.councilVote(nid, dto);
   }
 
-  @Permission('province.manage')
+  @Permission('province.manage', { nomination: 'nid' })
   @Post('nominations/:nid/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto, description: 'Ghi quyết định khen thưởng' })
@@ -109,7 +109,7 @@ export class NominationsController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @Permission('nominations.report')
+  @Permission('nominations.report', { nomination: 'nid' })
   @UseInterceptors(FileInterceptor('file', uploadOptions(REPORT_MAX_BYTES)))
   addReport(
     @Param('nid', IdPipe) nid: number,
@@ -118,7 +118,7 @@ export class NominationsController {
     return this.nominations.addReport(nid, file);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { nomination: 'nid' })
   @Get('nominations/:nid/report/:rid')
   async report(
     @Param('nid', IdPipe) nid: number,

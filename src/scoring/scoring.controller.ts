@@ -56,7 +56,7 @@ export class ScoringController {
   })
   // Every member's scores at any stage (self-scoring included): for those who run the scoring, not
   // for a unit's representative, who reads only their own unit's sheet.
-  @Permission('scoring.manage')
+  @Permission('scoring.manage', { bloc: 'id' })
   async exportSheet(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -80,7 +80,7 @@ export class ScoringController {
     type: ImportReportDto,
     description: 'Xem trước: liệt kê mọi lỗi theo dòng, chưa ghi gì',
   })
-  @Permission('scores.review.write')
+  @Permission('scores.review.write', { bloc: 'id' })
   @UseInterceptors(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
   previewSheet(
     @Param('id', IdPipe) id: number,
@@ -91,7 +91,7 @@ export class ScoringController {
     return this.sheets.preview(id, year, q.stage ?? 'AGREED', file?.buffer);
   }
 
-  @Permission('scores.review.write')
+  @Permission('scores.review.write', { bloc: 'id' })
   @Post('score-sheet/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -107,14 +107,14 @@ export class ScoringController {
     return this.sheets.import(id, year, q.stage ?? 'AGREED', file?.buffer);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   @Get('scoring')
   @ApiOkResponse({ type: PhaseDto })
   phase(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.scoring.phase(id, year);
   }
 
-  @Permission('scoring.manage')
+  @Permission('scoring.manage', { bloc: 'id' })
   @Post('scoring/advance')
   @HttpCode(200)
   @ApiOkResponse({ type: PhaseDto })
@@ -126,14 +126,14 @@ export class ScoringController {
     return this.scoring.advance(id, year, dto);
   }
 
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   @Get('ranking')
   @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.scoring.ranking(id, year);
   }
 
-  @Permission('scoring.manage')
+  @Permission('scoring.manage', { bloc: 'id' })
   @Put('draw-numbers')
   @ApiOkResponse({ type: RankingDto })
   draws(
@@ -144,7 +144,7 @@ export class ScoringController {
     return this.scoring.setDrawNumbers(id, year, dto);
   }
 
-  @Permission('unit.read')
+  @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
   @Get('scores/:unitId')
   @ApiOkResponse({ type: ScoreSheetDto })
   sheet(
@@ -156,7 +156,10 @@ export class ScoringController {
     return this.scoring.sheet(id, year, unitId, q.stage ?? 'AGREED');
   }
 
-  @Permission((req) => (req.params.stage === 'SELF' ? 'scores.self.write' : 'scores.review.write'))
+  @Permission(
+    (req) => (req.params.stage === 'SELF' ? 'scores.self.write' : 'scores.review.write'),
+    { bloc: 'id', unit: 'unitId' },
+  )
   @Put('scores/:unitId/:stage')
   @ApiOkResponse({ type: ScoreSheetDto })
   enter(
@@ -169,7 +172,7 @@ export class ScoringController {
     return this.scoring.enter(id, year, unitId, stage, dto);
   }
 
-  @Permission('unit.read')
+  @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
   @Get('scores/:unitId/evidence')
   listEvidence(
     @Param('id', IdPipe) id: number,
@@ -179,7 +182,7 @@ export class ScoringController {
     return this.evidence.list(id, year, unitId);
   }
 
-  @Permission('scores.self.write')
+  @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @Post('scores/:unitId/evidence/:itemCode/note')
   @ApiCreatedResponse()
   addNote(
@@ -192,7 +195,7 @@ export class ScoringController {
     return this.evidence.addNote(id, year, unitId, itemCode, dto.note);
   }
 
-  @Permission('scores.self.write')
+  @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @Post('scores/:unitId/evidence/:itemCode/file')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
@@ -207,7 +210,7 @@ export class ScoringController {
     return this.evidence.addFile(id, year, unitId, itemCode, file);
   }
 
-  @Permission('unit.read')
+  @Permission('unit.read', { bloc: 'id', evidence: 'evidenceId' })
   @Get('evidence/:evidenceId/content')
   async evidenceContent(
     @Param('id', IdPipe) id: number,

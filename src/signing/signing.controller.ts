@@ -35,7 +35,7 @@ export class SigningController {
   constructor(private readonly signing: SigningService) {}
 
   @Get('blocs/:id/signing-profile')
-  @Permission('signing.manage')
+  @Permission('signing.manage', { bloc: 'id' })
   @ApiOperation({
     summary: 'Chứng thư số và hình ảnh ký của khối (không bao giờ trả khóa hay mật khẩu)',
   })
@@ -44,7 +44,7 @@ export class SigningController {
   }
 
   @Put('blocs/:id/signing-profile')
-  @Permission('signing.manage')
+  @Permission('signing.manage', { bloc: 'id' })
   @ApiOperation({
     summary: 'Khai báo (hoặc thay) chứng thư số, ảnh chữ ký, ảnh con dấu và người được ký của khối',
   })
@@ -53,7 +53,7 @@ export class SigningController {
   }
 
   @Post('documents/:did/signature')
-  @Permission('documents.sign')
+  @Permission('documents.sign', { document: 'did' })
   @ApiOperation({
     summary: 'Ký số phiên bản mới nhất của văn bản (PAdES, hình ảnh theo Nghị định 30/2020)',
   })

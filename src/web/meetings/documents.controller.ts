@@ -32,13 +32,13 @@ export class WebMeetingDocumentsController {
   ) {}
 
   @Get('meetings/:mid/documents')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid' })
   async list(@Req() req: WebRequest, @Res() res: Response, @Param('mid', IdPipe) mid: number) {
     await this.render(req, res, mid, emptyForm(), 200);
   }
 
   @Post('meetings/:mid/documents')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async generate(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -76,7 +76,7 @@ export class WebMeetingDocumentsController {
   }
 
   @Get('meetings/:mid/documents/:did')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid', document: 'did' })
   async document(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -88,7 +88,7 @@ export class WebMeetingDocumentsController {
 
   /** Signs the version shown (same service and action as POST /api/documents/:did/signature). */
   @Post('meetings/:mid/documents/:did/ky-so')
-  @Permission('documents.sign')
+  @Permission('documents.sign', { meeting: 'mid', document: 'did' })
   async sign(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -141,7 +141,7 @@ export class WebMeetingDocumentsController {
 
   /** The stored document as HTML (for the sandboxed preview frame), PDF or Word. */
   @Get('meetings/:mid/documents/:did/:file')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid', document: 'did' })
   async file(
     @Res() res: Response,
     @Param('mid', IdPipe) mid: number,

@@ -60,7 +60,7 @@ export class WebMeetingsController {
   // ——— list and creation ———
 
   @Get('blocs/:id/terms/:year/meetings')
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   async list(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -71,7 +71,7 @@ export class WebMeetingsController {
   }
 
   @Post('blocs/:id/terms/:year/meetings')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { bloc: 'id' })
   async create(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -120,13 +120,13 @@ export class WebMeetingsController {
   // ——— the console ———
 
   @Get('meetings/:mid')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid' })
   async console(@Req() req: WebRequest, @Res() res: Response, @Param('mid', IdPipe) mid: number) {
     await this.renderConsole(req, res, mid, null, emptyForm(), 200);
   }
 
   @Post('meetings/:mid')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async update(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -153,7 +153,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/attendance')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async attendance(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -179,7 +179,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/open')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async open(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -215,7 +215,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async createBallot(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -244,7 +244,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots/:bid/open')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
   async openBallot(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -271,7 +271,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/open-ballots')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async openAllBallots(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -302,7 +302,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/finalize')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid' })
   async finalize(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -333,7 +333,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/corrections')
-  @Permission('meetings.correct')
+  @Permission('meetings.correct', { meeting: 'mid' })
   async correct(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -454,7 +454,7 @@ export class WebMeetingsController {
   // ——— one ballot: counts, comparison, results, ties ———
 
   @Get('meetings/:mid/ballots/:bid')
-  @Permission('term.read')
+  @Permission('term.read', { meeting: 'mid', ballot: 'bid' })
   async ballot(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -465,7 +465,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots/:bid/entries')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
   async entry(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -477,7 +477,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots/:bid/entries/:no')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
   async correctEntry(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -524,7 +524,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots/:bid/chair-decision')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
   async chairDecision(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -560,7 +560,7 @@ export class WebMeetingsController {
   }
 
   @Post('meetings/:mid/ballots/:bid/revote')
-  @Permission('meetings.write')
+  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
   async revote(
     @Req() req: WebRequest,
     @Res() res: Response,

@@ -38,7 +38,7 @@ export class WebNominationsController {
   }
 
   @Get('blocs/:id/terms/:year/nominations')
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   async term(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -54,7 +54,7 @@ export class WebNominationsController {
   }
 
   @Post('blocs/:id/terms/:year/nominations')
-  @Permission('nominations.write')
+  @Permission('nominations.write', { bloc: 'id' })
   async create(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -83,13 +83,13 @@ export class WebNominationsController {
   }
 
   @Get('nominations/:nid')
-  @Permission('term.read')
+  @Permission('term.read', { nomination: 'nid' })
   async show(@Req() req: WebRequest, @Res() res: Response, @Param('nid', IdPipe) nid: number) {
     await this.renderNomination(req, res, nid, {}, [], 200);
   }
 
   @Post('nominations/:nid')
-  @Permission('nominations.write')
+  @Permission('nominations.write', { nomination: 'nid' })
   async edit(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -111,7 +111,7 @@ export class WebNominationsController {
   }
 
   @Post('nominations/:nid/acknowledgements')
-  @Permission('nominations.write')
+  @Permission('nominations.write', { nomination: 'nid' })
   async acknowledge(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -130,7 +130,7 @@ export class WebNominationsController {
   }
 
   @Post('nominations/:nid/transitions')
-  @Permission('nominations.write')
+  @Permission('nominations.write', { nomination: 'nid' })
   async transition(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -159,7 +159,7 @@ export class WebNominationsController {
   }
 
   @Post('nominations/:nid/council-vote')
-  @Permission('province.manage')
+  @Permission('province.manage', { nomination: 'nid' })
   async councilVote(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -182,7 +182,7 @@ export class WebNominationsController {
   }
 
   @Post('nominations/:nid/decision')
-  @Permission('province.manage')
+  @Permission('province.manage', { nomination: 'nid' })
   async decide(
     @Req() req: WebRequest,
     @Res() res: Response,

@@ -53,7 +53,7 @@ export class WebCriteriaController {
   ) {}
 
   @Get()
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   async page(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -68,7 +68,7 @@ export class WebCriteriaController {
    * blank first draft (`blank=1`) when the bloc has no other year to copy.
    */
   @Post()
-  @Permission('criteria.write')
+  @Permission('criteria.write', { bloc: 'id' })
   async create(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -94,7 +94,7 @@ export class WebCriteriaController {
   }
 
   @Get(':setId/edit')
-  @Permission('criteria.write')
+  @Permission('criteria.write', { bloc: 'id', criteriaSet: 'setId' })
   async edit(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -107,7 +107,7 @@ export class WebCriteriaController {
   }
 
   @Post(':setId')
-  @Permission('criteria.write')
+  @Permission('criteria.write', { bloc: 'id', criteriaSet: 'setId' })
   async update(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -136,7 +136,7 @@ export class WebCriteriaController {
 
   /** Signs the covenant: the draft becomes the term's criteria set (and scoring opens). */
   @Post(':setId/lock')
-  @Permission('criteria.write')
+  @Permission('criteria.write', { bloc: 'id', criteriaSet: 'setId' })
   async lock(
     @Req() req: WebRequest,
     @Res() res: Response,

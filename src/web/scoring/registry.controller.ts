@@ -95,7 +95,7 @@ export class WebRegistryController {
   }
 
   @Get('units/:unitId')
-  @Permission('unit.read')
+  @Permission('unit.read', { unit: 'unitId' })
   async unit(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -113,7 +113,7 @@ export class WebRegistryController {
   }
 
   @Get('units/:unitId/edit')
-  @Permission('registry.write')
+  @Permission('registry.write', { unit: 'unitId' })
   async editUnit(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -123,7 +123,7 @@ export class WebRegistryController {
   }
 
   @Post('units/:unitId')
-  @Permission('registry.write')
+  @Permission('registry.write', { unit: 'unitId' })
   async updateUnit(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -158,20 +158,20 @@ export class WebRegistryController {
   }
 
   @Get('blocs/:id')
-  @Permission('registry.read')
+  @Permission('registry.read', { bloc: 'id' })
   async bloc(@Req() req: WebRequest, @Res() res: Response, @Param('id', IdPipe) id: number) {
     const model = await this.views.bloc(id, req.auth!);
     this.pages.send(req, res, 'scoring/bloc', model.bloc.name, model, { breadcrumbs: [BLOCS] });
   }
 
   @Get('blocs/:id/terms/new')
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   async newTerm(@Req() req: WebRequest, @Res() res: Response, @Param('id', IdPipe) id: number) {
     await this.renderTermForm(req, res, id, null, emptyForm(), 200);
   }
 
   @Post('blocs/:id/terms')
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   async createTerm(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -191,7 +191,7 @@ export class WebRegistryController {
   }
 
   @Get('blocs/:id/terms/:year/edit')
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   async editTerm(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -202,7 +202,7 @@ export class WebRegistryController {
   }
 
   @Post('blocs/:id/terms/:year')
-  @Permission('registry.write')
+  @Permission('registry.write', { bloc: 'id' })
   async updateTerm(
     @Req() req: WebRequest,
     @Res() res: Response,

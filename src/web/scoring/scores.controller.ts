@@ -45,7 +45,7 @@ export class WebScoresController {
   ) {}
 
   @Get('scores')
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   async grid(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -57,7 +57,7 @@ export class WebScoresController {
   }
 
   @Post('scoring/advance')
-  @Permission('scoring.manage')
+  @Permission('scoring.manage', { bloc: 'id' })
   async advance(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -81,7 +81,7 @@ export class WebScoresController {
   }
 
   @Get('scores/:unitId')
-  @Permission('unit.read')
+  @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
   async sheet(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -93,7 +93,7 @@ export class WebScoresController {
   }
 
   @Post('scores/:unitId/:stage')
-  @Permission((req) => stageAction(String(req.params.stage)))
+  @Permission((req) => stageAction(String(req.params.stage)), { bloc: 'id', unit: 'unitId' })
   async enter(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -148,7 +148,7 @@ export class WebScoresController {
 
   /** Upload → preview: what the import would write and every refused row; nothing is written. */
   @Post('score-sheet/preview')
-  @Permission('scores.review.write')
+  @Permission('scores.review.write', { bloc: 'id' })
   @WebUpload(FileInterceptor('file', uploadOptions(SCORE_SHEET_MAX_BYTES)))
   async preview(
     @Req() req: WebRequest,
@@ -183,7 +183,7 @@ export class WebScoresController {
 
   /** Confirm: the previewed file again, imported all or nothing. */
   @Post('score-sheet/import')
-  @Permission('scores.review.write')
+  @Permission('scores.review.write', { bloc: 'id' })
   @WebUpload(NoFilesInterceptor({ limits: { fieldSize: CONFIRM_FIELD_BYTES, fields: 6 } }))
   async import(
     @Req() req: WebRequest,
@@ -227,7 +227,7 @@ export class WebScoresController {
   }
 
   @Get('ranking')
-  @Permission('term.read')
+  @Permission('term.read', { bloc: 'id' })
   async ranking(
     @Req() req: WebRequest,
     @Res() res: Response,
