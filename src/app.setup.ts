@@ -65,7 +65,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         'Mọi lỗi trả về một dạng: { statusCode, code, message, details, requestId }.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
+    // The token is opaque: 32 random bytes from POST /api/auth/login with mode "token", kept in the
+    // database only as its SHA-256 (auth_session); nothing can be read out of it.
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: undefined, // @nestjs/swagger would say "JWT"
+      description:
+        'Mã phiên đăng nhập (chuỗi ngẫu nhiên, không mang thông tin, không phải JWT) nhận từ ' +
+        'POST /api/auth/login với "mode": "token"; hết hiệu lực khi đăng xuất hoặc hết hạn phiên.',
+    })
     .addCookieAuth('thidua_session')
     .build();
   // Built at the first request for it, not at start-up (it walks every route and DTO).

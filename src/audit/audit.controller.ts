@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { MatchesFormat } from '../common/http/matches-format';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -78,6 +79,7 @@ const checkpointFile = (c: AuditCheckpoint) =>
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiDoc('Tra cứu nhật ký thao tác')
   @Get()
   @Permission('audit.read')
   @ApiOkResponse({
@@ -87,6 +89,7 @@ export class AuditController {
     return this.audit.list(q);
   }
 
+  @ApiDoc('Xuất nhật ký thao tác ra tệp CSV')
   @Get('export.csv')
   @Permission('audit.read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
@@ -95,6 +98,7 @@ export class AuditController {
     return this.audit.exportCsv(q);
   }
 
+  @ApiDoc('Kiểm tra chuỗi băm của nhật ký thao tác')
   @Get('verify')
   @Permission('audit.read')
   @ApiOkResponse({
@@ -105,6 +109,7 @@ export class AuditController {
     return this.audit.verify(checkpointOf(q));
   }
 
+  @ApiDoc('Tạo điểm mốc có chữ ký cho dòng cuối của nhật ký')
   @Post('checkpoints')
   @HttpCode(201)
   @Permission('audit.checkpoint')
@@ -118,6 +123,7 @@ export class AuditController {
     return c;
   }
 
+  @ApiDoc('Điểm mốc mới nhất của nhật ký')
   @Get('checkpoints/latest')
   @Permission('audit.checkpoint')
   @ApiOkResponse({ description: 'Tải về điểm mốc gần nhất của nhật ký (tệp JSON)' })

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -19,6 +20,7 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
+  @ApiDoc('Đăng nhập (phiên cookie hoặc mã phiên dùng làm Bearer)')
   @Post('auth/login')
   @Public()
   @HttpCode(200)
@@ -37,6 +39,7 @@ export class AuthController {
     return { user: r.user, token: r.token, tokenType: 'Bearer', expiresAt: r.expiresAt };
   }
 
+  @ApiDoc('Đăng xuất (hủy phiên hiện tại)')
   @Post('auth/logout')
   @Permission('auth.self')
   @HttpCode(204)
@@ -48,6 +51,7 @@ export class AuthController {
     res.clearCookie(sessionCookieName(this.config.COOKIE_SECURE), { path: '/' });
   }
 
+  @ApiDoc('Tài khoản đang đăng nhập')
   @Get('auth/me')
   @Permission('auth.self')
   me(@Req() req: Request & { auth?: Authenticated }) {
@@ -59,18 +63,21 @@ export class AuthController {
     };
   }
 
+  @ApiDoc('Danh sách tài khoản')
   @Get('users')
   @Permission('users.manage')
   list() {
     return this.users.list();
   }
 
+  @ApiDoc('Tạo tài khoản')
   @Post('users')
   @Permission('users.manage')
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
+  @ApiDoc('Sửa tài khoản')
   @Patch('users/:uid')
   @Permission('users.manage')
   update(@Param('uid', IdPipe) uid: number, @Body() dto: UpdateUserDto) {

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ export class AwardTiersController {
   constructor(private readonly tiers: AwardTiersService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách hình thức khen thưởng')
   @Get()
   @ApiOkResponse({ type: [AwardTierDto] })
   list() {
@@ -28,6 +30,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Quy định áp dụng của các hình thức khen thưởng vào một ngày')
   @Get('resolved-rules')
   @ApiOkResponse({ type: [ResolvedTierRuleDto] })
   resolve(@Query() q: ResolveRulesQueryDto) {
@@ -35,6 +38,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Một hình thức khen thưởng')
   @Get(':id')
   @ApiOkResponse({ type: AwardTierDetailDto })
   get(@Param('id', IdPipe) id: number) {
@@ -42,6 +46,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm hình thức khen thưởng')
   @Post()
   @ApiCreatedResponse({ type: AwardTierDto })
   create(@Body() dto: CreateAwardTierDto) {
@@ -49,6 +54,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Sửa hình thức khen thưởng')
   @Patch(':id')
   @ApiOkResponse({ type: AwardTierDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateAwardTierDto) {
@@ -56,6 +62,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Các quy định theo thời kỳ của một hình thức khen thưởng')
   @Get(':id/rules')
   @ApiOkResponse({ type: [TierRuleDto] })
   listRules(@Param('id', IdPipe) id: number) {
@@ -63,6 +70,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm quy định theo thời kỳ (căn cứ pháp lý, chỉ tiêu, tỷ lệ biểu quyết)')
   @Post(':id/rules')
   @ApiCreatedResponse({ type: TierRuleDto })
   createRule(@Param('id', IdPipe) id: number, @Body() dto: TierRuleBodyDto) {
@@ -70,6 +78,7 @@ export class AwardTiersController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Sửa một quy định theo thời kỳ')
   @Put(':id/rules/:ruleId')
   @ApiOkResponse({ type: TierRuleDto })
   updateRule(

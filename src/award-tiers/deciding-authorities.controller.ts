@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/http/permission.decorator';
@@ -10,6 +11,7 @@ export class DecidingAuthoritiesController {
   constructor(private readonly tiers: AwardTiersService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách cấp có thẩm quyền quyết định khen thưởng')
   @Get()
   @ApiOkResponse({ type: [DecidingAuthorityDto] })
   list() {
@@ -17,6 +19,7 @@ export class DecidingAuthoritiesController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm cấp có thẩm quyền quyết định khen thưởng')
   @Post()
   @ApiCreatedResponse({ type: DecidingAuthorityDto })
   create(@Body() dto: CreateDecidingAuthorityDto) {

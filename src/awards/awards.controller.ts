@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Permission } from '../common/http/permission.decorator';
 import {
   Controller,
@@ -49,11 +50,13 @@ export class AwardsController {
   constructor(private readonly awards: AwardsService) {}
 
   @Permission('awards.read')
+  @ApiDoc('Lịch sử khen thưởng (lọc theo đơn vị, năm; có thể gồm đơn vị tiền thân)')
   @Get()
   list(@Query() q: ListAwardsQueryDto) {
     return this.awards.list(q);
   }
 
+  @ApiDoc('Xem trước tệp lịch sử khen thưởng (không ghi gì)')
   @Post('import/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -69,6 +72,7 @@ export class AwardsController {
   }
 
   @Permission('province.manage')
+  @ApiDoc('Nhập tệp lịch sử khen thưởng (ghi tất cả hoặc không ghi gì)')
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -22,6 +23,7 @@ export class BlocsController {
   constructor(private readonly blocs: BlocsService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách khối, cụm thi đua')
   @Get()
   @ApiOkResponse({ type: BlocPageDto })
   list(@Query() q: ListBlocsQueryDto) {
@@ -29,6 +31,7 @@ export class BlocsController {
   }
 
   @Permission('registry.read', { bloc: 'id' })
+  @ApiDoc('Một khối, cụm thi đua')
   @Get(':id')
   @ApiOkResponse({ type: BlocDto })
   get(@Param('id', IdPipe) id: number) {
@@ -36,6 +39,7 @@ export class BlocsController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm khối, cụm thi đua')
   @Post()
   @ApiCreatedResponse({ type: BlocDto })
   create(@Body() dto: CreateBlocDto) {
@@ -43,6 +47,7 @@ export class BlocsController {
   }
 
   @Permission('registry.write', { bloc: 'id' })
+  @ApiDoc('Sửa khối, cụm thi đua')
   @Patch(':id')
   @ApiOkResponse({ type: BlocDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateBlocDto) {
@@ -50,6 +55,7 @@ export class BlocsController {
   }
 
   @Permission('registry.write', { bloc: 'id' })
+  @ApiDoc('Xóa khối, cụm thi đua')
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -58,6 +64,7 @@ export class BlocsController {
   }
 
   @Permission('registry.read', { bloc: 'id' })
+  @ApiDoc('Các năm hoạt động của khối')
   @Get(':id/terms')
   @ApiOkResponse({ type: [TermDto] })
   listTerms(@Param('id', IdPipe) id: number) {
@@ -65,6 +72,7 @@ export class BlocsController {
   }
 
   @Permission('registry.read', { bloc: 'id' })
+  @ApiDoc('Một năm hoạt động của khối')
   @Get(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   getTerm(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -72,6 +80,7 @@ export class BlocsController {
   }
 
   @Permission('registry.write', { bloc: 'id' })
+  @ApiDoc('Lập năm hoạt động của khối (thành viên, trưởng, phó khối)')
   @Post(':id/terms')
   @ApiCreatedResponse({ type: TermDto })
   createTerm(@Param('id', IdPipe) id: number, @Body() dto: CreateTermDto) {
@@ -79,6 +88,7 @@ export class BlocsController {
   }
 
   @Permission('registry.write', { bloc: 'id' })
+  @ApiDoc('Sửa năm hoạt động của khối')
   @Put(':id/terms/:year')
   @ApiOkResponse({ type: TermDto })
   updateTerm(

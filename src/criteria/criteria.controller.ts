@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -18,12 +19,14 @@ export class CriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
   @Permission('term.read', { bloc: 'id' })
+  @ApiDoc('Các phiên bản bộ tiêu chí của năm')
   @Get('blocs/:id/terms/:year/criteria-sets')
   @ApiOkResponse({ type: [CriteriaSetSummaryDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.criteria.list(id, year);
   }
 
+  @ApiDoc('Bộ tiêu chí hiện hành của năm')
   @Get('blocs/:id/terms/:year/criteria-sets/current')
   @ApiOkResponse({
     type: CriteriaSetDto,
@@ -35,6 +38,7 @@ export class CriteriaController {
   }
 
   @Permission('criteria.write', { bloc: 'id' })
+  @ApiDoc('Lập phiên bản bộ tiêu chí của năm')
   @Post('blocs/:id/terms/:year/criteria-sets')
   @ApiCreatedResponse({ type: CriteriaSetDto })
   create(
@@ -46,6 +50,7 @@ export class CriteriaController {
   }
 
   @Permission('term.read', { criteriaSet: 'setId' })
+  @ApiDoc('Một phiên bản bộ tiêu chí')
   @Get('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   get(@Param('setId', IdPipe) setId: number) {
@@ -53,6 +58,7 @@ export class CriteriaController {
   }
 
   @Permission('criteria.write', { criteriaSet: 'setId' })
+  @ApiDoc('Sửa phiên bản bộ tiêu chí')
   @Put('criteria-sets/:setId')
   @ApiOkResponse({ type: CriteriaSetDto })
   update(@Param('setId', IdPipe) setId: number, @Body() dto: UpdateCriteriaSetDto) {
@@ -60,6 +66,7 @@ export class CriteriaController {
   }
 
   @Permission('criteria.write', { criteriaSet: 'setId' })
+  @ApiDoc('Khóa bộ tiêu chí khi ký giao ước thi đua')
   @Post('criteria-sets/:setId/lock')
   @HttpCode(200)
   @ApiOkResponse({ type: CriteriaSetDto, description: 'Ký kết giao ước: khóa bộ tiêu chí' })
@@ -68,6 +75,7 @@ export class CriteriaController {
   }
 
   @Permission('criteria.write', { criteriaSet: 'setId' })
+  @ApiDoc('Xóa phiên bản bộ tiêu chí')
   @Delete('criteria-sets/:setId')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
@@ -23,6 +24,7 @@ export class DocumentsController {
     private readonly nominations: NominationsService,
   ) {}
 
+  @ApiDoc('Các văn bản đã lập của hội nghị')
   @Get('meetings/:mid/documents')
   @Permission('term.read', { meeting: 'mid' })
   @ApiOkResponse({ description: 'Các văn bản đã lập của hội nghị' })
@@ -30,6 +32,7 @@ export class DocumentsController {
     return this.documents.list(mid);
   }
 
+  @ApiDoc('Lập văn bản của hội nghị đã chốt (biên bản, tờ trình, nghị quyết, bảng điểm)')
   @Post('meetings/:mid/documents')
   @Permission('meetings.write', { meeting: 'mid' })
   @ApiCreatedResponse({
@@ -39,6 +42,7 @@ export class DocumentsController {
     return this.documents.generate(mid, dto.kind);
   }
 
+  @ApiDoc('Văn bản cấp tỉnh của năm')
   @Get('provinces/:id/documents/:file')
   @Permission('province.manage')
   @ApiOkResponse({
@@ -65,6 +69,7 @@ export class DocumentsController {
     return this.send(res, out, m[2] as DocFormat);
   }
 
+  @ApiDoc('Tải một văn bản (HTML, PDF hoặc Word)')
   @Get('documents/:did/:file')
   @Permission('term.read', { document: 'did' })
   @ApiOkResponse({

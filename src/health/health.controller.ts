@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '../common/http/permission.decorator';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiDoc('Tình trạng hoạt động của hệ thống')
   @Get()
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {

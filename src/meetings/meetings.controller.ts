@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -32,6 +33,7 @@ export class MeetingsController {
   ) {}
 
   @Permission('term.read', { bloc: 'id' })
+  @ApiDoc('Các hội nghị của khối trong năm')
   @Get('blocs/:id/terms/:year/meetings')
   @ApiOkResponse(VIEW)
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -39,6 +41,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { bloc: 'id' })
+  @ApiDoc('Tạo hội nghị tổng kết (chính thức hoặc diễn tập)')
   @Post('blocs/:id/terms/:year/meetings')
   @ApiCreatedResponse(VIEW)
   create(
@@ -50,6 +53,7 @@ export class MeetingsController {
   }
 
   @Permission('term.read', { meeting: 'mid' })
+  @ApiDoc('Một hội nghị')
   @Get('meetings/:mid')
   @ApiOkResponse(VIEW)
   get(@Param('mid', IdPipe) mid: number) {
@@ -57,6 +61,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { meeting: 'mid' })
+  @ApiDoc('Sửa thông tin hội nghị')
   @Put('meetings/:mid')
   @ApiOkResponse(VIEW)
   update(@Param('mid', IdPipe) mid: number, @Body() dto: UpdateMeetingDto) {
@@ -64,6 +69,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { meeting: 'mid' })
+  @ApiDoc('Điểm danh thành viên dự hội nghị')
   @Put('meetings/:mid/attendance')
   @ApiOkResponse(VIEW)
   attendance(@Param('mid', IdPipe) mid: number, @Body() dto: AttendanceDto) {
@@ -71,6 +77,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { meeting: 'mid' })
+  @ApiDoc('Khai mạc hội nghị')
   @Post('meetings/:mid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -79,6 +86,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { meeting: 'mid' })
+  @ApiDoc('Tạo phiếu bầu cho một hình thức khen thưởng')
   @Post('meetings/:mid/ballots')
   @ApiCreatedResponse(VIEW)
   createBallot(@Param('mid', IdPipe) mid: number, @Body() dto: CreateBallotDto) {
@@ -86,6 +94,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { ballot: 'bid' })
+  @ApiDoc('Mở bỏ phiếu (kiểm tra số thành viên có mặt, cố định quy định biểu quyết)')
   @Post('ballots/:bid/open')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -94,6 +103,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { ballot: 'bid' })
+  @ApiDoc('Nhập kết quả kiểm phiếu (lần 1 hoặc lần 2, do hai người khác nhau)')
   @Post('ballots/:bid/entries')
   @ApiCreatedResponse(VIEW)
   submitEntry(@Param('bid', IdPipe) bid: number, @Body() dto: EntryDto) {
@@ -101,6 +111,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { ballot: 'bid' })
+  @ApiDoc('Sửa một lần nhập kết quả kiểm phiếu bị lệch')
   @Put('ballots/:bid/entries/:no')
   @ApiOkResponse(VIEW)
   correctEntry(
@@ -112,6 +123,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { ballot: 'bid' })
+  @ApiDoc('Ghi quyết định của chủ trì khi số phiếu bằng nhau')
   @Post('ballots/:bid/chair-decision')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -120,6 +132,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { ballot: 'bid' })
+  @ApiDoc('Bỏ phiếu lại')
   @Post('ballots/:bid/revote')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -128,6 +141,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.write', { meeting: 'mid' })
+  @ApiDoc('Chốt kết quả hội nghị')
   @Post('meetings/:mid/finalize')
   @HttpCode(200)
   @ApiOkResponse(VIEW)
@@ -136,6 +150,7 @@ export class MeetingsController {
   }
 
   @Permission('meetings.correct', { meeting: 'mid' })
+  @ApiDoc('Đính chính hội nghị đã chốt (phiên bản mới kèm lý do)')
   @Post('meetings/:mid/corrections')
   @ApiCreatedResponse(VIEW)
   correct(@Param('mid', IdPipe) mid: number, @Body() dto: CorrectionDto) {

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Permission } from '../common/http/permission.decorator';
 import {
   Body,
@@ -37,12 +38,14 @@ export class NominationsController {
   constructor(private readonly nominations: NominationsService) {}
 
   @Permission('term.read', { bloc: 'id' })
+  @ApiDoc('Hồ sơ đề nghị khen thưởng của khối trong năm')
   @Get('blocs/:id/terms/:year/nominations')
   @ApiOkResponse({ type: [NominationDto] })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.nominations.listForTerm(id, year);
   }
 
+  @ApiDoc('Gợi ý đề nghị khen thưởng của năm')
   @Get('blocs/:id/terms/:year/nomination-suggestions')
   @ApiOkResponse({
     description: 'Gợi ý đề nghị theo xếp hạng và chỉ tiêu, kèm kết quả kiểm tra quy định',
@@ -53,6 +56,7 @@ export class NominationsController {
   }
 
   @Permission('nominations.write', { bloc: 'id' })
+  @ApiDoc('Lập hồ sơ đề nghị khen thưởng (kiểm tra các điều kiện)')
   @Post('blocs/:id/terms/:year/nominations')
   @ApiCreatedResponse({ type: NominationDto })
   create(
@@ -64,6 +68,7 @@ export class NominationsController {
   }
 
   @Permission('term.read', { nomination: 'nid' })
+  @ApiDoc('Một hồ sơ đề nghị khen thưởng và kết quả kiểm tra điều kiện')
   @Get('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   get(@Param('nid', IdPipe) nid: number) {
@@ -71,6 +76,7 @@ export class NominationsController {
   }
 
   @Permission('nominations.write', { nomination: 'nid' })
+  @ApiDoc('Sửa hồ sơ đề nghị khen thưởng ở trạng thái dự thảo')
   @Put('nominations/:nid')
   @ApiOkResponse({ type: NominationDto })
   update(@Param('nid', IdPipe) nid: number, @Body() dto: UpdateNominationDto) {
@@ -78,6 +84,7 @@ export class NominationsController {
   }
 
   @Permission('nominations.write', { nomination: 'nid' })
+  @ApiDoc('Chuyển trạng thái hồ sơ đề nghị khen thưởng')
   @Post('nominations/:nid/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto })
@@ -85,6 +92,7 @@ export class NominationsController {
     return this.nominations.transition(nid, dto);
   }
 
+  @ApiDoc('Ghi kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng')
   @Post('nominations/:nid/council-vote')
   @HttpCode(200)
   @ApiOkResponse({
@@ -97,6 +105,7 @@ export class NominationsController {
   }
 
   @Permission('province.manage', { nomination: 'nid' })
+  @ApiDoc('Ghi quyết định khen thưởng (số, ngày, cấp quyết định)')
   @Post('nominations/:nid/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto, description: 'Ghi quyết định khen thưởng' })
@@ -104,6 +113,7 @@ export class NominationsController {
     return this.nominations.decide(nid, dto);
   }
 
+  @ApiDoc('Tải lên báo cáo thành tích (Mẫu 02)')
   @Post('nominations/:nid/report')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -119,6 +129,7 @@ export class NominationsController {
   }
 
   @Permission('term.read', { nomination: 'nid' })
+  @ApiDoc('Tải báo cáo thành tích của hồ sơ')
   @Get('nominations/:nid/report/:rid')
   async report(
     @Param('nid', IdPipe) nid: number,
@@ -131,6 +142,7 @@ export class NominationsController {
     return new StreamableFile(f.content);
   }
 
+  @ApiDoc('Hồ sơ đề nghị khen thưởng của tỉnh trong năm (giai đoạn cấp tỉnh)')
   @Get('provinces/:id/nominations')
   @ApiOkResponse({
     description:

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import {
   Controller,
   Get,
@@ -63,6 +64,7 @@ export class OnboardingController {
   ) {}
 
   @Permission('registry.read')
+  @ApiDoc('Tệp mẫu nhập danh sách đơn vị (xlsx hoặc csv)')
   @Get('units-import/template')
   @ApiOkResponse({ description: 'Tệp mẫu nhập đơn vị (Excel hoặc CSV)' })
   unitsTemplate(
@@ -80,6 +82,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Xem trước tệp danh sách đơn vị (không ghi gì)')
   @Post('units-import/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -94,6 +97,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Nhập tệp danh sách đơn vị (ghi tất cả hoặc không ghi gì)')
   @Post('units-import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -105,6 +109,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Tệp mẫu nhập danh sách khối, cụm (xlsx hoặc csv)')
   @Get('blocs-import/template')
   @ApiOkResponse({ description: 'Tệp mẫu nhập khối, cụm thi đua, năm và thành viên' })
   blocsTemplate(
@@ -122,6 +127,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Xem trước tệp danh sách khối, cụm (không ghi gì)')
   @Post('blocs-import/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -133,6 +139,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Nhập tệp danh sách khối, cụm (ghi tất cả hoặc không ghi gì)')
   @Post('blocs-import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -144,6 +151,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Xem trước việc chuyển các khối sang năm sau (không ghi gì)')
   @Post('rollover/preview')
   @HttpCode(200)
   @ApiOkResponse({
@@ -155,6 +163,7 @@ export class OnboardingController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Chuyển các khối sang năm sau đúng như bản xem trước')
   @Post('rollover')
   @HttpCode(200)
   @ApiOkResponse({ type: RolloverReportDto, description: 'Tạo nhiệm kỳ năm sau như đã xem trước' })

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../common/http/permission.decorator';
@@ -15,6 +16,7 @@ export class OrganizingBodiesController {
   constructor(private readonly bodies: OrganizingBodiesService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách cơ quan tổ chức khối, cụm')
   @Get()
   @ApiOkResponse({ type: [OrganizingBodyDto] })
   list() {
@@ -22,6 +24,7 @@ export class OrganizingBodiesController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Một cơ quan tổ chức khối, cụm')
   @Get(':id')
   @ApiOkResponse({ type: OrganizingBodyDto })
   get(@Param('id', IdPipe) id: number) {
@@ -29,6 +32,7 @@ export class OrganizingBodiesController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm cơ quan tổ chức khối, cụm')
   @Post()
   @ApiCreatedResponse({ type: OrganizingBodyDto })
   create(@Body() dto: CreateOrganizingBodyDto) {
@@ -36,6 +40,7 @@ export class OrganizingBodiesController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Sửa cơ quan tổ chức khối, cụm')
   @Patch(':id')
   @ApiOkResponse({ type: OrganizingBodyDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateOrganizingBodyDto) {

@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ export class ProvincesController {
   constructor(private readonly provinces: ProvincesService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách tỉnh, thành phố (lọc theo ngày hiệu lực)')
   @Get()
   @ApiOkResponse({ type: [ProvinceDto] })
   list(@Query() q: ListProvincesQueryDto) {
@@ -23,6 +25,7 @@ export class ProvincesController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Một tỉnh, thành phố')
   @Get(':id')
   @ApiOkResponse({ type: ProvinceDto })
   get(@Param('id', IdPipe) id: number) {
@@ -30,6 +33,7 @@ export class ProvincesController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm tỉnh, thành phố')
   @Post()
   @ApiCreatedResponse({ type: ProvinceDto })
   create(@Body() dto: CreateProvinceDto) {
@@ -37,6 +41,7 @@ export class ProvincesController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Sửa tỉnh, thành phố')
   @Patch(':id')
   @ApiOkResponse({ type: ProvinceDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateProvinceDto) {

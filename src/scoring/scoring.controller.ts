@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Permission } from '../common/http/permission.decorator';
 import {
   Body,
@@ -50,6 +51,7 @@ export class ScoringController {
     private readonly sheets: ScoreSheetService,
   ) {}
 
+  @ApiDoc('Tải bảng chấm điểm Excel của năm')
   @Get('score-sheet.xlsx')
   @ApiOkResponse({
     description: 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)',
@@ -72,6 +74,7 @@ export class ScoringController {
     return new StreamableFile(f.content);
   }
 
+  @ApiDoc('Xem trước bảng chấm điểm Excel (không ghi gì)')
   @Post('score-sheet/preview')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -92,6 +95,7 @@ export class ScoringController {
   }
 
   @Permission('scores.review.write', { bloc: 'id' })
+  @ApiDoc('Nhập bảng chấm điểm Excel (ghi tất cả hoặc không ghi gì)')
   @Post('score-sheet/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -108,6 +112,7 @@ export class ScoringController {
   }
 
   @Permission('term.read', { bloc: 'id' })
+  @ApiDoc('Giai đoạn chấm điểm của năm')
   @Get('scoring')
   @ApiOkResponse({ type: PhaseDto })
   phase(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -115,6 +120,7 @@ export class ScoringController {
   }
 
   @Permission('scoring.manage', { bloc: 'id' })
+  @ApiDoc('Chuyển sang giai đoạn chấm điểm tiếp theo')
   @Post('scoring/advance')
   @HttpCode(200)
   @ApiOkResponse({ type: PhaseDto })
@@ -127,6 +133,7 @@ export class ScoringController {
   }
 
   @Permission('term.read', { bloc: 'id' })
+  @ApiDoc('Bảng xếp hạng các đơn vị theo điểm thống nhất')
   @Get('ranking')
   @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
@@ -134,6 +141,7 @@ export class ScoringController {
   }
 
   @Permission('scoring.manage', { bloc: 'id' })
+  @ApiDoc('Ghi số bốc thăm của các đơn vị (phân định khi bằng điểm)')
   @Put('draw-numbers')
   @ApiOkResponse({ type: RankingDto })
   draws(
@@ -145,6 +153,7 @@ export class ScoringController {
   }
 
   @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
+  @ApiDoc('Bảng điểm của một đơn vị')
   @Get('scores/:unitId')
   @ApiOkResponse({ type: ScoreSheetDto })
   sheet(
@@ -160,6 +169,7 @@ export class ScoringController {
     (req) => (req.params.stage === 'SELF' ? 'scores.self.write' : 'scores.review.write'),
     { bloc: 'id', unit: 'unitId' },
   )
+  @ApiDoc('Nhập điểm của một đơn vị cho một giai đoạn')
   @Put('scores/:unitId/:stage')
   @ApiOkResponse({ type: ScoreSheetDto })
   enter(
@@ -173,6 +183,7 @@ export class ScoringController {
   }
 
   @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
+  @ApiDoc('Minh chứng của một đơn vị')
   @Get('scores/:unitId/evidence')
   listEvidence(
     @Param('id', IdPipe) id: number,
@@ -183,6 +194,7 @@ export class ScoringController {
   }
 
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
+  @ApiDoc('Thêm ghi chú minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/note')
   @ApiCreatedResponse()
   addNote(
@@ -196,6 +208,7 @@ export class ScoringController {
   }
 
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
+  @ApiDoc('Tải lên tệp minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/file')
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
@@ -211,6 +224,7 @@ export class ScoringController {
   }
 
   @Permission('unit.read', { bloc: 'id', evidence: 'evidenceId' })
+  @ApiDoc('Tải tệp minh chứng')
   @Get('evidence/:evidenceId/content')
   async evidenceContent(
     @Param('id', IdPipe) id: number,

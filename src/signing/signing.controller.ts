@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import {
   Body,
   Controller,
@@ -10,14 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission, Public } from '../common/http/permission.decorator';
 import { AppError } from '../common/errors/app-error';
 import { IdPipe } from '../common/http/id-param.pipe';
@@ -36,27 +30,21 @@ export class SigningController {
 
   @Get('blocs/:id/signing-profile')
   @Permission('signing.manage', { bloc: 'id' })
-  @ApiOperation({
-    summary: 'Chứng thư số và hình ảnh ký của khối (không bao giờ trả khóa hay mật khẩu)',
-  })
+  @ApiDoc('Chứng thư số và hình ảnh ký của khối (không bao giờ trả khóa hay mật khẩu)')
   getProfile(@Param('id', IdPipe) id: number) {
     return this.signing.getProfile(id);
   }
 
   @Put('blocs/:id/signing-profile')
   @Permission('signing.manage', { bloc: 'id' })
-  @ApiOperation({
-    summary: 'Khai báo (hoặc thay) chứng thư số, ảnh chữ ký, ảnh con dấu và người được ký của khối',
-  })
+  @ApiDoc('Khai báo (hoặc thay) chứng thư số, ảnh chữ ký, ảnh con dấu và người được ký của khối')
   saveProfile(@Param('id', IdPipe) id: number, @Body() dto: SaveSigningProfileDto) {
     return this.signing.saveProfile(id, dto);
   }
 
   @Post('documents/:did/signature')
   @Permission('documents.sign', { document: 'did' })
-  @ApiOperation({
-    summary: 'Ký số phiên bản mới nhất của văn bản (PAdES, hình ảnh theo Nghị định 30/2020)',
-  })
+  @ApiDoc('Ký số phiên bản mới nhất của văn bản (PAdES, hình ảnh theo Nghị định 30/2020)')
   @ApiCreatedResponse({
     description: 'Văn bản đã ký; tệp PDF của phiên bản này từ nay là bản đã ký',
   })
@@ -67,10 +55,9 @@ export class SigningController {
   @Public()
   @Post('document-checks')
   @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'Kiểm tra một tệp PDF: chữ ký số, tính toàn vẹn và văn bản gốc đã lưu (không cần đăng nhập)',
-  })
+  @ApiDoc(
+    'Kiểm tra một tệp PDF: chữ ký số, tính toàn vẹn và văn bản gốc đã lưu (không cần đăng nhập)',
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },

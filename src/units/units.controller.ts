@@ -1,3 +1,4 @@
+import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { Permission } from '../common/http/permission.decorator';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Permission('registry.read')
+  @ApiDoc('Danh sách đơn vị')
   @Get()
   @ApiOkResponse({ type: UnitPageDto })
   list(@Query() q: ListUnitsQueryDto) {
@@ -26,6 +28,7 @@ export class UnitsController {
   }
 
   @Permission('registry.read')
+  @ApiDoc('Một đơn vị')
   @Get(':id')
   @ApiOkResponse({ type: UnitDetailDto })
   get(@Param('id', IdPipe) id: number) {
@@ -33,6 +36,7 @@ export class UnitsController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Thêm đơn vị')
   @Post()
   @ApiCreatedResponse({ type: UnitDto })
   create(@Body() dto: CreateUnitDto) {
@@ -40,6 +44,7 @@ export class UnitsController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Sửa đơn vị')
   @Patch(':id')
   @ApiOkResponse({ type: UnitDto })
   update(@Param('id', IdPipe) id: number, @Body() dto: UpdateUnitDto) {
@@ -47,6 +52,7 @@ export class UnitsController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Xóa đơn vị')
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -55,6 +61,7 @@ export class UnitsController {
   }
 
   @Permission('registry.write')
+  @ApiDoc('Ghi đơn vị kế thừa (sáp nhập, chia tách, đổi tên)')
   @Post(':id/successors')
   @ApiCreatedResponse({ type: UnitDetailDto })
   addSuccessor(@Param('id', IdPipe) id: number, @Body() dto: CreateLineageDto) {

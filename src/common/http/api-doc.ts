@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from './error-body';
+
+/**
+ * One line per API route for integrators: the Vietnamese summary of the operation and the one error
+ * body every refusal answers with (4xx: a coded error with its Vietnamese message and field details;
+ * 5xx: 503 when the database is busy or read-only, 500 otherwise). test/e2e/openapi.e2e.spec.ts fails
+ * on an operation without them.
+ */
+export const ApiDoc = (summary: string, description?: string): MethodDecorator =>
+  applyDecorators(
+    ApiOperation(description ? { summary, description } : { summary }),
+    ApiResponse({
+      status: '4XX',
+      type: ErrorBodyDto,
+      description:
+        'Yêu cầu bị từ chối: mã lỗi ổn định (`code`), thông báo tiếng Việt và chi tiết từng trường ' +
+        '(400 dữ liệu sai, 401 chưa đăng nhập, 403 không có quyền, 404 không tìm thấy, 409 xung đột, ' +
+        '413 quá lớn, 415 sai định dạng, 422 vi phạm quy định, 429 quá nhiều yêu cầu); không ghi gì.',
+    }),
+    ApiResponse({
+      status: '5XX',
+      type: ErrorBodyDto,
+      description: 'Lỗi hệ thống (503: cơ sở dữ liệu tạm bận hoặc chỉ đọc, hãy thử lại).',
+    }),
+  );
