@@ -109,6 +109,8 @@ interface DbResult {
   days: ResultsDay[];
   rssIdleMiB: number;
   rssLoadedMiB: number;
+  /** process.memoryUsage (MiB) and kept values after the load; absent before issue 19's last run. */
+  memory?: Record<string, number>;
   /** Absent in raw files of runs before issue 17. */
   onboarding?: OnboardingTimings;
 }
@@ -191,6 +193,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     const server = await startServer(BENCH_SERVER_JS, national);
     let rssIdleMiB = Number.NaN;
     let rssLoadedMiB = Number.NaN;
+    let memory: Record<string, number> | undefined;
     const loadRuns = Object.fromEntries(ROUTES.map((r) => [r, [] as LoadResult[]])) as Record<
       Route,
       LoadResult[]
@@ -220,6 +223,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
           loadRuns[r].push(res);
         }
       rssLoadedMiB = server.rssMiB();
+      memory = await admin.ok<Record<string, number>>('GET', '/api/bench/memory');
 
       log(`${kind}: độ trễ toàn quốc và một tỉnh…`);
       const provinceServer = await startServer(BENCH_SERVER_JS, single);
@@ -293,6 +297,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       days,
       rssIdleMiB,
       rssLoadedMiB,
+      memory,
     };
   } finally {
     for (const db of cleanup) await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
@@ -420,6 +425,17 @@ function table(results: DbResult[], plan: Plan): string {
       (r) => `${fmt(r.rssIdleMiB, 0)} · ${fmt(r.rssLoadedMiB, 0)} ${mark(r.rssLoadedMiB <= 200)}`,
     ),
   ]);
+  if (results.every((r) => r.memory))
+    row(
+      '… after the load: V8 heap used / allocated · external (array buffers) MiB · kept values',
+      '',
+      [
+        ...each((r) => {
+          const m = r.memory!;
+          return `${fmt(m.heapUsed!, 0)} / ${fmt(m.heapTotal!, 0)} · ${fmt(m.external!, 0)} (${fmt(m.arrayBuffers!, 0)}) · ${m.kept}`;
+        }),
+      ],
+    );
   row('Generating the national set (s)', '', [...each((r) => fmt(r.generated.ms / 1000, 1))]);
   const d = results[0]!.dataRows;
   const s = plan.size;

@@ -311,6 +311,11 @@ export class Db {
     return made;
   }
 
+  /** Values kept by readCached in this instance. */
+  get keptEntries(): number {
+    return this.cache.size;
+  }
+
   /** Jobs waiting or running on the SQLite queue (0 on PostgreSQL). */
   get queued(): number {
     return this.queue.size;
