@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream, Level } from 'pino';
 import type { Options } from 'pino-http';
@@ -83,5 +84,10 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
         }
       : undefined,
   };
-  return { pinoHttp: destination ? [options, destination] : options, renameContext: 'context' };
+  return {
+    pinoHttp: destination ? [options, destination] : options,
+    // Every route, in the path syntax of Express 5 (nestjs-pino's default `*` makes Nest warn).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    renameContext: 'context',
+  };
 }
