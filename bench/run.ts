@@ -111,6 +111,11 @@ interface DbResult {
   rssLoadedMiB: number;
   /** process.memoryUsage (MiB) and kept values after the load; absent before issue 19's last run. */
   memory?: Record<string, number>;
+  /**
+   * The machine's 1-minute load average when this database's measurements started and ended (a
+   * shared machine's other work distorts every figure; absent before issue 19's last run).
+   */
+  loadAvg?: [number, number];
   /** Absent in raw files of runs before issue 17. */
   onboarding?: OnboardingTimings;
 }
@@ -149,6 +154,7 @@ async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
 }
 
 async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
+  const loadAtStart = os.loadavg()[0]!;
   // Loaded here, so that --from-json prints a saved table without loading the app.
   const { getDataSourceToken } = await import('@nestjs/typeorm');
   const { timeDocuments } = await import('./documents');
@@ -298,6 +304,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       rssIdleMiB,
       rssLoadedMiB,
       memory,
+      loadAvg: [loadAtStart, os.loadavg()[0]!],
     };
   } finally {
     for (const db of cleanup) await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
@@ -417,6 +424,12 @@ function table(results: DbResult[], plan: Plan): string {
     );
   if (results.every((r) => r.onboarding))
     lines.push(...onboardingRows(results.map((r) => r.onboarding!)));
+  if (results.every((r) => r.loadAvg))
+    row(
+      'Load average (1 min) when this column started · ended (2 cores; above 2 the figures are distorted)',
+      '',
+      [...each((r) => `${fmt(r.loadAvg![0], 1)} · ${fmt(r.loadAvg![1], 1)}`)],
+    );
   row('Start-up to the first /api/health = 200 (ms)', '< 2000', [
     ...each((r) => `${fmt(r.startupMs, 0)} ${mark(r.startupMs < 2000)}`),
   ]);
