@@ -8,7 +8,7 @@
  * what a hot read costs beyond the size of its response (a diagnostic, not a target). GET
  * /api/bench/naked is the truly bare route: public (no session looked up, no permission), no
  * database, only the middleware and Nest's routing and serialisation, so the cost of the sign-in
- * check shows in the guarded routes' ratios to it.
+ * check shows in the guarded routes' ratios to it. GET /api/bench/memory tells where the memory is.
  */
 import { Controller, Get, Module, ParseIntPipe, Query, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,9 +17,28 @@ import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { Permission, Public } from '../src/common/http/permission.decorator';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { Db } from '../src/database/db.service';
 
 @Controller('bench')
 export class BareController {
+  constructor(private readonly db: Db) {}
+
+  /** Where the memory is (MiB), and how many values the read cache keeps: issue 19's RSS target. */
+  @Public()
+  @Get('memory')
+  memory(): Record<string, number> {
+    const m = process.memoryUsage();
+    const mib = (n: number) => Math.round((n / 1048576) * 10) / 10;
+    return {
+      rss: mib(m.rss),
+      heapTotal: mib(m.heapTotal),
+      heapUsed: mib(m.heapUsed),
+      external: mib(m.external),
+      arrayBuffers: mib(m.arrayBuffers),
+      kept: this.db.keptEntries,
+    };
+  }
+
   @Public()
   @Get('naked')
   naked(): { ok: true } {

@@ -109,6 +109,13 @@ interface DbResult {
   days: ResultsDay[];
   rssIdleMiB: number;
   rssLoadedMiB: number;
+  /** process.memoryUsage (MiB) and kept values after the load; absent before issue 19's last run. */
+  memory?: Record<string, number>;
+  /**
+   * The machine's 1-minute load average when this database's measurements started and ended (a
+   * shared machine's other work distorts every figure; absent before issue 19's last run).
+   */
+  loadAvg?: [number, number];
   /** Absent in raw files of runs before issue 17. */
   onboarding?: OnboardingTimings;
 }
@@ -147,6 +154,7 @@ async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
 }
 
 async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
+  const loadAtStart = os.loadavg()[0]!;
   // Loaded here, so that --from-json prints a saved table without loading the app.
   const { getDataSourceToken } = await import('@nestjs/typeorm');
   const { timeDocuments } = await import('./documents');
@@ -191,6 +199,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     const server = await startServer(BENCH_SERVER_JS, national);
     let rssIdleMiB = Number.NaN;
     let rssLoadedMiB = Number.NaN;
+    let memory: Record<string, number> | undefined;
     const loadRuns = Object.fromEntries(ROUTES.map((r) => [r, [] as LoadResult[]])) as Record<
       Route,
       LoadResult[]
@@ -220,6 +229,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
           loadRuns[r].push(res);
         }
       rssLoadedMiB = server.rssMiB();
+      memory = await admin.ok<Record<string, number>>('GET', '/api/bench/memory');
 
       log(`${kind}: độ trễ toàn quốc và một tỉnh…`);
       const provinceServer = await startServer(BENCH_SERVER_JS, single);
@@ -293,6 +303,8 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       days,
       rssIdleMiB,
       rssLoadedMiB,
+      memory,
+      loadAvg: [loadAtStart, os.loadavg()[0]!],
     };
   } finally {
     for (const db of cleanup) await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
@@ -412,6 +424,12 @@ function table(results: DbResult[], plan: Plan): string {
     );
   if (results.every((r) => r.onboarding))
     lines.push(...onboardingRows(results.map((r) => r.onboarding!)));
+  if (results.every((r) => r.loadAvg))
+    row(
+      'Load average (1 min) when this column started · ended (2 cores; above 2 the figures are distorted)',
+      '',
+      [...each((r) => `${fmt(r.loadAvg![0], 1)} · ${fmt(r.loadAvg![1], 1)}`)],
+    );
   row('Start-up to the first /api/health = 200 (ms)', '< 2000', [
     ...each((r) => `${fmt(r.startupMs, 0)} ${mark(r.startupMs < 2000)}`),
   ]);
@@ -420,6 +438,17 @@ function table(results: DbResult[], plan: Plan): string {
       (r) => `${fmt(r.rssIdleMiB, 0)} · ${fmt(r.rssLoadedMiB, 0)} ${mark(r.rssLoadedMiB <= 200)}`,
     ),
   ]);
+  if (results.every((r) => r.memory))
+    row(
+      '… after the load: V8 heap used / allocated · external (array buffers) MiB · kept values',
+      '',
+      [
+        ...each((r) => {
+          const m = r.memory!;
+          return `${fmt(m.heapUsed!, 0)} / ${fmt(m.heapTotal!, 0)} · ${fmt(m.external!, 0)} (${fmt(m.arrayBuffers!, 0)}) · ${m.kept}`;
+        }),
+      ],
+    );
   row('Generating the national set (s)', '', [...each((r) => fmt(r.generated.ms / 1000, 1))]);
   const d = results[0]!.dataRows;
   const s = plan.size;

@@ -5,7 +5,9 @@ import { AwardTiersModule } from './award-tiers/award-tiers.module';
 import { AwardsModule } from './awards/awards.module';
 import { BlocsModule } from './blocs/blocs.module';
 import { OrganizingBodiesModule } from './organizing-bodies/organizing-bodies.module';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config/app-config';
+import { ObservabilityModule } from './observability/observability.module';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseLifecycle } from './app/database-lifecycle';
 import { ENTITIES } from './app/entities';
@@ -25,11 +27,13 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** @param logDestination where log lines go instead of stdout (tests read them). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(config, logDestination),
         DatabaseModule.forRoot(config, { entities: ENTITIES, lifecycle: DatabaseLifecycle }),
         AuditModule,
         AuthModule.forRoot(config),

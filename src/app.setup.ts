@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import * as path from 'node:path';
 import type { AppConfig } from './config/app-config';
@@ -11,11 +12,14 @@ import { ErrorBodyDto } from './common/http/error-body';
 import { requestIdMiddleware } from './common/http/request-id';
 import { strictTransportSecurity } from './common/http/strict-transport-security';
 import { buildValidationPipe } from './common/http/validation';
+import { Metrics } from './observability/metrics';
 
 const WEB_ASSETS_DIR = path.join(WEB_TEMPLATES_DIR, 'assets');
 
 /** HTTP setup shared by `main.ts` and the tests, so that tests exercise the real pipeline. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  const metrics = app.get(Metrics);
+  app.use(metrics.middleware);
   app.use(requestIdMiddleware);
   if (config.TRUST_PROXY)
     app.set(
@@ -54,6 +58,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   const http = app.getHttpAdapter();
   http.get('/', (_req: unknown, res: unknown) => {
     http.redirect(res, 302, '/web');
+  });
+  // Prometheus scrape (docs/deploy.md): only with the METRICS_TOKEN bearer token; without it, or
+  // when none is configured, the route does not exist for the caller.
+  type Handler = (req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => void;
+  const express = http.getInstance() as { get(path: string, handler: Handler): void };
+  express.get('/metrics', (req, res, next) => {
+    // falls through to the app's own "no such route" answer
+    if (!Metrics.allowed(config.METRICS_TOKEN, req.headers.authorization)) return next();
+    metrics.registry.metrics().then((body) => {
+      res.setHeader('Content-Type', metrics.registry.contentType);
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(body);
+    }, next);
   });
   app.useGlobalPipes(buildValidationPipe());
   const pages = app.get(WebPageService);

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startBackgroundQuickCheck } from './database/integrity-check';
 
-const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 const STARTUP_CHATTER = ['RouterExplorer', 'RoutesResolver', 'InstanceLoader'];
 
 async function bootstrap(): Promise<void> {
@@ -11,34 +10,34 @@ async function bootstrap(): Promise<void> {
   // its outcome before the first write; a damaged file stops the start before listen.
   startBackgroundQuickCheck(process.env);
   const config = (await import('./config/app-config')).loadConfig();
-  const [{ Logger, ConsoleLogger }, { NestFactory }, { AppModule }, { configureApp }] =
+  const [{ Logger }, { NestFactory }, { Logger: PinoLogger }, { AppModule }, { configureApp }] =
     await Promise.all([
       import('@nestjs/common'),
       import('@nestjs/core'),
+      import('nestjs-pino'),
       import('./app.module'),
       import('./app.setup'),
     ]);
-  const levels = LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1);
-  const debug = levels.includes('debug');
-  // Nest lists every route and module at start (some 150 lines): shown only at LOG_LEVEL=debug.
-  const logger = new (class extends ConsoleLogger {
-    // dd/mm/yyyy HH:mm:ss, as every date a person reads here (the default is the US locale's).
-    protected override getTimestamp(): string {
-      const d = new Date();
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-    }
-
-    override log(message: unknown, ...rest: unknown[]): void {
+  const debug = ['debug', 'verbose'].includes(config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  // Every log line goes through pino (ObservabilityModule: JSON, or readable coloured lines in
+  // development). Nest lists every route and module at start (some 150 lines): shown only at
+  // LOG_LEVEL=debug.
+  const pino = app.get(PinoLogger);
+  app.useLogger({
+    log: (message: unknown, ...rest: unknown[]) => {
       const context = rest[rest.length - 1];
       if (!debug && typeof context === 'string' && STARTUP_CHATTER.includes(context)) return;
-      super.log(message, ...rest);
-    }
-  })();
-  logger.setLogLevels([...levels]);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger,
-    bodyParser: false,
+      pino.log(message, ...rest);
+    },
+    error: (message: unknown, ...rest: unknown[]) => pino.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => pino.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => pino.debug(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => pino.verbose(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => pino.fatal(message, ...rest),
   });
   configureApp(app, config);
   await app.listen(config.PORT);

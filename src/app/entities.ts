@@ -36,6 +36,7 @@ import {
 } from '../signing/signing-profile.entity';
 import { ProvinceEntity } from '../provinces/province.entity';
 import { ReadGenerationEntity } from '../database/read-generation.entity';
+import { ReadScopeEntity } from '../database/read-scope.entity';
 import { SessionGenerationEntity } from '../database/session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -80,5 +81,6 @@ export const ENTITIES = [
   SigningProfileEntity,
   SigningProfileSignerEntity,
   ReadGenerationEntity,
+  ReadScopeEntity,
   SessionGenerationEntity,
 ];

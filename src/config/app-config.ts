@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -142,6 +143,16 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   TRUST_PROXY = '';
+
+  /**
+   * Bearer token that opens `GET /metrics` (Prometheus format) to a scraper: `Authorization: Bearer
+   * <token>`, at least 32 characters. Empty (the default): /metrics answers 404 to everyone.
+   */
+  @IsOptional()
+  @IsString()
+  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '')
+  @MinLength(32)
+  METRICS_TOKEN = '';
 
   /** Comma-separated list of allowed CORS origins; empty = CORS closed. */
   @IsOptional()

@@ -25,20 +25,68 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const COUNT_SQL = 'SELECT "generation", "token" FROM "read_generation" WHERE "id" = 1';
-
 type CountRow = { generation: number | string; token: string };
+
+/** The count and its token as one string (the token: a restore may bring the number back). */
+const countOf = (row: CountRow | undefined): string | null =>
+  row ? `${String(row.generation)}:${row.token}` : null;
+
+/**
+ * The counts a kept value was computed at: `shared`, of changes without a scope (`read_generation`,
+ * every table but the scoped ones, and any table added later); `any`, of every change with a scope
+ * (`read_scope` row `*`); and the counts of the value's own scopes (null: the scope's row does not
+ * exist yet).
+ */
+interface Counts {
+  shared: string;
+  any: string | null;
+}
+
+/** shared, `*` and the given scopes in one statement (one snapshot), as rows (scope, generation, token). */
+function countsSql(scopes: number, placeholder: (i: number) => string): string {
+  const list = ["'*'", ...Array.from({ length: scopes }, (_, i) => placeholder(i))].join(', ');
+  return `SELECT '' AS "scope", "generation", "token" FROM "read_generation" WHERE "id" = 1
+    UNION ALL SELECT "scope", "generation", "token" FROM "read_scope" WHERE "scope" IN (${list})`;
+}
+
+type ScopeRow = CountRow & { scope: string };
+
+/** Rows of countsSql as the shared count (null: its row is gone), `*` and the scopes' counts. */
+function parseCounts(
+  rows: ScopeRow[],
+  scopes: readonly string[],
+): { counts: Counts | null; scopes: Map<string, string | null> } {
+  const byScope = new Map(rows.map((r) => [r.scope, countOf(r)]));
+  const shared = byScope.get('') ?? null;
+  return {
+    counts: shared === null ? null : { shared, any: byScope.get('*') ?? null },
+    scopes: new Map(scopes.map((sc) => [sc, byScope.get(sc) ?? null])),
+  };
+}
 
 const SESSION_COUNT_SQL = 'SELECT "generation", "token" FROM "session_generation" WHERE "id" = 1';
 
-/** PostgreSQL: both counts in one round trip. */
-const BOTH_COUNTS_SQL = `SELECT s."generation" AS "generation", s."token" AS "token",
-  r."generation" AS "readGeneration", r."token" AS "readToken"
-  FROM "session_generation" s CROSS JOIN "read_generation" r WHERE s."id" = 1 AND r."id" = 1`;
+/** PostgreSQL: the session count and both counts of kept reads in one round trip. */
+const SESSION_AND_READ_COUNTS_SQL = `SELECT s."generation" AS "generation", s."token" AS "token",
+  r."generation" AS "readGeneration", r."token" AS "readToken",
+  a."generation" AS "anyGeneration", a."token" AS "anyToken"
+  FROM "session_generation" s CROSS JOIN "read_generation" r
+  LEFT JOIN "read_scope" a ON a."scope" = '*'
+  WHERE s."id" = 1 AND r."id" = 1`;
 
-/** The change count and its token as one string (the token: a restore may bring the number back). */
-const countOf = (row: CountRow | undefined): string | null =>
-  row ? `${String(row.generation)}:${row.token}` : null;
+/** Names of the scopes a kept value can depend on; the database triggers write the same names. */
+export const ReadScopes = {
+  blocYear: (blocId: number, year: number) => `bloc-year:${blocId}:${year}`,
+  provinceYear: (provinceId: number, year: number) => `province-year:${provinceId}:${year}`,
+};
+
+interface KeptEntry {
+  shared: string;
+  any: string | null;
+  /** null: the value depends on every change (no scope given). */
+  scopes: Map<string, string | null> | null;
+  value: unknown;
+}
 
 /**
  * The only door to the database for services. `write` runs a unit of work in one transaction
@@ -51,10 +99,13 @@ export class Db {
   private readonly queue = new SerialQueue();
   private readonly serialised: boolean;
   private readonly inside = new AsyncLocalStorage<true>();
-  private readonly cache = new Map<string, { generation: string; value: unknown }>();
+  private readonly cache = new Map<string, KeptEntry>();
   /** Values readCached returned, with their JSON once a response has needed it. */
   private readonly kept = new WeakMap<object, KeptBody | null>();
-  private countStatement: BetterSqlite3.Statement | null = null;
+  /** SQLite: countsSql prepared by number of scopes. */
+  private readonly countStatements = new Map<number, BetterSqlite3.Statement>();
+  /** Kept reads served without computing (hits) and computed (misses), for /metrics. */
+  readonly cacheStats = { hits: 0, misses: 0 };
   private sessionCountStatement: BetterSqlite3.Statement | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -81,38 +132,66 @@ export class Db {
   }
 
   /**
-   * A read whose result is kept and returned again, without running `work`, while nothing has been
-   * written since: the `read_generation` count (bumped by triggers in every changing transaction,
-   * from any instance or tool) is read first, in the same job, and must equal the one the value was
-   * computed at. Reading the count before the data means a kept value is never older than its count.
-   * Only for reads that depend on nothing but the database and `key` (no caller, no clock); the value
-   * is frozen, so a caller that would change it fails loudly instead of corrupting the next reader's.
+   * A read whose result is kept and returned again, without running `work`, while nothing it depends
+   * on has been written since. Database triggers count changes in the changing transaction, from any
+   * instance or tool: in `read_scope`, per scope, for the tables whose rows belong to a bloc term
+   * (a changed score sheet, ballot or nomination bumps its bloc-year and its province-year), and in
+   * `read_generation` for every other table (a table added later included: a change without a scope
+   * discards every kept value). A kept value is returned while `read_generation` and its own scopes'
+   * counts (`scopesOf(value)`) are those it was computed at; without `scopesOf` it depends on every
+   * change. The `*` count (every scoped change) lets a value be returned without reading its scopes
+   * when nothing at all has changed.
    *
-   * SQLite: a kept value is first looked up without queueing, with the count read straight from the
+   * The counts are read before the data and again after it, in the same job: the value is kept only
+   * if no change was committed in between (both counts unchanged), so a kept value is never older
+   * than the counts it is filed under. Only for reads that depend on nothing but the database and
+   * `key` (no caller, no clock); the value is frozen, so a caller that would change it fails loudly
+   * instead of corrupting the next reader's.
+   *
+   * SQLite: a kept value is first looked up without queueing, with the counts read straight from the
    * connection, so hot reads do not wait behind writes. The connection may then be inside another
-   * job's transaction and the count include its uncommitted changes; but every changed row bumps the
-   * count and replaces the token in the same statement, and kept values are computed inside a queued
-   * job (committed data only), so the count equals a kept value's only if nothing, committed or not,
-   * has changed since that value was computed. Otherwise the read queues as usual.
+   * job's transaction and the counts include its uncommitted changes; but every changed row bumps a
+   * count and replaces its token in the same statement, and kept values are computed inside a queued
+   * job (committed data only), so the counts equal a kept value's only if nothing it depends on,
+   * committed or not, has changed since it was computed. Otherwise the read queues as usual.
    *
-   * PostgreSQL: when this request's sign-in check read the count with the session count (one round
-   * trip, sessionCount) and the request has written nothing since, a kept value filed under that
-   * count is returned without another query: it is the data as it was during this request.
+   * PostgreSQL: when this request's sign-in check read the counts with the session count (one round
+   * trip, sessionCount) and the request has written nothing since, a kept value filed under those
+   * counts is returned without another query: it is the data as it was during this request.
    */
-  readCached<T>(key: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  readCached<T>(
+    key: string,
+    work: (em: EntityManager) => Promise<T>,
+    scopesOf?: (value: T) => readonly string[],
+  ): Promise<T> {
     if (!this.inside.getStore()) {
       const kept = this.cache.get(key);
-      const now = this.serialised ? this.sqliteCountNow() : requestContext.getStore()?.readCount;
-      if (kept && now && kept.generation === now) return Promise.resolve(this.hit<T>(key));
+      if (kept) {
+        if (this.serialised) {
+          if (this.fresh(kept, (scopes) => this.sqliteCountsNow(scopes)))
+            return Promise.resolve(this.hit<T>(key));
+        } else {
+          const now = requestContext.getStore()?.readCount;
+          if (now && now.shared === kept.shared && now.any === kept.any)
+            return Promise.resolve(this.hit<T>(key));
+        }
+      }
     }
     return this.read(async (em) => {
-      const generation = countOf((await em.query<CountRow[]>(COUNT_SQL))[0]);
-      if (generation === null) return work(em); // the count's row is gone: compute, keep nothing
-      if (this.cache.get(key)?.generation === generation) return this.hit<T>(key);
+      const counts = (scopes: readonly string[]) => this.countsIn(em, scopes);
+      const before = (await counts([])).counts;
+      if (before === null) return work(em); // the count's row is gone: compute, keep nothing
+      const kept = this.cache.get(key);
+      if (kept && (await this.freshAsync(kept, before, counts))) return this.hit<T>(key);
+      this.cacheStats.misses += 1;
       const value = deepFreeze(await work(em));
+      const scopes = scopesOf ? scopesOf(value) : null;
+      const after = await counts(scopes ?? []);
+      // Something committed while the value was computed: return it, keep nothing.
+      if (after.counts?.shared !== before.shared || after.counts.any !== before.any) return value;
       if (value !== null && typeof value === 'object') this.kept.set(value, null);
       this.cache.delete(key);
-      this.cache.set(key, { generation, value });
+      this.cache.set(key, { ...before, scopes: scopes ? after.scopes : null, value });
       if (this.cache.size > READ_CACHE_ENTRIES) {
         this.cache.delete(this.cache.keys().next().value as string);
       }
@@ -120,18 +199,59 @@ export class Db {
     });
   }
 
+  /**
+   * Whether a kept value still holds (SQLite, outside the queue): the counts and its scopes' read in
+   * one statement. When only other scopes changed, the entry is filed under the new `*` count.
+   */
+  private fresh(
+    kept: KeptEntry,
+    read: (scopes: readonly string[]) => ReturnType<typeof parseCounts>,
+  ): boolean {
+    const now = read(kept.scopes ? [...kept.scopes.keys()] : []);
+    if (!now.counts || now.counts.shared !== kept.shared) return false;
+    if (now.counts.any === kept.any) return true;
+    return kept.scopes !== null && this.sameScopes(kept, now);
+  }
+
+  /** fresh, in a job, from counts already read. */
+  private async freshAsync(
+    kept: KeptEntry,
+    before: Counts,
+    read: (scopes: readonly string[]) => Promise<ReturnType<typeof parseCounts>>,
+  ): Promise<boolean> {
+    if (before.shared !== kept.shared) return false;
+    if (before.any === kept.any) return true;
+    if (!kept.scopes) return false;
+    return this.sameScopes(kept, await read([...kept.scopes.keys()]));
+  }
+
+  private sameScopes(kept: KeptEntry, now: ReturnType<typeof parseCounts>): boolean {
+    if (!now.counts || now.counts.shared !== kept.shared) return false;
+    for (const [scope, count] of kept.scopes!) if (now.scopes.get(scope) !== count) return false;
+    kept.any = now.counts.any; // the value holds at this `*` count too
+    return true;
+  }
+
+  /** The shared and `*` counts and those of `scopes`, in one statement. */
+  private async countsIn(em: EntityManager, scopes: readonly string[]) {
+    const postgres = !this.serialised;
+    const sql = countsSql(scopes.length, (i) => (postgres ? `$${i + 1}` : '?'));
+    return parseCounts(await em.query<ScopeRow[]>(sql, [...scopes]), scopes);
+  }
+
   /** The kept value of `key`, marked most recently used. */
   private hit<T>(key: string): T {
     const kept = this.cache.get(key)!;
     this.cache.delete(key);
     this.cache.set(key, kept);
+    this.cacheStats.hits += 1;
     return kept.value as T;
   }
 
   /**
    * The count of changes that can end or narrow a session (`session_generation`, bumped by
    * triggers; see SessionCache), with its token. SQLite: read synchronously on the connection, as
-   * sqliteCountNow (it may include an open transaction's uncommitted bump: the token then names a
+   * sqliteCountsNow (it may include an open transaction's uncommitted bump: the token then names a
    * state that a rollback discards, never one seen again). PostgreSQL: one query, which also notes
    * the change count of kept reads for the rest of the request (see readCached).
    */
@@ -140,23 +260,37 @@ export class Db {
       this.sessionCountStatement ??= rawSqlite(this.dataSource).prepare(SESSION_COUNT_SQL);
       return countOf(this.sessionCountStatement.get() as CountRow | undefined);
     }
-    const rows =
-      await this.dataSource.query<
-        (CountRow & { readGeneration: number | string; readToken: string })[]
-      >(BOTH_COUNTS_SQL);
+    const rows = await this.dataSource.query<
+      (CountRow & {
+        readGeneration: number | string;
+        readToken: string;
+        anyGeneration: number | string | null;
+        anyToken: string | null;
+      })[]
+    >(SESSION_AND_READ_COUNTS_SQL);
     const row = rows[0];
     const store = requestContext.getStore();
     if (store)
       store.readCount = row
-        ? countOf({ generation: row.readGeneration, token: row.readToken })
+        ? {
+            shared: countOf({ generation: row.readGeneration, token: row.readToken })!,
+            any:
+              row.anyToken === null
+                ? null
+                : countOf({ generation: row.anyGeneration!, token: row.anyToken }),
+          }
         : null;
     return countOf(row);
   }
 
-  /** SQLite: the count read synchronously on the connection (outside the queue; see readCached). */
-  private sqliteCountNow(): string | null {
-    this.countStatement ??= rawSqlite(this.dataSource).prepare(COUNT_SQL);
-    return countOf(this.countStatement.get() as CountRow | undefined);
+  /** SQLite: the counts read synchronously on the connection (outside the queue; see readCached). */
+  private sqliteCountsNow(scopes: readonly string[]): ReturnType<typeof parseCounts> {
+    let statement = this.countStatements.get(scopes.length);
+    if (!statement) {
+      statement = rawSqlite(this.dataSource).prepare(countsSql(scopes.length, () => '?'));
+      this.countStatements.set(scopes.length, statement);
+    }
+    return parseCounts(statement.all(...scopes) as ScopeRow[], scopes);
   }
 
   /**
@@ -175,6 +309,11 @@ export class Db {
     const made = { json, etag: `W/"${Buffer.byteLength(json, 'utf8').toString(16)}-${hash}"` };
     this.kept.set(value, made);
     return made;
+  }
+
+  /** Values kept by readCached in this instance. */
+  get keptEntries(): number {
+    return this.cache.size;
   }
 
   /** Jobs waiting or running on the SQLite queue (0 on PostgreSQL). */

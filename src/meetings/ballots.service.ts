@@ -41,6 +41,7 @@ import { NominationErrors } from '../nominations/nomination.errors';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { Metrics } from '../observability/metrics';
 import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import { proposesTo } from '../domain/registry/organizing-body';
 
@@ -106,6 +107,7 @@ export class BallotsService {
     private readonly nominations: NominationsRepository,
     private readonly scoring: ScoringService,
     private readonly bodies: OrganizingBodiesRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -221,8 +223,9 @@ export class BallotsService {
   }
 
   /** Records one of the two independent entries; when both exist they are compared and, if equal, tallied. */
-  submitEntry(ballotId: number, dto: EntryDto): Promise<MeetingView> {
-    return this.db.write(async (em) => {
+  async submitEntry(ballotId: number, dto: EntryDto): Promise<MeetingView> {
+    const start = process.hrtime.bigint();
+    const view = await this.db.write(async (em) => {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
       if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
@@ -246,6 +249,8 @@ export class BallotsService {
       await this.reconcile(em, ctx, ballot);
       return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
     });
+    this.metrics.countEntry(Number(process.hrtime.bigint() - start) / 1e9);
+    return view;
   }
 
   /** The person who typed an entry corrects it (after a mismatch); the entries are compared again. */

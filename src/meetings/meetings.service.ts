@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import { BlocsRepository } from '../blocs/blocs.repository';
 import { AppError, CommonErrors } from '../common/errors/app-error';
-import { Db } from '../database/db.service';
+import { Db, ReadScopes } from '../database/db.service';
 import {
   allowedMeetingTransitions,
   BALLOT_STATUS_LABELS,
@@ -77,9 +77,13 @@ export class MeetingsService {
     });
   }
 
-  /** Kept between requests until the next change to the database (Db.readCached). */
+  /** Kept between requests until the next change to its bloc's year (Db.readCached). */
   get(id: number): Promise<MeetingView> {
-    return this.db.readCached(`meeting:${id}`, (em) => this.view(em, id));
+    return this.db.readCached(
+      `meeting:${id}`,
+      (em) => this.view(em, id),
+      (v) => [ReadScopes.blocYear(v.blocId, v.year)],
+    );
   }
 
   create(blocId: number, year: number, dto: CreateMeetingDto): Promise<MeetingView> {

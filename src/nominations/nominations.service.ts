@@ -12,7 +12,7 @@ import {
   type ErrorDef,
   type ErrorDetail,
 } from '../common/errors/app-error';
-import { Db } from '../database/db.service';
+import { Db, ReadScopes } from '../database/db.service';
 import { judgeCouncilVote } from '../domain/nominations/council-vote';
 import { checkReferenceDate, checkStageDate } from '../domain/nominations/dates';
 import type { Finding } from '../domain/common/result';
@@ -514,11 +514,13 @@ export class NominationsService {
 
   /**
    * The provincial stage: every bloc's nominations of a year against the province-wide caps. Kept
-   * between requests until the next change to the database (Db.readCached).
+   * between requests until the next change to the province's year (Db.readCached).
    */
   provinceYear(provinceId: number, year: number) {
-    return this.db.readCached(`province-nominations:${provinceId}:${year}`, (em) =>
-      this.computeProvinceYear(em, provinceId, year),
+    return this.db.readCached(
+      `province-nominations:${provinceId}:${year}`,
+      (em) => this.computeProvinceYear(em, provinceId, year),
+      () => [ReadScopes.provinceYear(provinceId, year)],
     );
   }
 
@@ -528,31 +530,35 @@ export class NominationsService {
    * acknowledge); the rule-by-rule detail is on the nomination itself or with `?detail=full`.
    */
   provinceYearCompact(provinceId: number, year: number) {
-    return this.db.readCached(`province-nominations-compact:${provinceId}:${year}`, async (em) => {
-      const full = await this.computeProvinceYear(em, provinceId, year);
-      return {
-        ...full,
-        tiers: full.tiers.map((t) => ({
-          ...t,
-          nominations: t.nominations.map((n) => ({
-            id: n.id,
-            blocId: n.blocId,
-            blocName: n.blocName,
-            unit: n.unit,
-            tierId: n.tierId,
-            status: n.status,
-            statusLabel: n.statusLabel,
-            verdict: {
-              eligible: n.eligibility.eligible,
-              errors: n.eligibility.errors.length,
-              warnings: n.eligibility.warnings.length,
-              unacknowledged: n.eligibility.unacknowledged.length,
-            },
-            version: n.version,
+    return this.db.readCached(
+      `province-nominations-compact:${provinceId}:${year}`,
+      async (em) => {
+        const full = await this.computeProvinceYear(em, provinceId, year);
+        return {
+          ...full,
+          tiers: full.tiers.map((t) => ({
+            ...t,
+            nominations: t.nominations.map((n) => ({
+              id: n.id,
+              blocId: n.blocId,
+              blocName: n.blocName,
+              unit: n.unit,
+              tierId: n.tierId,
+              status: n.status,
+              statusLabel: n.statusLabel,
+              verdict: {
+                eligible: n.eligibility.eligible,
+                errors: n.eligibility.errors.length,
+                warnings: n.eligibility.warnings.length,
+                unacknowledged: n.eligibility.unacknowledged.length,
+              },
+              version: n.version,
+            })),
           })),
-        })),
-      };
-    });
+        };
+      },
+      () => [ReadScopes.provinceYear(provinceId, year)],
+    );
   }
 
   private async computeProvinceYear(em: EntityManager, provinceId: number, year: number) {

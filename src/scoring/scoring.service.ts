@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error';
 import type { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { parseTieBreak, rowsToDomain, toCp } from '../criteria/criteria.mapper';
 import { CriteriaRepository } from '../criteria/criteria.repository';
-import { Db } from '../database/db.service';
+import { Db, ReadScopes } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
 import type { CriteriaSet } from '../domain/scoring/criteria-set';
 import {
@@ -252,46 +252,50 @@ export class ScoringService {
     });
   }
 
-  /** Kept between requests until the next change to the database (Db.readCached). */
+  /** Kept between requests until the next change to the bloc's year (Db.readCached). */
   ranking(blocId: number, year: number): Promise<RankingDto> {
-    return this.db.readCached(`ranking:${blocId}:${year}`, async (em) => {
-      const ctx = await this.context(em, blocId, year);
-      const ranking = await this.computeRanking(em, ctx);
-      const byCode = new Map(ctx.members.map((u) => [u.code, u]));
-      const unitDto = (code: string) => toUnitDto(byCode.get(code)!);
-      const leader = ranking.leaderUnitCode ? unitDto(ranking.leaderUnitCode) : null;
-      const final = ctx.term.scoringPhase === 'CLOSED';
-      const statusText = !ranking.complete
-        ? `Bảng xếp hạng chưa đầy đủ: ${ranking.incompleteUnits.length} đơn vị còn thiếu điểm thống nhất, nên chưa xác định đơn vị dẫn đầu.`
-        : leader
-          ? `${final ? 'Điểm đã chốt' : 'Điểm chưa chốt'}; đơn vị dẫn đầu: ${leader.fullName}.`
-          : 'Có đơn vị bằng điểm ở vị trí thứ nhất chưa phân định được; hội nghị cần quyết định.';
-      return {
-        blocId,
-        year,
-        phase: ctx.term.scoringPhase,
-        final,
-        complete: ranking.complete,
-        statusText,
-        leader,
-        tieBreakRules: describeTieBreak(ctx.tieBreak, ctx.domainSet),
-        entries: ranking.entries.map((e) => ({
-          position: e.position,
-          rank: e.rank,
-          unit: unitDto(e.unitCode),
-          totals: toTotalsDto(e.totals),
-          isLeader: e.isLeader,
-          unresolvedTie: e.unresolvedTie,
-          tieBreakExplanation: e.tieBreakExplanation,
-          drawNumber: ctx.draws.get(byCode.get(e.unitCode)!.id) ?? null,
-        })),
-        incompleteUnits: ranking.incompleteUnits.map((u) => ({
-          unit: unitDto(u.unitCode),
-          missingCriteria: [...u.missingCriteria],
-        })),
-        criteriaSetVersion: ctx.set?.versionNo ?? 0,
-      };
-    });
+    return this.db.readCached(
+      `ranking:${blocId}:${year}`,
+      async (em) => {
+        const ctx = await this.context(em, blocId, year);
+        const ranking = await this.computeRanking(em, ctx);
+        const byCode = new Map(ctx.members.map((u) => [u.code, u]));
+        const unitDto = (code: string) => toUnitDto(byCode.get(code)!);
+        const leader = ranking.leaderUnitCode ? unitDto(ranking.leaderUnitCode) : null;
+        const final = ctx.term.scoringPhase === 'CLOSED';
+        const statusText = !ranking.complete
+          ? `Bảng xếp hạng chưa đầy đủ: ${ranking.incompleteUnits.length} đơn vị còn thiếu điểm thống nhất, nên chưa xác định đơn vị dẫn đầu.`
+          : leader
+            ? `${final ? 'Điểm đã chốt' : 'Điểm chưa chốt'}; đơn vị dẫn đầu: ${leader.fullName}.`
+            : 'Có đơn vị bằng điểm ở vị trí thứ nhất chưa phân định được; hội nghị cần quyết định.';
+        return {
+          blocId,
+          year,
+          phase: ctx.term.scoringPhase,
+          final,
+          complete: ranking.complete,
+          statusText,
+          leader,
+          tieBreakRules: describeTieBreak(ctx.tieBreak, ctx.domainSet),
+          entries: ranking.entries.map((e) => ({
+            position: e.position,
+            rank: e.rank,
+            unit: unitDto(e.unitCode),
+            totals: toTotalsDto(e.totals),
+            isLeader: e.isLeader,
+            unresolvedTie: e.unresolvedTie,
+            tieBreakExplanation: e.tieBreakExplanation,
+            drawNumber: ctx.draws.get(byCode.get(e.unitCode)!.id) ?? null,
+          })),
+          incompleteUnits: ranking.incompleteUnits.map((u) => ({
+            unit: unitDto(u.unitCode),
+            missingCriteria: [...u.missingCriteria],
+          })),
+          criteriaSetVersion: ctx.set?.versionNo ?? 0,
+        };
+      },
+      () => [ReadScopes.blocYear(blocId, year)],
+    );
   }
 
   setDrawNumbers(blocId: number, year: number, dto: SetDrawNumbersDto): Promise<RankingDto> {

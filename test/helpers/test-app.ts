@@ -62,7 +62,7 @@ export async function createTestApp(
     seed?: boolean;
     seedMeeting?: boolean;
     config?: Partial<AppConfig>;
-    /** When given, every line the app logs (any level) is pushed here. */
+    /** When given, every line the app logs (any level, request lines of pino included) is pushed here. */
     logs?: string[];
   } = {},
 ): Promise<TestApp> {
@@ -74,7 +74,11 @@ export async function createTestApp(
   });
   const logs = options.logs;
   const keep = logs ? (m: unknown) => void logs.push(String(m)) : () => undefined;
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(db.config)] })
+  // pino's request lines (JSON) go to the same list
+  const destination = logs ? { write: (line: string) => void logs.push(line) } : undefined;
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(db.config, destination)],
+  })
     .setLogger({
       log: keep,
       warn: keep,

@@ -12,10 +12,11 @@ export interface RequestContext {
   requestId: string;
   actor: Actor | null;
   /**
-   * PostgreSQL: the change count of kept reads as read with the session count at the start of the
+   * PostgreSQL: the change counts of kept reads (the count of changes without a scope and the count
+   * of scoped changes, `read_scope` row `*`) as read with the session count at the start of the
    * request (Db.sessionCount), cleared by any write of the request (see Db.readCached).
    */
-  readCount?: string | null;
+  readCount?: { shared: string; any: string | null } | null;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
