@@ -1,6 +1,7 @@
 import type { ScoringPhase } from '../domain/scoring/phase';
 import type { Tally } from '../domain/voting';
 import type { UnitDto } from '../units/dto/unit.dto';
+import type { OfficerDecisionView } from './officer-decisions';
 
 /** A ballot as the API shows it: nominees, the frozen rule, entries (who and status only) and the tally. */
 export interface BallotView {
@@ -70,6 +71,10 @@ export interface MeetingView {
   ballots: BallotView[];
   nextHeadUnit: UnitDto | null;
   nextDeputyUnit: UnitDto | null;
+  /** How the meeting decided next year's head and deputy (R14), with the sentence of the minutes. */
+  officerDecisions: OfficerDecisionView[];
+  /** Only in the answer to finalizing: next year's term created or given its officers. */
+  nextTerm?: { year: number; created: boolean; message: string };
   versionNo: number;
   supersedesId: number | null;
   correctionReason: string | null;

@@ -43,6 +43,12 @@ export const MeetingErrors = {
     kind: 'CONFLICT',
     message: 'Hồ sơ đề nghị đã gửi tỉnh; không đính chính biên bản tại khối được nữa.',
   },
+  OFFICER_DECISION_INVALID: {
+    code: 'MEETING_OFFICER_DECISION_INVALID',
+    kind: 'RULE_VIOLATION',
+    message:
+      'Quyết định của hội nghị về trưởng, phó năm sau chưa đúng: xem từng lỗi (căn cứ, số phiếu).',
+  },
   OFFICER_NOT_MEMBER: {
     code: 'MEETING_OFFICER_NOT_MEMBER',
     kind: 'RULE_VIOLATION',

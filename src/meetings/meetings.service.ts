@@ -35,6 +35,11 @@ import { MeetingContextLoader, type MeetingContext } from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
+import {
+  decodeOfficerDecisions,
+  officerDecisionViews,
+  officerDecisionsOf,
+} from './officer-decisions';
 import { viDate, viDateTime } from '../domain/common/vi-date';
 
 const bodyColumns = (dto: MeetingBodyDto) => ({
@@ -95,6 +100,7 @@ export class MeetingsService {
         ...bodyColumns(dto),
         nextHeadUnitId: null,
         nextDeputyUnitId: null,
+        officerDecisions: null,
         versionNo: 1,
         supersedesId: null,
         correctionReason: null,
@@ -200,8 +206,9 @@ export class MeetingsService {
       if (ballots.length === 0 || ballots.some((b) => b.status !== 'DECIDED'))
         throw new AppError(MeetingErrors.NOT_ALL_DECIDED);
       const year = ctx.term.term.year;
-      const head = dto.nextHeadUnitId ?? null;
-      const deputy = dto.nextDeputyUnitId ?? null;
+      const decisions = officerDecisionsOf(ctx, dto);
+      const head = decisions.find((d) => d.role === 'HEAD')?.unitId ?? null;
+      const deputy = decisions.find((d) => d.role === 'DEPUTY')?.unitId ?? null;
       const nextYearMembers = ctx.term.members.filter((m) => isActiveDuringYear(m, year + 1));
       for (const officer of [head, deputy]) {
         if (officer !== null && !nextYearMembers.some((m) => m.id === officer))
@@ -217,6 +224,7 @@ export class MeetingsService {
           status: 'FINALIZED',
           nextHeadUnitId: head,
           nextDeputyUnitId: deputy,
+          officerDecisions: decisions.length > 0 ? JSON.stringify(decisions) : null,
           finalizedAt,
           ...(dto.endTime ? { endTime: dto.endTime } : {}),
         },
@@ -239,14 +247,17 @@ export class MeetingsService {
           elected,
           `Hội nghị bình xét ngày ${viDate(ctx.meeting.meetingDate)} đề nghị (biên bản chốt lúc ${viDateTime(new Date(finalizedAt))})`,
         );
-        if (head !== null || deputy !== null)
-          await this.handOver(
+        if (head !== null || deputy !== null) {
+          const created = await this.handOver(
             em,
             ctx,
             nextYearMembers.map((m) => m.id),
             head,
             deputy,
           );
+          const view = await this.recorded(em, id, 'meeting.finalize');
+          return { ...view, nextTerm: nextTermNotice(view, created) };
+        }
       }
       return this.recorded(em, id, 'meeting.finalize');
     });
@@ -291,6 +302,7 @@ export class MeetingsService {
         agenda: m.agenda,
         nextHeadUnitId: m.nextHeadUnitId,
         nextDeputyUnitId: m.nextDeputyUnitId,
+        officerDecisions: m.officerDecisions,
         versionNo: m.versionNo + 1,
         supersedesId: m.id,
         correctionReason: dto.reason.trim(),
@@ -502,6 +514,12 @@ export class MeetingsService {
       ballots,
       nextHeadUnit: unit(m.nextHeadUnitId),
       nextDeputyUnit: unit(m.nextDeputyUnitId),
+      officerDecisions: officerDecisionViews(
+        decodeOfficerDecisions(m.officerDecisions),
+        ctx.term.members,
+        ctx.term.bloc,
+        ctx.term.term.year,
+      ),
       versionNo: m.versionNo,
       supersedesId: m.supersedesId,
       correctionReason: m.correctionReason,
@@ -515,14 +533,17 @@ export class MeetingsService {
     if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
   }
 
-  /** R14: next year's term with the elected head and deputy (created if missing, officers set otherwise). */
+  /**
+   * R14: next year's term with the elected head and deputy (created if missing, officers set
+   * otherwise); true when it was created.
+   */
   private async handOver(
     em: EntityManager,
     ctx: MeetingContext,
     members: number[],
     head: number | null,
     deputy: number | null,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const next = ctx.term.term.year + 1;
     const existing = await this.blocs.findTerm(em, ctx.term.bloc.id, next);
     if (existing) {
@@ -537,7 +558,7 @@ export class MeetingsService {
         }))
       )
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return;
+      return false;
     }
     const others = await this.blocs.otherBlocMemberships(em, members, next, null);
     const term = await this.blocs.insertTerm(em, {
@@ -554,5 +575,19 @@ export class MeetingsService {
       next,
       members.filter((m) => !others.has(m)),
     );
+    return true;
   }
+}
+
+/** What finalizing did to next year's term, in words (the API answer; the page has its notice). */
+function nextTermNotice(view: MeetingView, created: boolean): NonNullable<MeetingView['nextTerm']> {
+  const officers = view.officerDecisions.map((d) => `${d.title} ${d.unit.fullName}`).join(', ');
+  const year = view.year + 1;
+  return {
+    year,
+    created,
+    message: created
+      ? `Đã lập danh sách thành viên năm ${year} với ${officers} do hội nghị quyết định.`
+      : `Đã ghi ${officers} do hội nghị quyết định vào danh sách thành viên năm ${year} đã có.`,
+  };
 }

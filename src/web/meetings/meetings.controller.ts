@@ -35,6 +35,7 @@ import {
   warningsOf,
 } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
+import { finalizedNotice, officerDecisionOf } from './officer-form';
 
 /** Which form of the console a failed submission belongs to (its errors show there only). */
 type ConsoleForm = 'facts' | 'attendance' | 'open' | 'ballot' | 'finalize' | 'correction' | 'top';
@@ -319,15 +320,14 @@ export class WebMeetingsController {
       (p) => p,
       async () => {
         const plain: Record<string, unknown> = { version: field.int(values.version) };
-        const head = field.int(values.nextHeadUnitId);
-        const deputy = field.int(values.nextDeputyUnitId);
+        for (const key of ['nextHead', 'nextDeputy'] as const) {
+          const decision = officerDecisionOf(values, key);
+          if (decision) plain[key] = decision;
+        }
         const end = field.time(values.endTime);
-        if (head !== undefined) plain.nextHeadUnitId = head;
-        if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
         if (end !== undefined) plain.endTime = end;
         const done = await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
-        const handedOver = !done.isRehearsal && (done.nextHeadUnit || done.nextDeputyUnit);
-        return handedOver ? 'finalizedNextTerm' : 'finalized';
+        return finalizedNotice(done);
       },
     );
   }
