@@ -35,6 +35,10 @@ import { MeetingContextLoader, type MeetingContext } from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
+import { CorrectionRequestsRepository } from './correction-requests.repository';
+import { toCorrectionRequestView } from './correction-request-view';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { currentActor } from '../common/http/request-context';
 import {
   decodeOfficerDecisions,
   officerDecisionViews,
@@ -70,6 +74,8 @@ export class MeetingsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsService,
     private readonly audit: AuditService,
+    private readonly corrections: CorrectionRequestsRepository,
+    private readonly bodies: OrganizingBodiesRepository,
   ) {}
 
   list(blocId: number, year: number): Promise<MeetingView[]> {
@@ -270,14 +276,63 @@ export class MeetingsService {
   correct(id: number, dto: CorrectionDto): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const ctx = await this.loader.load(em, id);
-      if (ctx.meeting.status !== 'FINALIZED') throw new AppError(MeetingErrors.BAD_TRANSITION);
+      await this.requireCorrectable(em, ctx);
+      if (await this.bodies.correctionNeedsApproval(em, ctx.term.bloc)) {
+        // Two people: the request waits for an administrator; the meeting stays finalized.
+        if (await this.corrections.pendingFor(em, id))
+          throw new AppError(MeetingErrors.CORRECTION_PENDING);
+        if (ctx.meeting.version !== dto.version)
+          throw new AppError(CommonErrors.VERSION_CONFLICT, {
+            extra: { currentVersion: ctx.meeting.version },
+          });
+        const actor = currentActor();
+        if (actor.userId === null) throw new AppError(CommonErrors.FORBIDDEN);
+        const request = await this.corrections.insert(em, {
+          meetingId: id,
+          status: 'PENDING',
+          reason: dto.reason.trim(),
+          requestedById: actor.userId,
+          decidedById: null,
+          decidedAt: null,
+          decisionNote: null,
+          correctionMeetingId: null,
+        });
+        await this.audit.record(em, {
+          action: 'meeting.correction.request',
+          entityType: 'meeting_correction_request',
+          entityId: request.id,
+          after: { meetingId: id, reason: request.reason, status: request.status },
+        });
+        return this.view(em, id);
+      }
+      return this.openCorrection(em, ctx, dto.version, dto.reason);
+    });
+  }
+
+  /** A correction can start: the meeting is finalized and its proposals have not reached the province. */
+  async requireCorrectable(em: EntityManager, ctx: MeetingContext): Promise<void> {
+    if (ctx.meeting.status !== 'FINALIZED') throw new AppError(MeetingErrors.BAD_TRANSITION);
+    if (
+      !ctx.meeting.isRehearsal &&
+      (await this.nominations.anySentToProvince(em, ctx.term.term.id))
+    )
+      throw new AppError(MeetingErrors.RESULTS_SENT);
+  }
+
+  /**
+   * Opens the correction version (inside the caller's transaction): the finalized one becomes
+   * CORRECTED, a copy with the same record and results is opened with the reason.
+   */
+  async openCorrection(
+    em: EntityManager,
+    ctx: MeetingContext,
+    version: number,
+    reason: string,
+  ): Promise<MeetingView> {
+    const id = ctx.meeting.id;
+    {
       if (
-        !ctx.meeting.isRehearsal &&
-        (await this.nominations.anySentToProvince(em, ctx.term.term.id))
-      )
-        throw new AppError(MeetingErrors.RESULTS_SENT);
-      if (
-        !(await this.meetings.updateIfVersion(em, id, dto.version, { status: 'CORRECTED' }, [
+        !(await this.meetings.updateIfVersion(em, id, version, { status: 'CORRECTED' }, [
           'FINALIZED',
         ]))
       ) {
@@ -305,7 +360,7 @@ export class MeetingsService {
         officerDecisions: m.officerDecisions,
         versionNo: m.versionNo + 1,
         supersedesId: m.id,
-        correctionReason: dto.reason.trim(),
+        correctionReason: reason.trim(),
         finalizedAt: null,
       });
       await this.meetings.replaceAttendance(
@@ -337,9 +392,9 @@ export class MeetingsService {
       }
       return this.recorded(em, copy.id, 'meeting.correct', {
         supersededId: id,
-        reason: dto.reason,
+        reason,
       });
-    });
+    }
   }
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
@@ -520,6 +575,8 @@ export class MeetingsService {
         ctx.term.bloc,
         ctx.term.term.year,
       ),
+      correctionNeedsApproval: await this.bodies.correctionNeedsApproval(em, ctx.term.bloc),
+      pendingCorrection: await this.pendingCorrection(em, m.id),
       versionNo: m.versionNo,
       supersedesId: m.supersedesId,
       correctionReason: m.correctionReason,
@@ -527,6 +584,16 @@ export class MeetingsService {
       allowedTransitions: [...allowedMeetingTransitions(m.status)],
       version: m.version,
     };
+  }
+
+  private async pendingCorrection(
+    em: EntityManager,
+    meetingId: number,
+  ): Promise<MeetingView['pendingCorrection']> {
+    const r = await this.corrections.pendingFor(em, meetingId);
+    return r
+      ? toCorrectionRequestView(r, await this.corrections.names(em, [r.requestedById]))
+      : null;
   }
 
   private requireUnlocked(ctx: MeetingContext): void {

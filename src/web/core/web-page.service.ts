@@ -69,6 +69,10 @@ export const NOTICES: Readonly<Record<string, string>> = {
     'Đã chốt kết quả hội nghị và ghi trưởng cụm, phó cụm do hội nghị quyết định vào danh sách cụm năm sau đã có.',
   finalized: 'Đã chốt kết quả cuộc họp.',
   corrected: 'Đã ghi bản đính chính.',
+  correctionRequested:
+    'Đã gửi đề nghị đính chính; biên bản đã chốt giữ nguyên cho đến khi một quản trị viên khác duyệt.',
+  correctionApproved: 'Đã duyệt đề nghị đính chính: phiên bản đính chính đã mở để sửa.',
+  correctionRejected: 'Đã từ chối đề nghị đính chính; biên bản đã chốt giữ nguyên.',
   issued: 'Đã phát hành văn bản.',
   signed: 'Đã ký số văn bản. Bản PDF tải về từ nay là bản đã ký.',
   loggedOut: 'Đã đăng xuất.',

@@ -159,7 +159,15 @@ export class MeetingsPagesService {
       quorumRule,
       locked,
       canWrite,
-      canCorrect: holdsOnBloc(auth, 'meetings.correct', m.blocId) && m.status === 'FINALIZED',
+      canCorrect:
+        holdsOnBloc(auth, 'meetings.correct', m.blocId) &&
+        m.status === 'FINALIZED' &&
+        !m.pendingCorrection,
+      // The administrator's step, never by the person who asked for the correction.
+      canDecideCorrection:
+        m.pendingCorrection !== null &&
+        holds(auth, 'meetings.correct.approve') &&
+        m.pendingCorrection.requestedById !== auth.user.id,
       canEditFacts:
         canWrite &&
         (m.status === 'DRAFT' ||
