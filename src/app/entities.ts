@@ -23,6 +23,7 @@ import {
   BallotEntryEntity,
   MeetingAttendanceEntity,
 } from '../meetings/meeting-parts.entity';
+import { MeetingCorrectionRequestEntity } from '../meetings/correction-request.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -68,6 +69,7 @@ export const ENTITIES = [
   MeetingAttendanceEntity,
   BallotEntity,
   BallotEntryEntity,
+  MeetingCorrectionRequestEntity,
   UserEntity,
   UserBlocScopeEntity,
   SessionEntity,

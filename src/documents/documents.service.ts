@@ -506,6 +506,18 @@ export class DocumentsService implements OnModuleInit {
       })),
       nextHead: v.nextHeadUnit?.fullName ?? null,
       nextDeputy: v.nextDeputyUnit?.fullName ?? null,
+      // only when recorded, so that the snapshot (and its SHA-256) of a meeting without it is unchanged
+      ...(v.officerDecisions.length > 0
+        ? {
+            officerDecisions: v.officerDecisions.map((d) => ({
+              title: d.title,
+              unitName: d.unit.fullName,
+              method: d.method,
+              agree: d.vote?.agree ?? null,
+              text: d.text,
+            })),
+          }
+        : {}),
       numbers: { MINUTES: 0, VOTE_COUNT: 0, PROPOSAL: 0, RESOLUTION: 0, SCORE_TABLE: 0 },
     };
     return { blocId: ctx.bloc.id, doc };

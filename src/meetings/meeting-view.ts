@@ -1,6 +1,8 @@
 import type { ScoringPhase } from '../domain/scoring/phase';
 import type { Tally } from '../domain/voting';
 import type { UnitDto } from '../units/dto/unit.dto';
+import type { CorrectionRequestView } from './correction-request-view';
+import type { OfficerDecisionView } from './officer-decisions';
 
 /** A ballot as the API shows it: nominees, the frozen rule, entries (who and status only) and the tally. */
 export interface BallotView {
@@ -70,6 +72,14 @@ export interface MeetingView {
   ballots: BallotView[];
   nextHeadUnit: UnitDto | null;
   nextDeputyUnit: UnitDto | null;
+  /** How the meeting decided next year's head and deputy (R14), with the sentence of the minutes. */
+  officerDecisions: OfficerDecisionView[];
+  /** Only in the answer to finalizing: next year's term created or given its officers. */
+  nextTerm?: { year: number; created: boolean; message: string };
+  /** The organising body wants an administrator to approve corrections (two people). */
+  correctionNeedsApproval: boolean;
+  /** A correction waiting for the administrator's approval. */
+  pendingCorrection: CorrectionRequestView | null;
   versionNo: number;
   supersedesId: number | null;
   correctionReason: string | null;

@@ -60,6 +60,9 @@ export class MeetingEntity {
   @JoinColumn({ name: 'next_deputy_unit_id' })
   nextDeputyUnit?: UnitEntity | null;
 
+  /** JSON: OfficerDecision[] — how the meeting decided next year's head and deputy (R14). */
+  @Column({ type: 'text', nullable: true }) officerDecisions!: string | null;
+
   /** Corrections: the version this one replaces, and why. */
   @Column({ type: 'integer', default: 1 }) versionNo!: number;
   @Column({ type: 'integer', nullable: true }) supersedesId!: number | null;

@@ -43,6 +43,34 @@ export const MeetingErrors = {
     kind: 'CONFLICT',
     message: 'Hồ sơ đề nghị đã gửi tỉnh; không đính chính biên bản tại khối được nữa.',
   },
+  CORRECTION_PENDING: {
+    code: 'MEETING_CORRECTION_PENDING',
+    kind: 'CONFLICT',
+    message:
+      'Hội nghị đã có đề nghị đính chính đang chờ quản trị viên duyệt; chờ duyệt hoặc từ chối trước khi lập đề nghị khác.',
+  },
+  CORRECTION_REQUEST_NOT_FOUND: {
+    code: 'CORRECTION_REQUEST_NOT_FOUND',
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy đề nghị đính chính của hội nghị này.',
+  },
+  CORRECTION_REQUEST_DECIDED: {
+    code: 'CORRECTION_REQUEST_DECIDED',
+    kind: 'CONFLICT',
+    message: 'Đề nghị đính chính đã được duyệt hoặc từ chối; không xử lý lại được.',
+  },
+  CORRECTION_SELF_APPROVAL: {
+    code: 'CORRECTION_SELF_APPROVAL',
+    kind: 'FORBIDDEN',
+    message:
+      'Không thể tự duyệt hay từ chối đề nghị đính chính do chính mình lập: cần một quản trị viên khác (hai người).',
+  },
+  OFFICER_DECISION_INVALID: {
+    code: 'MEETING_OFFICER_DECISION_INVALID',
+    kind: 'RULE_VIOLATION',
+    message:
+      'Quyết định của hội nghị về trưởng, phó năm sau chưa đúng: xem từng lỗi (căn cứ, số phiếu).',
+  },
   OFFICER_NOT_MEMBER: {
     code: 'MEETING_OFFICER_NOT_MEMBER',
     kind: 'RULE_VIOLATION',

@@ -1,7 +1,8 @@
 import { ApiDoc } from '../common/http/api-doc';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Permission } from '../common/http/permission.decorator';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { YearPipe } from '../common/http/year.pipe';
 import { BallotsService } from './ballots.service';
@@ -153,7 +154,17 @@ export class MeetingsController {
   @ApiDoc('Đính chính hội nghị đã chốt (phiên bản mới kèm lý do)')
   @Post('meetings/:mid/corrections')
   @ApiCreatedResponse(VIEW)
-  correct(@Param('mid', IdPipe) mid: number, @Body() dto: CorrectionDto) {
-    return this.meetings.correct(mid, dto);
+  @ApiAcceptedResponse({
+    description:
+      'Cơ quan tổ chức yêu cầu quản trị viên duyệt: đề nghị đính chính đang chờ (pendingCorrection), hội nghị vẫn đã chốt',
+  })
+  async correct(
+    @Param('mid', IdPipe) mid: number,
+    @Body() dto: CorrectionDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.meetings.correct(mid, dto);
+    if (view.pendingCorrection) res.status(202);
+    return view;
   }
 }

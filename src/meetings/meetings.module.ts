@@ -5,6 +5,9 @@ import { BlocsModule } from '../blocs/blocs.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { BallotsService } from './ballots.service';
+import { CorrectionRequestsController } from './correction-requests.controller';
+import { CorrectionRequestsRepository } from './correction-requests.repository';
+import { CorrectionRequestsService } from './correction-requests.service';
 import { MeetingContextLoader } from './meeting-context';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
@@ -18,8 +21,15 @@ import { MeetingsService } from './meetings.service';
     NominationsModule,
     OrganizingBodiesModule,
   ],
-  controllers: [MeetingsController],
-  providers: [MeetingsService, BallotsService, MeetingsRepository, MeetingContextLoader],
-  exports: [MeetingsService, BallotsService, MeetingsRepository],
+  controllers: [MeetingsController, CorrectionRequestsController],
+  providers: [
+    MeetingsService,
+    BallotsService,
+    MeetingsRepository,
+    MeetingContextLoader,
+    CorrectionRequestsRepository,
+    CorrectionRequestsService,
+  ],
+  exports: [MeetingsService, BallotsService, MeetingsRepository, CorrectionRequestsService],
 })
 export class MeetingsModule {}

@@ -35,6 +35,15 @@ import { MeetingContextLoader, type MeetingContext } from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
+import { CorrectionRequestsRepository } from './correction-requests.repository';
+import { toCorrectionRequestView } from './correction-request-view';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { currentActor } from '../common/http/request-context';
+import {
+  decodeOfficerDecisions,
+  officerDecisionViews,
+  officerDecisionsOf,
+} from './officer-decisions';
 import { viDate, viDateTime } from '../domain/common/vi-date';
 
 const bodyColumns = (dto: MeetingBodyDto) => ({
@@ -65,6 +74,8 @@ export class MeetingsService {
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsService,
     private readonly audit: AuditService,
+    private readonly corrections: CorrectionRequestsRepository,
+    private readonly bodies: OrganizingBodiesRepository,
   ) {}
 
   list(blocId: number, year: number): Promise<MeetingView[]> {
@@ -99,6 +110,7 @@ export class MeetingsService {
         ...bodyColumns(dto),
         nextHeadUnitId: null,
         nextDeputyUnitId: null,
+        officerDecisions: null,
         versionNo: 1,
         supersedesId: null,
         correctionReason: null,
@@ -204,8 +216,9 @@ export class MeetingsService {
       if (ballots.length === 0 || ballots.some((b) => b.status !== 'DECIDED'))
         throw new AppError(MeetingErrors.NOT_ALL_DECIDED);
       const year = ctx.term.term.year;
-      const head = dto.nextHeadUnitId ?? null;
-      const deputy = dto.nextDeputyUnitId ?? null;
+      const decisions = officerDecisionsOf(ctx, dto);
+      const head = decisions.find((d) => d.role === 'HEAD')?.unitId ?? null;
+      const deputy = decisions.find((d) => d.role === 'DEPUTY')?.unitId ?? null;
       const nextYearMembers = ctx.term.members.filter((m) => isActiveDuringYear(m, year + 1));
       for (const officer of [head, deputy]) {
         if (officer !== null && !nextYearMembers.some((m) => m.id === officer))
@@ -221,6 +234,7 @@ export class MeetingsService {
           status: 'FINALIZED',
           nextHeadUnitId: head,
           nextDeputyUnitId: deputy,
+          officerDecisions: decisions.length > 0 ? JSON.stringify(decisions) : null,
           finalizedAt,
           ...(dto.endTime ? { endTime: dto.endTime } : {}),
         },
@@ -243,14 +257,17 @@ export class MeetingsService {
           elected,
           `Hội nghị bình xét ngày ${viDate(ctx.meeting.meetingDate)} đề nghị (biên bản chốt lúc ${viDateTime(new Date(finalizedAt))})`,
         );
-        if (head !== null || deputy !== null)
-          await this.handOver(
+        if (head !== null || deputy !== null) {
+          const created = await this.handOver(
             em,
             ctx,
             nextYearMembers.map((m) => m.id),
             head,
             deputy,
           );
+          const view = await this.recorded(em, id, 'meeting.finalize');
+          return { ...view, nextTerm: nextTermNotice(view, created) };
+        }
       }
       return this.recorded(em, id, 'meeting.finalize');
     });
@@ -263,14 +280,63 @@ export class MeetingsService {
   correct(id: number, dto: CorrectionDto): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const ctx = await this.loader.load(em, id);
-      if (ctx.meeting.status !== 'FINALIZED') throw new AppError(MeetingErrors.BAD_TRANSITION);
+      await this.requireCorrectable(em, ctx);
+      if (await this.bodies.correctionNeedsApproval(em, ctx.term.bloc)) {
+        // Two people: the request waits for an administrator; the meeting stays finalized.
+        if (await this.corrections.pendingFor(em, id))
+          throw new AppError(MeetingErrors.CORRECTION_PENDING);
+        if (ctx.meeting.version !== dto.version)
+          throw new AppError(CommonErrors.VERSION_CONFLICT, {
+            extra: { currentVersion: ctx.meeting.version },
+          });
+        const actor = currentActor();
+        if (actor.userId === null) throw new AppError(CommonErrors.FORBIDDEN);
+        const request = await this.corrections.insert(em, {
+          meetingId: id,
+          status: 'PENDING',
+          reason: dto.reason.trim(),
+          requestedById: actor.userId,
+          decidedById: null,
+          decidedAt: null,
+          decisionNote: null,
+          correctionMeetingId: null,
+        });
+        await this.audit.record(em, {
+          action: 'meeting.correction.request',
+          entityType: 'meeting_correction_request',
+          entityId: request.id,
+          after: { meetingId: id, reason: request.reason, status: request.status },
+        });
+        return this.view(em, id);
+      }
+      return this.openCorrection(em, ctx, dto.version, dto.reason);
+    });
+  }
+
+  /** A correction can start: the meeting is finalized and its proposals have not reached the province. */
+  async requireCorrectable(em: EntityManager, ctx: MeetingContext): Promise<void> {
+    if (ctx.meeting.status !== 'FINALIZED') throw new AppError(MeetingErrors.BAD_TRANSITION);
+    if (
+      !ctx.meeting.isRehearsal &&
+      (await this.nominations.anySentToProvince(em, ctx.term.term.id))
+    )
+      throw new AppError(MeetingErrors.RESULTS_SENT);
+  }
+
+  /**
+   * Opens the correction version (inside the caller's transaction): the finalized one becomes
+   * CORRECTED, a copy with the same record and results is opened with the reason.
+   */
+  async openCorrection(
+    em: EntityManager,
+    ctx: MeetingContext,
+    version: number,
+    reason: string,
+  ): Promise<MeetingView> {
+    const id = ctx.meeting.id;
+    {
       if (
-        !ctx.meeting.isRehearsal &&
-        (await this.nominations.anySentToProvince(em, ctx.term.term.id))
-      )
-        throw new AppError(MeetingErrors.RESULTS_SENT);
-      if (
-        !(await this.meetings.updateIfVersion(em, id, dto.version, { status: 'CORRECTED' }, [
+        !(await this.meetings.updateIfVersion(em, id, version, { status: 'CORRECTED' }, [
           'FINALIZED',
         ]))
       ) {
@@ -295,9 +361,10 @@ export class MeetingsService {
         agenda: m.agenda,
         nextHeadUnitId: m.nextHeadUnitId,
         nextDeputyUnitId: m.nextDeputyUnitId,
+        officerDecisions: m.officerDecisions,
         versionNo: m.versionNo + 1,
         supersedesId: m.id,
-        correctionReason: dto.reason.trim(),
+        correctionReason: reason.trim(),
         finalizedAt: null,
       });
       await this.meetings.replaceAttendance(
@@ -329,9 +396,9 @@ export class MeetingsService {
       }
       return this.recorded(em, copy.id, 'meeting.correct', {
         supersededId: id,
-        reason: dto.reason,
+        reason,
       });
-    });
+    }
   }
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
@@ -506,6 +573,14 @@ export class MeetingsService {
       ballots,
       nextHeadUnit: unit(m.nextHeadUnitId),
       nextDeputyUnit: unit(m.nextDeputyUnitId),
+      officerDecisions: officerDecisionViews(
+        decodeOfficerDecisions(m.officerDecisions),
+        ctx.term.members,
+        ctx.term.bloc,
+        ctx.term.term.year,
+      ),
+      correctionNeedsApproval: await this.bodies.correctionNeedsApproval(em, ctx.term.bloc),
+      pendingCorrection: await this.pendingCorrection(em, m.id),
       versionNo: m.versionNo,
       supersedesId: m.supersedesId,
       correctionReason: m.correctionReason,
@@ -515,18 +590,31 @@ export class MeetingsService {
     };
   }
 
+  private async pendingCorrection(
+    em: EntityManager,
+    meetingId: number,
+  ): Promise<MeetingView['pendingCorrection']> {
+    const r = await this.corrections.pendingFor(em, meetingId);
+    return r
+      ? toCorrectionRequestView(r, await this.corrections.names(em, [r.requestedById]))
+      : null;
+  }
+
   private requireUnlocked(ctx: MeetingContext): void {
     if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
   }
 
-  /** R14: next year's term with the elected head and deputy (created if missing, officers set otherwise). */
+  /**
+   * R14: next year's term with the elected head and deputy (created if missing, officers set
+   * otherwise); true when it was created.
+   */
   private async handOver(
     em: EntityManager,
     ctx: MeetingContext,
     members: number[],
     head: number | null,
     deputy: number | null,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const next = ctx.term.term.year + 1;
     const existing = await this.blocs.findTerm(em, ctx.term.bloc.id, next);
     if (existing) {
@@ -541,7 +629,7 @@ export class MeetingsService {
         }))
       )
         throw new AppError(CommonErrors.VERSION_CONFLICT);
-      return;
+      return false;
     }
     const others = await this.blocs.otherBlocMemberships(em, members, next, null);
     const term = await this.blocs.insertTerm(em, {
@@ -558,5 +646,19 @@ export class MeetingsService {
       next,
       members.filter((m) => !others.has(m)),
     );
+    return true;
   }
+}
+
+/** What finalizing did to next year's term, in words (the API answer; the page has its notice). */
+function nextTermNotice(view: MeetingView, created: boolean): NonNullable<MeetingView['nextTerm']> {
+  const officers = view.officerDecisions.map((d) => `${d.title} ${d.unit.fullName}`).join(', ');
+  const year = view.year + 1;
+  return {
+    year,
+    created,
+    message: created
+      ? `Đã lập danh sách thành viên năm ${year} với ${officers} do hội nghị quyết định.`
+      : `Đã ghi ${officers} do hội nghị quyết định vào danh sách thành viên năm ${year} đã có.`,
+  };
 }

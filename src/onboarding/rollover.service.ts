@@ -1,3 +1,5 @@
+import type { MeetingEntity } from '../meetings/meeting.entity';
+import { decodeOfficerDecisions } from '../meetings/officer-decisions';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -162,11 +164,7 @@ export class RolloverService {
           term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
           nextExists: nextTerms.has(b.id),
           elected: meeting
-            ? {
-                headUnitId: meeting.nextHeadUnitId,
-                deputyUnitId: meeting.nextDeputyUnitId,
-                meetingDate: meeting.meetingDate,
-              }
+            ? { ...electedOfficers(meeting), meetingDate: meeting.meetingDate }
             : null,
         };
       }),
@@ -223,5 +221,22 @@ function toReport(provinceId: number, year: number, plan: Plan, saved: boolean):
       criteriaFromSetId: plan.criteria.get(b.blocId)?.id ?? null,
     })),
     saved,
+  };
+}
+
+/**
+ * Next year's head and deputy as the meeting decided them (R14: the recorded decision, vote or
+ * agreement); meetings finalized before decisions were recorded keep the units they named.
+ */
+function electedOfficers(meeting: MeetingEntity): {
+  headUnitId: number | null;
+  deputyUnitId: number | null;
+} {
+  const decisions = decodeOfficerDecisions(meeting.officerDecisions);
+  if (decisions.length === 0)
+    return { headUnitId: meeting.nextHeadUnitId, deputyUnitId: meeting.nextDeputyUnitId };
+  return {
+    headUnitId: decisions.find((d) => d.role === 'HEAD')?.unitId ?? null,
+    deputyUnitId: decisions.find((d) => d.role === 'DEPUTY')?.unitId ?? null,
   };
 }

@@ -45,6 +45,15 @@ export class OrganizingBodiesRepository {
     return provincialCommitteeOf({ name: p?.name ?? '', fullName: p?.fullName ?? 'tỉnh' });
   }
 
+  /** Whether a correction of the bloc's finalized meeting waits for an administrator (default: no). */
+  async correctionNeedsApproval(
+    em: EntityManager,
+    bloc: { organizingBodyId: number | null },
+  ): Promise<boolean> {
+    if (bloc.organizingBodyId === null) return false;
+    return (await this.findById(em, bloc.organizingBodyId))?.correctionNeedsApproval ?? false;
+  }
+
   async codeExists(em: EntityManager, code: string): Promise<boolean> {
     return (await em.getRepository(OrganizingBodyEntity).countBy({ code })) > 0;
   }

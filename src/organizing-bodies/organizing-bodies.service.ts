@@ -23,6 +23,7 @@ export function toOrganizingBodyDto(o: OrganizingBodyEntity): OrganizingBodyDto 
     addressee: o.addressee,
     office: o.office,
     authorityCodes: authorityCodesOf(o.authorityCodes),
+    correctionNeedsApproval: o.correctionNeedsApproval,
     version: o.version,
   };
 }
@@ -64,6 +65,7 @@ export class OrganizingBodiesService {
         await this.bodies.insert(em, {
           ...dto,
           authorityCodes: (dto.authorityCodes ?? []).join(','),
+          correctionNeedsApproval: dto.correctionNeedsApproval ?? false,
         }),
       );
       await this.audit.record(em, {

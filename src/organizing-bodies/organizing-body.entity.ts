@@ -32,6 +32,9 @@ export class OrganizingBodyEntity {
    */
   @Column({ type: 'varchar', length: 500, default: '' }) authorityCodes!: string;
 
+  /** A correction (đính chính) of a finalized meeting waits for an administrator's approval. */
+  @Column({ type: 'boolean', default: false }) correctionNeedsApproval!: boolean;
+
   @VersionColumn() version!: number;
   @CreatedAt() createdAt!: Date;
   @UpdatedAt() updatedAt!: Date;

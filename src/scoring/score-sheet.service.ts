@@ -4,8 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
+import { toPoints } from '../criteria/criteria.mapper';
+import type { CriteriaSet } from '../domain/scoring/criteria-set';
+import { formatEnteredPoints, formatPoints } from '../domain/scoring/points';
 import type { ScoreLine } from '../domain/scoring/score-lines';
-import type { ImportReportDto } from './dto/scoring.dto';
+import { compareSheetRow } from '../domain/scoring/sheet-comparison';
+import type { TotalsResult } from '../domain/scoring/totals';
+import type { ImportReportDto, ImportRowDto, ImportTotalDto } from './dto/scoring.dto';
 import { readScoreSheet } from './excel/score-sheet-reader';
 import { writeScoreSheet } from './excel/score-sheet-writer';
 import type { ScoreEntryEntity, ScoreStageCode } from './score-entry.entity';
@@ -177,24 +182,34 @@ export class ScoreSheetService {
       set,
       unitCodes: ctx.members.map((u) => u.code),
     });
+    const titles = itemTitles(set);
     const existing = await this.scores.lines(em, ctx.term.id, stage);
     const changes: PlannedChange[] = [];
-    const rows: ImportReportDto['rows'] = [];
+    const rows: ImportRowDto[] = [];
     for (const row of read.rows) {
       const errors: Finding[] = [...row.errors];
       const unit = ctx.members.find((u) => u.code === row.unitCode);
-      let rowChanges: PlannedChange[] = [];
-      if (unit && errors.length === 0) {
-        rowChanges = this.diff(
-          unit.id,
-          row.lines,
-          row.reason,
-          existing.filter((e) => e.unitId === unit.id),
-        );
+      const stored = unit ? existing.filter((e) => e.unitId === unit.id) : [];
+      const comparison =
+        unit && errors.length === 0
+          ? compareSheetRow(
+              set,
+              row.lines,
+              stored.map((e) => ({ code: e.itemCode, value: e.value })),
+            )
+          : null;
+      const storedByCode = new Map(stored.map((e) => [e.itemCode, e]));
+      const rowChanges: PlannedChange[] = (comparison?.changes ?? []).map((c) => ({
+        unitId: unit!.id,
+        code: c.code,
+        value: c.after,
+        reason: row.reason,
+        row: storedByCode.get(c.code),
+      }));
+      if (unit && comparison) {
         const after: ScoreLine[] = row.lines.map((l) => {
           const changed = rowChanges.some((c) => c.code === l.code);
-          const kept = existing.find((e) => e.unitId === unit.id && e.itemCode === l.code);
-          const reason = changed ? row.reason : (kept?.reason ?? null);
+          const reason = changed ? row.reason : (storedByCode.get(l.code)?.reason ?? null);
           return { code: l.code, value: l.value, ...(reason ? { reason } : {}) };
         });
         const findings = await this.scoring.validate(em, ctx, set, unit.id, stage, after);
@@ -210,45 +225,71 @@ export class ScoreSheetService {
       rows.push({
         rowNumber: row.rowNumber,
         unitCode: row.unitCode,
+        unitId: unit?.id ?? null,
+        unitName: unit?.fullName ?? null,
+        values: row.lines.map((l) => ({
+          code: l.code,
+          title: titles.get(l.code) ?? l.code,
+          value: toPoints(l.value),
+          valueText: formatEnteredPoints(l.value),
+        })),
         changes: rowChanges.length,
+        added: comparison?.added ?? 0,
+        changed: comparison?.changed ?? 0,
+        removed: comparison?.removed ?? 0,
+        unchanged: comparison?.unchanged ?? 0,
+        valueChanges: (comparison?.changes ?? []).map((c) => ({
+          code: c.code,
+          title: titles.get(c.code) ?? c.code,
+          before: c.before === null ? null : toPoints(c.before),
+          beforeText: c.before === null ? null : formatPoints(c.before),
+          after: c.after === null ? null : toPoints(c.after),
+          afterText: c.after === null ? null : formatPoints(c.after),
+        })),
+        totalBefore: comparison ? toImportTotal(comparison.totalBefore) : null,
+        totalAfter: comparison ? toImportTotal(comparison.totalAfter) : null,
         errors: errors.map(toFindingDto),
       });
     }
     const ok = read.fileErrors.length === 0 && rows.every((r) => r.errors.length === 0);
+    const sum = (pick: (r: ImportRowDto) => number) =>
+      ok ? rows.reduce((acc, r) => acc + pick(r), 0) : 0;
     return {
       report: {
         ok,
+        unitRows: rows.length,
         linesToWrite: ok ? changes.length : 0,
+        linesAdded: sum((r) => r.added),
+        linesChanged: sum((r) => r.changed),
+        linesRemoved: sum((r) => r.removed),
+        linesUnchanged: sum((r) => r.unchanged),
         unitsAffected: ok ? new Set(changes.map((c) => c.unitId)).size : 0,
         fileErrors: read.fileErrors.map(toFindingDto),
+        items: [...titles].map(([code, title]) => ({ code, title })),
         rows,
         saved: false,
       },
       changes: ok ? changes : [],
     };
   }
+}
 
-  /** The writes that make a unit's stored lines equal to the sheet's row. */
-  private diff(
-    unitId: number,
-    lines: readonly { code: string; value: number }[],
-    reason: string | null,
-    stored: readonly ScoreEntryEntity[],
-  ): PlannedChange[] {
-    const out: PlannedChange[] = [];
-    const byCode = new Map(stored.map((s) => [s.itemCode, s]));
-    const inSheet = new Set<string>();
-    for (const l of lines) {
-      inSheet.add(l.code);
-      const row = byCode.get(l.code);
-      if (!row || row.value !== l.value)
-        out.push({ unitId, code: l.code, value: l.value, reason, row });
-    }
-    for (const s of stored)
-      if (!inSheet.has(s.itemCode))
-        out.push({ unitId, code: s.itemCode, value: null, reason, row: s });
-    return out;
-  }
+/** Titles of a set's criteria, bonus and penalty items by code. */
+function itemTitles(set: CriteriaSet): Map<string, string> {
+  return new Map([
+    ...set.groups.flatMap((g) => g.criteria.map((c) => [c.code, c.title] as const)),
+    ...[...set.bonusItems, ...set.penaltyItems].map((i) => [i.code, i.title] as const),
+  ]);
+}
+
+function toImportTotal(t: TotalsResult): ImportTotalDto {
+  return t.ok
+    ? {
+        grandTotal: toPoints(t.value.grandTotal),
+        grandTotalText: formatPoints(t.value.grandTotal),
+        missingCriteria: [],
+      }
+    : { grandTotal: null, grandTotalText: null, missingCriteria: [...t.error.missingCriteria] };
 }
 
 export type { TermContext };

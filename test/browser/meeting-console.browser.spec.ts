@@ -4,8 +4,9 @@ import { signIn, startWebHarness, type WebHarness } from './browser-harness';
 /**
  * The meeting console without traps (issue 16): a time typed "8:00", multi-line fields kept as
  * typed after a refusal, the roll saved by "Khai mạc hội nghị" itself, every ballot opened in one
- * action, "1/2 suất" and "không đạt" for a nominee that fails, and a correction started by the
- * bloc secretary.
+ * action, "1/2 suất" and "không đạt" for a nominee that fails, a correction started by the
+ * bloc secretary, next year's officers recorded as the meeting decided them, and a correction
+ * approved by a second person where the office wants it.
  */
 describe('Web: the meeting console keeps what the secretary did (Chromium)', () => {
   let h: WebHarness;
@@ -14,6 +15,7 @@ describe('Web: the meeting console keeps what the secretary did (Chromium)', () 
   let counter: Page;
   let meetingUrl: string;
   const ballotUrls: Record<string, string> = {};
+  let correctedUrl = '';
 
   beforeAll(async () => {
     h = await startWebHarness({ seedMeeting: false });
@@ -191,5 +193,84 @@ describe('Web: the meeting console keeps what the secretary did (Chromium)', () 
     await submit(page, 'Lập bản đính chính');
     expect(await text(page, '.notice')).toBe('Đã ghi bản đính chính.');
     expect(await text(page, 'main')).toContain('Bản đính chính lần 2: Ghi sai giờ kết thúc');
+  });
+
+  it("records next year's officers as the meeting decided them; finalizing says it created next year's term", async () => {
+    const page = secretary;
+    correctedUrl = page.url().replace(/[?#].*$/, '');
+    const mid = Number(/\/web\/meetings\/(\d+)/.exec(correctedUrl)![1]);
+    const present = (await h.t.http().get(`/api/meetings/${mid}`).expect(200)).body.quorum
+      .present as number;
+    const head = page.locator('fieldset[data-officer="nextHead"]');
+    await head.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'huyện Cẩm Giàng' });
+    await head.getByLabel(/Thống nhất suy tôn/).check();
+    await head
+      .getByLabel('Căn cứ', { exact: true })
+      .fill('Luân phiên theo Quy chế hoạt động của Khối');
+    const deputy = page.locator('fieldset[data-officer="nextDeputy"]');
+    await deputy.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'huyện Gia Lộc' });
+    await deputy.getByLabel(/Bỏ phiếu/).check();
+    for (const [label, n] of [
+      ['Số phiếu phát ra', present],
+      ['Số phiếu thu về', present],
+      ['Số phiếu hợp lệ', present],
+      ['Số phiếu không hợp lệ', 0],
+      ['Tán thành', present - 1],
+      ['Không tán thành', 1],
+      ['Không có ý kiến', 0],
+    ] as const)
+      await deputy.getByLabel(label, { exact: true }).fill(String(n));
+    await submit(page, 'Chốt kết quả');
+    expect(await text(page, '.notice')).toBe(
+      'Đã chốt kết quả hội nghị và lập danh sách khối năm sau, với trưởng khối, phó khối do hội nghị quyết định. Bảng điều khiển vẫn ở năm đang làm.',
+    );
+    expect(await text(page, 'dd[data-officer-decision="HEAD"]')).toBe(
+      'Hội nghị thống nhất suy tôn huyện Cẩm Giàng làm Trưởng khối năm 2024, không bỏ phiếu; căn cứ: Luân phiên theo Quy chế hoạt động của Khối.',
+    );
+    expect(await text(page, 'dd[data-officer-decision="DEPUTY"]')).toMatch(
+      /^Hội nghị bầu huyện Gia Lộc làm Phó khối năm 2024: /,
+    );
+    await page.goto(`${h.baseUrl}/web`);
+    expect(await page.locator('select[name="nam"] option[selected]').textContent()).toBe('2023');
+  });
+
+  it('leaves a correction pending until another administrator approves it, where the office wants two people', async () => {
+    const bloc = (
+      await h.t.dataSource.query<{ id: number }[]>(
+        `SELECT organizing_body_id AS id FROM bloc WHERE id = ${blocId}`,
+      )
+    )[0]!;
+    const body = (await h.t.http().get(`/api/organizing-bodies/${bloc.id}`).expect(200)).body;
+    await h.t
+      .http()
+      .patch(`/api/organizing-bodies/${bloc.id}`)
+      .send({ version: body.version, correctionNeedsApproval: true })
+      .expect(200);
+    const page = secretary;
+    await page.goto(correctedUrl);
+    const finalized = correctedUrl;
+    await page.getByLabel('Lý do đính chính').fill('Ghi sai căn cứ suy tôn trưởng khối');
+    await submit(page, 'Gửi đề nghị đính chính');
+    expect(await text(page, '.notice')).toBe(
+      'Đã gửi đề nghị đính chính; biên bản đã chốt giữ nguyên cho đến khi một quản trị viên khác duyệt.',
+    );
+    expect(await text(page, '[data-pending-correction]')).toContain(
+      'Chờ một quản trị viên (không phải người đề nghị) duyệt hoặc từ chối.',
+    );
+
+    const a = await h.account({ username: 'quantri.bt', role: 'OFFICE_ADMIN' });
+    const admin = await (await h.context()).newPage();
+    admin.on('dialog', (d) => void d.accept());
+    await signIn(admin, a);
+    await admin.goto(finalized);
+    expect(await text(admin, '[data-pending-correction]')).toContain(
+      'Ghi sai căn cứ suy tôn trưởng khối',
+    );
+    await submit(admin, 'Duyệt đính chính');
+    expect(await text(admin, '.notice')).toBe(
+      'Đã duyệt đề nghị đính chính: phiên bản đính chính đã mở để sửa.',
+    );
+    expect(await text(admin, 'main')).toContain('Ghi sai căn cứ suy tôn trưởng khối');
+    expect(admin.url()).not.toBe(finalized);
   });
 });

@@ -273,9 +273,16 @@ describe('Web: units, blocs, criteria, scores and ranking (Chromium)', () => {
     await page.waitForURL(/score-sheet\/preview/);
     const changes = page.locator('table[data-preview-changes] tbody tr');
     expect(await changes.count()).toBe(1);
-    expect(await text(page, 'table[data-preview-changes] tbody tr th')).toBe('HD-KT');
-    const count = Number(await text(page, 'table[data-preview-changes] tbody tr td:last-child'));
+    expect(await text(page, 'table[data-preview-changes] tbody tr th')).toBe(
+      'huyện Kim Thành HD-KT',
+    );
+    const count = Number(
+      await text(page, 'table[data-preview-changes] tbody tr td[data-count="changed"]'),
+    );
     expect(count).toBeGreaterThan(0);
+    expect(await text(page, 'table[data-preview-changes] tbody tr td[data-total="before"]')).toBe(
+      '936',
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, '48-xem-truoc-nhap-excel');
     // Preview wrote nothing.

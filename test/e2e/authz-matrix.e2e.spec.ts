@@ -64,6 +64,7 @@ const SPEC: [RegExp, RegExp, Expect][] = [
   [/get/, /^\/api\/awards/, { in: 'ASV', out: 'ASV' }],
   [/post/, /^\/api\/awards/, { in: 'AS', out: 'AS' }],
   [/post/, /\/corrections$/, { in: 'ASB', out: 'AS' }],
+  [/post/, /\/correction-requests\/\{rid\}\/(approve|reject)$/, { in: 'A', out: 'A' }],
   [/post|put/, /meetings|ballots/, { in: 'ASB', out: 'AS' }],
   [/get|post|patch/, /^\/api\/users/, { in: 'A', out: 'A' }],
   [/get|post/, /^\/api\/audit\/checkpoints/, { in: 'A', out: 'A' }],

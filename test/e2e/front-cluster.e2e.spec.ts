@@ -245,8 +245,24 @@ describe('a Fatherland Front cụm of Đồng Nai with its own organising body',
         .post(`/api/meetings/${m.id}/finalize`)
         .send({
           version: m.version,
-          nextHeadUnitId: unit('Vĩnh Cửu').id,
-          nextDeputyUnitId: unit('Tân Phú').id,
+          nextHead: {
+            unitId: unit('Vĩnh Cửu').id,
+            method: 'VOTE',
+            vote: {
+              ballotsIssued: 6,
+              ballotsReturned: 6,
+              valid: 6,
+              invalid: 0,
+              agree: 5,
+              disagree: 1,
+              noOpinion: 0,
+            },
+          },
+          nextDeputy: {
+            unitId: unit('Tân Phú').id,
+            method: 'ACCLAMATION',
+            basis: 'Luân phiên theo Quy chế hoạt động của Cụm',
+          },
           endTime: '11:00',
         })
         .expect(200)
@@ -287,7 +303,13 @@ describe('a Fatherland Front cụm of Đồng Nai with its own organising body',
     expect(html.PROPOSAL).toContain('TRƯỞNG CỤM');
     expect(html.PROPOSAL).toContain('Ban Phong trào, Ủy ban MTTQ Việt Nam tỉnh Đồng Nai;');
     expect(html.MINUTES).toContain(
-      'Hội nghị suy tôn huyện Vĩnh Cửu làm Trưởng cụm, huyện Tân Phú làm Phó cụm năm 2023.',
+      'Hội nghị bầu huyện Vĩnh Cửu làm Trưởng cụm năm 2023: 6 phiếu phát ra, 6 phiếu thu về, 6 phiếu hợp lệ, 0 phiếu không hợp lệ; 5 phiếu tán thành (83,3 % tổng số 6 thành viên), 1 không tán thành, 0 không có ý kiến.',
+    );
+    expect(html.MINUTES).toContain(
+      'Hội nghị thống nhất suy tôn huyện Tân Phú làm Phó cụm năm 2023, không bỏ phiếu; căn cứ: Luân phiên theo Quy chế hoạt động của Cụm.',
+    );
+    expect(html.RESOLUTION).toContain(
+      'Bầu huyện Vĩnh Cửu làm Trưởng cụm năm 2023 (5/6 thành viên tán thành); suy tôn huyện Tân Phú làm Phó cụm năm 2023.',
     );
     expect(html.RESOLUTION).toContain('Các đơn vị thành viên của Cụm chịu trách nhiệm');
   });

@@ -225,7 +225,10 @@ describe('Ties at the seat boundary, settled by the rule’s protocol, in a rehe
       await t
         .http()
         .post(`/api/meetings/${m.id}/finalize`)
-        .send({ version: m.version, nextHeadUnitId: unit('Chí Linh').id })
+        .send({
+          version: m.version,
+          nextHead: { unitId: unit('Chí Linh').id, method: 'ACCLAMATION', basis: 'Luân phiên' },
+        })
         .expect(200)
     ).body;
     expect(m).toMatchObject({ status: 'FINALIZED', isRehearsal: true });

@@ -25,6 +25,8 @@ interface Meeting {
   version: number;
   quorum: { present: number; total: number; required: number; reached: boolean };
   ballots: Ballot[];
+  officerDecisions: { role: string; method: string; text: string; unit: Unit }[];
+  nextTerm?: { year: number; created: boolean; message: string };
 }
 
 const meetingBody = {
@@ -340,20 +342,116 @@ describe('Replaying the Hải Dương 2023 meeting through the API', () => {
     ]);
   });
 
-  it("finalizes, elects next year's head and deputy, and refuses later changes", async () => {
-    m = (
+  it("refuses next year's officers picked without the meeting's decision, and writes nothing", async () => {
+    const finalize = (body: object) =>
+      t
+        .http()
+        .post(`/api/meetings/${m.id}/finalize`)
+        .send({ version: m.version, ...body });
+    const before = await rowCounts(t.dataSource);
+    // only picked from a list: the field is gone, the decision is asked for
+    expect((await finalize({ nextHeadUnitId: unit('Cẩm Giàng').id }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    const noBasis = await finalize({
+      nextHead: { unitId: unit('Cẩm Giàng').id, method: 'ACCLAMATION' },
+    }).expect(422);
+    expect(noBasis.body.code).toBe('MEETING_OFFICER_DECISION_INVALID');
+    expect(noBasis.body.details).toEqual([
+      expect.objectContaining({ field: 'nextHead.basis', code: 'OFFICER_BASIS_REQUIRED' }),
+    ]);
+    const vote = {
+      ballotsIssued: 11,
+      ballotsReturned: 11,
+      valid: 11,
+      invalid: 0,
+      agree: 6,
+      disagree: 5,
+      noOpinion: 0,
+    };
+    const notPassed = await finalize({
+      nextDeputy: { unitId: unit('Gia Lộc').id, method: 'VOTE', vote },
+    }).expect(422);
+    expect(notPassed.body.details).toEqual([
+      expect.objectContaining({
+        field: 'nextDeputy.vote.agree',
+        code: 'OFFICER_VOTE_NOT_PASSED',
+        message:
+          'Phó khối năm sau không được bầu: 6/12 phiếu tán thành, cần quá nửa tổng số thành viên (ít nhất 7).',
+      }),
+    ]);
+    const badCounts = await finalize({
+      nextDeputy: { unitId: unit('Gia Lộc').id, method: 'VOTE', vote: { ...vote, invalid: 1 } },
+    }).expect(422);
+    expect(badCounts.body.details[0].code).toBe('COUNT_VALID_INVALID_NE_RETURNED');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+    expect((await t.http().get(`/api/meetings/${m.id}`).expect(200)).body.status).toBe('COUNTED');
+  });
+
+  it("finalizes with next year's head and deputy as the meeting decided them, and refuses later changes", async () => {
+    const res = (
       await t
         .http()
         .post(`/api/meetings/${m.id}/finalize`)
         .send({
           version: m.version,
-          nextHeadUnitId: unit('Cẩm Giàng').id,
-          nextDeputyUnitId: unit('Gia Lộc').id,
+          nextHead: {
+            unitId: unit('Cẩm Giàng').id,
+            method: 'ACCLAMATION',
+            basis:
+              'Luân phiên theo Quy chế hoạt động của Khối; biểu quyết giơ tay, 11/11 đại biểu có mặt nhất trí',
+          },
+          nextDeputy: {
+            unitId: unit('Gia Lộc').id,
+            method: 'VOTE',
+            vote: {
+              ballotsIssued: 11,
+              ballotsReturned: 11,
+              valid: 11,
+              invalid: 0,
+              agree: 9,
+              disagree: 1,
+              noOpinion: 1,
+            },
+          },
           endTime: '11:30',
         })
         .expect(200)
-    ).body;
+    ).body as Meeting;
+    m = res;
     expect(m.status).toBe('FINALIZED');
+    // the answer says that next year's term was created
+    expect(res.nextTerm).toEqual({
+      year: 2024,
+      created: true,
+      message:
+        'Đã lập danh sách thành viên năm 2024 với Trưởng khối huyện Cẩm Giàng, Phó khối huyện Gia Lộc do hội nghị quyết định.',
+    });
+    expect(res.officerDecisions.map((d) => d.text)).toEqual([
+      'Hội nghị thống nhất suy tôn huyện Cẩm Giàng làm Trưởng khối năm 2024, không bỏ phiếu; căn cứ: Luân phiên theo Quy chế hoạt động của Khối; biểu quyết giơ tay, 11/11 đại biểu có mặt nhất trí.',
+      'Hội nghị bầu huyện Gia Lộc làm Phó khối năm 2024: 11 phiếu phát ra, 11 phiếu thu về, 11 phiếu hợp lệ, 0 phiếu không hợp lệ; 9 phiếu tán thành (75,0 % tổng số 12 thành viên), 1 không tán thành, 1 không có ý kiến.',
+    ]);
+    // the decision stays with the meeting
+    const again = (await t.http().get(`/api/meetings/${m.id}`).expect(200)).body as Meeting;
+    expect(again.officerDecisions.map((d) => [d.role, d.method, d.unit.shortName])).toEqual([
+      ['HEAD', 'ACCLAMATION', 'Cẩm Giàng'],
+      ['DEPUTY', 'VOTE', 'Gia Lộc'],
+    ]);
+    expect(again.nextTerm).toBeUndefined();
+    // and in the minutes and the resolution
+    const docText = async (kind: string) => {
+      const doc = (
+        await t.http().post(`/api/meetings/${m.id}/documents`).send({ kind }).expect(201)
+      ).body as { id: number };
+      return (await t.http().get(`/api/documents/${doc.id}/van-ban.html`).expect(200)).text;
+    };
+    const minutes = await docText('MINUTES');
+    for (const sentence of res.officerDecisions.map((d) => d.text))
+      expect(minutes).toContain(sentence);
+    expect(minutes).not.toContain('Hội nghị suy tôn huyện Cẩm Giàng');
+    expect(await docText('RESOLUTION')).toContain(
+      'Suy tôn huyện Cẩm Giàng làm Trưởng khối năm 2024; bầu huyện Gia Lộc làm Phó khối năm 2024 (9/12 thành viên tán thành).',
+    );
     const next = (await t.http().get(`/api/blocs/${blocId}/terms/2024`).expect(200)).body;
     expect(next).toMatchObject({
       memberCount: 12,

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { ImportReportDto } from '../../src/scoring/dto/scoring.dto';
+import { visibleText } from '../helpers/page-text';
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
 
 interface Unit {
@@ -165,5 +167,148 @@ describe('Excel score sheet of the Hải Dương 2023 bloc', () => {
     expect(wrongStage.status).toBe(409); // the review stage is closed: nothing can be imported into it
     expect(wrongStage.body.code).toBe('SCORE_STAGE_CLOSED');
     await t.http().post(`${base()}/score-sheet/import?stage=AGREED`).expect(400);
+  });
+
+  it('previews unit names, values and totals, and counts added, changed and removed values apart', async () => {
+    const wb = await exported();
+    const ws = wb.getWorksheet('Bảng điểm')!;
+    let reasonCol = 0;
+    ws.getRow(4).eachCell((c, n) => {
+      if (c.text === 'Lý do thay đổi') reasonCol = n;
+    });
+    // Gia Lộc (941): one criterion lowered by a point and a 5-point bonus; Thanh Miện (890): a cell emptied.
+    const gl = cellOf(ws, 'HD-GL', 'I.1');
+    const glI1 = gl.value as number;
+    gl.value = glI1 - 1;
+    cellOf(ws, 'HD-GL', 'B1').value = 5;
+    ws.getCell(gl.row, reasonCol).value = 'Điều chỉnh theo biên bản thẩm định bổ sung';
+    const tm = cellOf(ws, 'HD-TM', 'I.2');
+    const tmI2 = tm.value as number;
+    tm.value = null;
+    ws.getCell(tm.row, reasonCol).value = 'Chờ số liệu chính thức của Cục Thống kê';
+
+    const before = await rowCounts(t.dataSource);
+    const preview = (await upload('preview', wb, 200)).body;
+    expect(preview).toMatchObject({
+      ok: true,
+      unitRows: 12,
+      linesToWrite: 3,
+      linesAdded: 1,
+      linesChanged: 1,
+      linesRemoved: 1,
+      linesUnchanged: 12 * 14 - 2,
+      unitsAffected: 2,
+    });
+    expect(preview.items).toHaveLength(19);
+    expect(preview.items[0]).toEqual({ code: 'I.1', title: 'Tăng trưởng kinh tế (GRDP)' });
+    const row = (code: string) =>
+      (preview as ImportReportDto).rows.find((r) => r.unitCode === code)!;
+    expect(row('HD-GL')).toMatchObject({
+      unitName: 'huyện Gia Lộc',
+      unitId: units.find((u) => u.code === 'HD-GL')!.id,
+      changes: 2,
+      added: 1,
+      changed: 1,
+      removed: 0,
+      unchanged: 13,
+      totalBefore: { grandTotal: 941, grandTotalText: '941', missingCriteria: [] },
+      totalAfter: { grandTotal: 945, grandTotalText: '945', missingCriteria: [] },
+      valueChanges: [
+        expect.objectContaining({ code: 'I.1', before: glI1, after: glI1 - 1 }),
+        expect.objectContaining({ code: 'B1', before: null, beforeText: null, after: 5 }),
+      ],
+    });
+    expect(row('HD-GL').values).toHaveLength(15);
+    expect(row('HD-GL').values[0]).toEqual({
+      code: 'I.1',
+      title: 'Tăng trưởng kinh tế (GRDP)',
+      value: glI1 - 1,
+      valueText: String(glI1 - 1).replace('.', ','),
+    });
+    expect(row('HD-TM')).toMatchObject({
+      unitName: 'huyện Thanh Miện',
+      changes: 1,
+      added: 0,
+      changed: 0,
+      removed: 1,
+      unchanged: 13,
+      totalBefore: { grandTotal: 890 },
+      totalAfter: { grandTotal: null, grandTotalText: null, missingCriteria: ['I.2'] },
+      valueChanges: [
+        {
+          code: 'I.2',
+          title: expect.any(String),
+          before: tmI2,
+          beforeText: expect.any(String),
+          after: null,
+          afterText: null,
+        },
+      ],
+    });
+    expect(row('HD-TPHD')).toMatchObject({
+      unitName: 'thành phố Hải Dương',
+      changes: 0,
+      unchanged: 14,
+      totalAfter: { grandTotal: 968 },
+    });
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+
+    // The same preview as a page: names, values, totals and the counts in words, no code or ISO date.
+    await t.login({ username: 'vanphong.xemtruoc', role: 'OFFICE_STAFF' });
+    const login = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username: 'vanphong.xemtruoc', password: 'mat-khau-thu-nghiem-2024' });
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const grid = await t
+      .anon()
+      .get(`/web/blocs/${blocId}/terms/2023/scores`)
+      .set('Cookie', cookie)
+      .expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(grid.text)![1]!;
+    const beforeWeb = await rowCounts(t.dataSource);
+    const page = await t
+      .anon()
+      .post(`/web/blocs/${blocId}/terms/2023/score-sheet/preview`)
+      .set('Cookie', cookie)
+      .field('_csrf', csrf)
+      .field('stage', 'AGREED')
+      .attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'bang-diem.xlsx')
+      .expect(200);
+    const text = visibleText(page.text);
+    expect(text).toContain('12 dòng đơn vị');
+    expect(text).toContain(
+      'Sẽ ghi 3 điểm của 2 đơn vị: 1 điểm mới, 1 điểm sửa, 1 điểm xóa (ô để trống); 166 điểm giữ nguyên.',
+    );
+    /** The visible text of a unit's row in the table marked `table`. */
+    const rowText = (table: string, unitCode: string) => {
+      const html = page.text.slice(page.text.indexOf(table));
+      const tr = html.slice(html.indexOf(`<tr data-unit="${unitCode}"`));
+      return tr
+        .slice(0, tr.indexOf('</tr>'))
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    };
+    expect(rowText('data-preview-changes', 'HD-GL')).toMatch(
+      /^\d+ huyện Gia Lộc HD-GL I\.1 : [\d,]+ → [\d,]+ B1 : \(trống\) → 5 1 1 0 941 945$/,
+    );
+    expect(rowText('data-preview-changes', 'HD-TM')).toMatch(
+      /^\d+ huyện Thanh Miện HD-TM I\.2 : [\d,]+ → xóa 0 0 1 890 chưa đủ điểm \(thiếu I\.2\)$/,
+    );
+    expect(rowText('data-preview-values', 'HD-TPHD')).toMatch(
+      /^\d+ thành phố Hải Dương HD-TPHD 96,5( [\d,]+){13} 968$/,
+    );
+    expect(text).toContain('Xác nhận nhập 3 điểm');
+    expect(text).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+    expect(await rowCounts(t.dataSource)).toEqual(beforeWeb);
+
+    // Imported, the ranking's total is the one the preview announced.
+    const imported = (await upload('import', wb, 200)).body;
+    expect(imported).toMatchObject({ saved: true, linesToWrite: 3, linesRemoved: 1 });
+    const ranking = (await t.http().get(`${base()}/ranking`).expect(200)).body;
+    const glEntry = ranking.entries.find((e: { unit: Unit }) => e.unit.code === 'HD-GL');
+    expect(glEntry.totals.grandTotal).toBe(945);
   });
 });

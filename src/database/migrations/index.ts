@@ -16,6 +16,7 @@ import { DocumentSignatureImmutable1796496214549 } from './1796496214549-Documen
 import { LoginThrottle1796496323868 } from './1796496323868-LoginThrottle';
 import { OrganizingBodyAuthorities1796500401000 } from './1796500401000-OrganizingBodyAuthorities';
 import { ReadScope1796506848533 } from './1796506848533-ReadScope';
+import { OfficerDecisionsCorrectionApproval1796507801005 } from './1796507801005-OfficerDecisionsCorrectionApproval';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   LoginThrottle1796496323868,
   OrganizingBodyAuthorities1796500401000,
   ReadScope1796506848533,
+  OfficerDecisionsCorrectionApproval1796507801005,
 ];

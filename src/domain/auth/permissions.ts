@@ -40,6 +40,7 @@ export const ACTIONS = [
   'awards.read',
   'meetings.write',
   'meetings.correct',
+  'meetings.correct.approve',
   'users.manage',
   'audit.read',
   'audit.checkpoint',
@@ -79,6 +80,9 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'meetings.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   // The secretary who recorded the meeting starts its correction (đính chính), as office staff can.
   'meetings.correct': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
+  // Where the organising body wants two people, an administrator approves or rejects the correction
+  // (never the person who started it: checked by the service).
+  'meetings.correct.approve': { OFFICE_ADMIN: 'ALL' },
   'users.manage': { OFFICE_ADMIN: 'ALL' },
   'audit.read': STAFF,
   'audit.checkpoint': { OFFICE_ADMIN: 'ALL' },

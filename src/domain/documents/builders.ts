@@ -183,7 +183,9 @@ export function buildMinutesViewModel(
     type: 'list',
     items: s.proposals.map((p) => proposalLine(s, p, false)),
   });
-  if (s.nextHead || s.nextDeputy) {
+  if (s.officerDecisions?.length) {
+    for (const d of s.officerDecisions) blocks.push({ type: 'paragraph', text: d.text });
+  } else if (s.nextHead || s.nextDeputy) {
     blocks.push({
       type: 'paragraph',
       text: `Hội nghị suy tôn ${s.nextHead ? `${s.nextHead} làm ${words(s).head}` : ''}${s.nextHead && s.nextDeputy ? ', ' : ''}${s.nextDeputy ? `${s.nextDeputy} làm ${words(s).deputy}` : ''} năm ${s.year + 1}.`,
@@ -351,7 +353,20 @@ export function buildResolutionViewModel(
     });
   });
   let n = s.proposals.length;
-  if (s.nextHead || s.nextDeputy) {
+  if (s.officerDecisions?.length) {
+    n += 1;
+    const members = s.attendance.length;
+    blocks.push({
+      type: 'paragraph',
+      lead: `Điều ${n}.`,
+      text: `${s.officerDecisions
+        .map(
+          (d, i) =>
+            `${d.method === 'VOTE' ? (i === 0 ? 'Bầu' : 'bầu') : i === 0 ? 'Suy tôn' : 'suy tôn'} ${d.unitName} làm ${d.title} năm ${s.year + 1}${d.method === 'VOTE' && d.agree !== null ? ` (${d.agree}/${members} thành viên tán thành)` : ''}`,
+        )
+        .join('; ')}.`,
+    });
+  } else if (s.nextHead || s.nextDeputy) {
     n += 1;
     blocks.push({
       type: 'paragraph',

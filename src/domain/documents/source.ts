@@ -80,5 +80,16 @@ export interface MeetingDocSource {
   proposals: { tierName: string; decider: string; verb?: string; collectiveNames: string[] }[];
   nextHead: string | null;
   nextDeputy: string | null;
+  /**
+   * How the meeting decided next year's officers (absent in snapshots taken before it was recorded,
+   * which print the older "suy tôn" sentence): the minutes' sentence, and the resolution's wording.
+   */
+  officerDecisions?: {
+    title: string;
+    unitName: string;
+    method: 'VOTE' | 'ACCLAMATION';
+    agree: number | null;
+    text: string;
+  }[];
   numbers: Readonly<Record<DocKind, number>>;
 }

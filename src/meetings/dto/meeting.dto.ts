@@ -21,6 +21,10 @@ import {
 } from 'class-validator';
 import { BALLOT_METHODS, type BallotMethod } from '../meeting-parts.entity';
 import { MatchesFormat } from '../../common/http/matches-format';
+import {
+  OFFICER_DECISION_METHODS,
+  type OfficerDecisionMethod,
+} from '../../domain/meetings/officer-decision';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_FORMAT = 'giờ HH:mm theo 24 giờ (ví dụ 08:00, 14:30)';
@@ -236,18 +240,67 @@ export class ChairDecisionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
+/** The counts of an officer vote, entered as on the meeting's other ballots. */
+export class OfficerVoteDto {
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(100000) ballotsIssued!: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(100000) ballotsReturned!: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(100000) valid!: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(100000) invalid!: number;
+  @ApiProperty({ example: 11, description: 'Số phiếu tán thành' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  agree!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(100000) disagree!: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(100000) noOpinion!: number;
+}
+
+/** How the meeting decided one of next year's officers (R14). */
+export class OfficerDecisionDto {
+  @ApiProperty({ description: 'Đơn vị thành viên được bầu hoặc suy tôn' })
+  @IsInt()
+  @Min(1)
+  unitId!: number;
+  @ApiProperty({
+    enum: OFFICER_DECISION_METHODS,
+    description:
+      'VOTE: bỏ phiếu (ghi kết quả kiểm phiếu); ACCLAMATION: thống nhất suy tôn, không bỏ phiếu',
+  })
+  @IsIn(OFFICER_DECISION_METHODS)
+  method!: OfficerDecisionMethod;
+  @ApiPropertyOptional({
+    example: 'Luân phiên theo Điều 6 Quy chế hoạt động của Khối',
+    description: 'Căn cứ (bắt buộc khi thống nhất không bỏ phiếu)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  basis?: string;
+  @ApiPropertyOptional({ type: OfficerVoteDto, description: 'Kết quả kiểm phiếu (khi bỏ phiếu)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OfficerVoteDto)
+  vote?: OfficerVoteDto;
+}
+
 export class FinalizeDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ description: 'Trưởng khối năm sau (suy tôn tại hội nghị)' })
+  @ApiPropertyOptional({
+    type: OfficerDecisionDto,
+    description: 'Trưởng khối/cụm năm sau: quyết định của hội nghị',
+  })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  nextHeadUnitId?: number;
-  @ApiPropertyOptional({ description: 'Phó khối năm sau' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OfficerDecisionDto)
+  nextHead?: OfficerDecisionDto;
+  @ApiPropertyOptional({ type: OfficerDecisionDto, description: 'Phó khối/cụm năm sau' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  nextDeputyUnitId?: number;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OfficerDecisionDto)
+  nextDeputy?: OfficerDecisionDto;
   @ApiPropertyOptional({ example: '11:30' })
   @IsOptional()
   @MatchesFormat(TIME, TIME_FORMAT)

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -76,6 +77,13 @@ export class CreateOrganizingBodyDto {
     { each: true },
   )
   authorityCodes?: string[];
+  @ApiPropertyOptional({
+    description:
+      'Đính chính biên bản hội nghị đã chốt phải được quản trị viên (người khác người lập) duyệt; mặc định không',
+  })
+  @IsOptional()
+  @IsBoolean()
+  correctionNeedsApproval?: boolean;
 }
 
 export class UpdateOrganizingBodyDto {
@@ -102,6 +110,13 @@ export class UpdateOrganizingBodyDto {
     { each: true },
   )
   authorityCodes?: string[];
+  @ApiPropertyOptional({
+    description:
+      'Đính chính biên bản hội nghị đã chốt phải được quản trị viên (người khác người lập) duyệt; mặc định không',
+  })
+  @IsOptional()
+  @IsBoolean()
+  correctionNeedsApproval?: boolean;
 }
 
 export class OrganizingBodyDto {
@@ -114,5 +129,6 @@ export class OrganizingBodyDto {
   @ApiProperty() addressee!: string;
   @ApiProperty() office!: string;
   @ApiProperty({ type: [String] }) authorityCodes!: string[];
+  @ApiProperty() correctionNeedsApproval!: boolean;
   @ApiProperty() version!: number;
 }

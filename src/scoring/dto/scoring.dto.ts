@@ -173,17 +173,75 @@ export class RankingDto {
   @ApiProperty() criteriaSetVersion!: number;
 }
 
+/** A column of the sheet: a criterion, bonus or penalty item. */
+export class ImportItemDto {
+  @ApiProperty({ example: 'I.1' }) code!: string;
+  @ApiProperty({ example: 'Tăng trưởng kinh tế (GRDP)' }) title!: string;
+}
+
+/** One value of a unit row of the sheet, with the item it scores. */
+export class ImportValueDto {
+  @ApiProperty({ example: 'I.1' }) code!: string;
+  @ApiProperty({ example: 'Tăng trưởng kinh tế (GRDP)' }) title!: string;
+  @ApiProperty({ example: 96.5 }) value!: number;
+  @ApiProperty({ example: '96,5' }) valueText!: string;
+}
+
+/** A value the import would add (before null), change, or remove (after null: the cell was emptied). */
+export class ImportValueChangeDto {
+  @ApiProperty({ example: 'I.1' }) code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: Number }) before!: number | null;
+  @ApiProperty({ nullable: true, type: String }) beforeText!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) after!: number | null;
+  @ApiProperty({ nullable: true, type: String }) afterText!: string | null;
+}
+
+/** A unit's total (src/domain/scoring/totals.ts), or why none can be given. */
+export class ImportTotalDto {
+  @ApiProperty({ nullable: true, type: Number, example: 968 }) grandTotal!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '968' }) grandTotalText!: string | null;
+  @ApiProperty({ type: [String], description: 'Tiêu chí chưa có điểm (không tính được tổng)' })
+  missingCriteria!: string[];
+}
+
+export class ImportRowDto {
+  @ApiProperty({ description: 'Số dòng trong Excel' }) rowNumber!: number;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ nullable: true, type: Number }) unitId!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'huyện Kim Thành' })
+  unitName!: string | null;
+  @ApiProperty({ type: [ImportValueDto], description: 'Các điểm của dòng, theo thứ tự cột' })
+  values!: ImportValueDto[];
+  @ApiProperty({ description: 'Số điểm sẽ ghi: thêm + sửa + xóa' }) changes!: number;
+  @ApiProperty({ description: 'Điểm mới (chưa có trong dữ liệu)' }) added!: number;
+  @ApiProperty({ description: 'Điểm sửa (khác điểm đang lưu)' }) changed!: number;
+  @ApiProperty({ description: 'Điểm xóa (ô để trống, đang có điểm)' }) removed!: number;
+  @ApiProperty({ description: 'Điểm giữ nguyên' }) unchanged!: number;
+  @ApiProperty({ type: [ImportValueChangeDto] }) valueChanges!: ImportValueChangeDto[];
+  @ApiProperty({ type: ImportTotalDto, nullable: true, description: 'Tổng điểm đang lưu' })
+  totalBefore!: ImportTotalDto | null;
+  @ApiProperty({ type: ImportTotalDto, nullable: true, description: 'Tổng điểm sau khi nhập' })
+  totalAfter!: ImportTotalDto | null;
+  @ApiProperty({ type: [FindingDto] }) errors!: FindingDto[];
+}
+
 export class ImportReportDto {
   @ApiProperty() ok!: boolean;
-  @ApiProperty({ description: 'Số dòng điểm sẽ ghi (xem trước) hoặc đã ghi (nhập)' })
+  @ApiProperty({ description: 'Số dòng đơn vị đọc được trong tệp' }) unitRows!: number;
+  @ApiProperty({
+    description:
+      'Số điểm sẽ ghi (xem trước) hoặc đã ghi (nhập): thêm + sửa + xóa; 0 khi tệp bị từ chối',
+  })
   linesToWrite!: number;
+  @ApiProperty() linesAdded!: number;
+  @ApiProperty() linesChanged!: number;
+  @ApiProperty() linesRemoved!: number;
+  @ApiProperty() linesUnchanged!: number;
   @ApiProperty() unitsAffected!: number;
   @ApiProperty({ type: [FindingDto] }) fileErrors!: FindingDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) rows!: {
-    rowNumber: number;
-    unitCode: string;
-    changes: number;
-    errors: FindingDto[];
-  }[];
+  @ApiProperty({ type: [ImportItemDto], description: 'Các cột điểm của bộ tiêu chí, theo thứ tự' })
+  items!: ImportItemDto[];
+  @ApiProperty({ type: [ImportRowDto] }) rows!: ImportRowDto[];
   @ApiProperty() saved!: boolean;
 }

@@ -63,6 +63,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'meeting.open': 'Khai mạc (mở cuộc họp)',
   'meeting.finalize': 'Chốt kết quả cuộc họp',
   'meeting.correct': 'Đính chính kết quả cuộc họp',
+  'meeting.correction.request': 'Đề nghị đính chính (chờ quản trị viên duyệt)',
+  'meeting.correction.approve': 'Duyệt đề nghị đính chính',
+  'meeting.correction.reject': 'Từ chối đề nghị đính chính',
   'ballot.create': 'Tạo phiếu bầu',
   'ballot.open': 'Mở bỏ phiếu',
   'ballot.entry': 'Ghi số phiếu',
@@ -79,6 +82,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  meeting_correction_request: 'đề nghị đính chính',
   user: 'tài khoản',
   login: 'tên đăng nhập',
   province: 'tỉnh, thành phố',

@@ -59,10 +59,20 @@ export const NOTICES: Readonly<Record<string, string>> = {
   meetingOpened: 'Đã lưu điểm danh và khai mạc hội nghị; có thể mở phiếu bầu.',
   ballotOpened: 'Đã mở phiếu bầu; thư ký nhập kết quả kiểm phiếu.',
   ballotsOpened: 'Đã mở phiếu bầu của mọi hình thức khen thưởng; thư ký nhập kết quả kiểm phiếu.',
-  finalizedNextTerm:
-    'Đã chốt kết quả cuộc họp. Đã lập danh sách khối năm sau với trưởng khối, phó khối do hội nghị suy tôn.',
+  finalizedNextTermKhoi:
+    'Đã chốt kết quả hội nghị và lập danh sách khối năm sau, với trưởng khối, phó khối do hội nghị quyết định. Bảng điều khiển vẫn ở năm đang làm.',
+  finalizedNextTermCum:
+    'Đã chốt kết quả hội nghị và lập danh sách cụm năm sau, với trưởng cụm, phó cụm do hội nghị quyết định. Bảng điều khiển vẫn ở năm đang làm.',
+  finalizedOfficersKhoi:
+    'Đã chốt kết quả hội nghị và ghi trưởng khối, phó khối do hội nghị quyết định vào danh sách khối năm sau đã có.',
+  finalizedOfficersCum:
+    'Đã chốt kết quả hội nghị và ghi trưởng cụm, phó cụm do hội nghị quyết định vào danh sách cụm năm sau đã có.',
   finalized: 'Đã chốt kết quả cuộc họp.',
   corrected: 'Đã ghi bản đính chính.',
+  correctionRequested:
+    'Đã gửi đề nghị đính chính; biên bản đã chốt giữ nguyên cho đến khi một quản trị viên khác duyệt.',
+  correctionApproved: 'Đã duyệt đề nghị đính chính: phiên bản đính chính đã mở để sửa.',
+  correctionRejected: 'Đã từ chối đề nghị đính chính; biên bản đã chốt giữ nguyên.',
   issued: 'Đã phát hành văn bản.',
   signed: 'Đã ký số văn bản. Bản PDF tải về từ nay là bản đã ký.',
   loggedOut: 'Đã đăng xuất.',

@@ -1,3 +1,4 @@
+import { BLOC_WORDS } from '../../domain/registry/organizing-body';
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
 import { AwardTiersService } from '../../award-tiers/award-tiers.service';
@@ -111,6 +112,7 @@ export class MeetingsPagesService {
   async console(auth: Authenticated, mid: number) {
     const m = await this.meetings.get(mid);
     const term = await this.blocs.getTerm(m.blocId, m.year);
+    const words = BLOC_WORDS[(await this.blocs.get(m.blocId)).kind];
     const rules = await this.blocRules(m.year, m.blocId);
     // the live quorum follows the strictest rule of the meeting's ballots (of every tier before any)
     const withBallots = rules.filter((r) => m.ballots.some((b) => b.tierId === r.tierId));
@@ -158,7 +160,15 @@ export class MeetingsPagesService {
       quorumRule,
       locked,
       canWrite,
-      canCorrect: holdsOnBloc(auth, 'meetings.correct', m.blocId) && m.status === 'FINALIZED',
+      canCorrect:
+        holdsOnBloc(auth, 'meetings.correct', m.blocId) &&
+        m.status === 'FINALIZED' &&
+        !m.pendingCorrection,
+      // The administrator's step, never by the person who asked for the correction.
+      canDecideCorrection:
+        m.pendingCorrection !== null &&
+        holds(auth, 'meetings.correct.approve') &&
+        m.pendingCorrection.requestedById !== auth.user.id,
       canEditFacts:
         canWrite &&
         (m.status === 'DRAFT' ||
@@ -173,6 +183,11 @@ export class MeetingsPagesService {
         .map((r) => ({ value: r.tierId, label: `${r.tierName} (${r.thresholdText})` })),
       methodOptions: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })),
       memberOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
+      nextYear: m.year + 1,
+      officerRoles: [
+        { key: 'nextHead', title: words.head },
+        { key: 'nextDeputy', title: words.deputy },
+      ],
       ballots,
       openableCount,
       // One action for every ballot once the roll is closed and reaches the quorum.

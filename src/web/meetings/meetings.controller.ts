@@ -20,6 +20,8 @@ import {
 } from '../../meetings/dto/meeting.dto';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import { MeetingsService } from '../../meetings/meetings.service';
+import { CorrectionRequestsService } from '../../meetings/correction-requests.service';
+import { CorrectionDecisionDto } from '../../meetings/dto/correction-request.dto';
 import { formatDate } from '../core/format';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { NOTICES, WebPageService, type WebRequest } from '../core/web-page.service';
@@ -35,9 +37,11 @@ import {
   warningsOf,
 } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
+import { finalizedNotice, officerDecisionOf } from './officer-form';
 
 /** Which form of the console a failed submission belongs to (its errors show there only). */
-type ConsoleForm = 'facts' | 'attendance' | 'open' | 'ballot' | 'finalize' | 'correction' | 'top';
+type ConsoleForm =
+  'facts' | 'attendance' | 'open' | 'ballot' | 'finalize' | 'correction' | 'approval' | 'top';
 
 const meetingUrl = (mid: number) => `/web/meetings/${mid}`;
 const ballotUrl = (mid: number, bid: number) => `/web/meetings/${mid}/ballots/${bid}`;
@@ -55,6 +59,7 @@ export class WebMeetingsController {
     private readonly models: MeetingsPagesService,
     private readonly meetings: MeetingsService,
     private readonly ballots: BallotsService,
+    private readonly corrections: CorrectionRequestsService,
   ) {}
 
   // ——— list and creation ———
@@ -319,15 +324,14 @@ export class WebMeetingsController {
       (p) => p,
       async () => {
         const plain: Record<string, unknown> = { version: field.int(values.version) };
-        const head = field.int(values.nextHeadUnitId);
-        const deputy = field.int(values.nextDeputyUnitId);
+        for (const key of ['nextHead', 'nextDeputy'] as const) {
+          const decision = officerDecisionOf(values, key);
+          if (decision) plain[key] = decision;
+        }
         const end = field.time(values.endTime);
-        if (head !== undefined) plain.nextHeadUnitId = head;
-        if (deputy !== undefined) plain.nextDeputyUnitId = deputy;
         if (end !== undefined) plain.endTime = end;
         const done = await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
-        const handedOver = !done.isRehearsal && (done.nextHeadUnit || done.nextDeputyUnit);
-        return handedOver ? 'finalizedNextTerm' : 'finalized';
+        return finalizedNotice(done);
       },
     );
   }
@@ -353,10 +357,67 @@ export class WebMeetingsController {
           version: field.int(values.version),
           reason: field.text(values.reason) ?? '',
         });
-        await this.meetings.correct(mid, dto);
-        return 'corrected';
+        const view = await this.meetings.correct(mid, dto);
+        return view.pendingCorrection ? 'correctionRequested' : 'corrected';
       },
     );
+  }
+
+  /** The administrator's step: approve (the correction version opens) … */
+  @Post('meetings/:mid/correction-requests/:rid/approve')
+  @Permission('meetings.correct.approve', { meeting: 'mid' })
+  approveCorrection(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('rid', IdPipe) rid: number,
+    @Body() body: unknown,
+  ) {
+    return this.decideCorrection(req, res, mid, rid, body, 'APPROVED');
+  }
+
+  /** … or reject with a reason (the finalized meeting stays as it was). */
+  @Post('meetings/:mid/correction-requests/:rid/reject')
+  @Permission('meetings.correct.approve', { meeting: 'mid' })
+  rejectCorrection(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('mid', IdPipe) mid: number,
+    @Param('rid', IdPipe) rid: number,
+    @Body() body: unknown,
+  ) {
+    return this.decideCorrection(req, res, mid, rid, body, 'REJECTED');
+  }
+
+  private async decideCorrection(
+    req: WebRequest,
+    res: Response,
+    mid: number,
+    rid: number,
+    body: unknown,
+    to: 'APPROVED' | 'REJECTED',
+  ) {
+    const values = submitted(body);
+    try {
+      const note = field.text(values.note);
+      const dto = await validateForm(CorrectionDecisionDto, {
+        version: field.int(values.version),
+        ...(note !== undefined ? { note } : {}),
+      });
+      const view =
+        to === 'APPROVED'
+          ? await this.corrections.approve(mid, rid, dto)
+          : await this.corrections.reject(mid, rid, dto);
+      this.pages.redirect(
+        res,
+        meetingUrl(view.id),
+        to === 'APPROVED' ? 'correctionApproved' : 'correctionRejected',
+      );
+    } catch (e) {
+      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+        this.renderConsole(req, res, mid, 'approval', form, status),
+      );
+    }
   }
 
   /**
@@ -411,6 +472,7 @@ export class WebMeetingsController {
       ballot: emptyForm(),
       finalize: emptyForm(),
       correction: emptyForm(),
+      approval: emptyForm(),
       top: emptyForm(),
     };
     // A refusal of a form the page no longer shows (the meeting moved on meanwhile, e.g. it was
@@ -422,6 +484,7 @@ export class WebMeetingsController {
       ballot: true,
       finalize: model.canFinalize,
       correction: model.canCorrect,
+      approval: model.canDecideCorrection,
       top: true,
     };
     if (which) forms[shown[which] ? which : 'top'] = form;

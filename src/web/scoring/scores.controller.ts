@@ -9,7 +9,7 @@ import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { uploadOptions } from '../../common/http/upload';
 import { YearPipe } from '../../common/http/year.pipe';
-import type { ImportReportDto } from '../../scoring/dto/scoring.dto';
+import type { ImportReportDto, ImportTotalDto } from '../../scoring/dto/scoring.dto';
 import { AdvancePhaseDto, EnterScoresDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
@@ -323,8 +323,21 @@ export class WebScoresController {
     message: string | null,
     status: number,
   ) {
-    const changed = report.rows.filter((r) => r.changes > 0 && r.errors.length === 0);
-    const refused = report.rows.filter((r) => r.errors.length > 0);
+    const rows = report.rows.map((r) => ({
+      ...r,
+      hasErrors: r.errors.length > 0,
+      totalBeforeText: totalText(r.totalBefore),
+      totalAfterText: totalText(r.totalAfter),
+    }));
+    const changed = rows.filter((r) => r.changes > 0 && !r.hasErrors);
+    const refused = rows.filter((r) => r.hasErrors);
+    const valueRows = rows.map((r) => {
+      const byCode = new Map(r.values.map((v) => [v.code, v.valueText]));
+      return {
+        ...r,
+        cells: report.items.map((i) => ({ code: i.code, text: byCode.get(i.code) ?? '' })),
+      };
+    });
     this.pages.send(
       req,
       res,
@@ -337,6 +350,7 @@ export class WebScoresController {
         report,
         changed,
         refused,
+        valueRows,
         fileName,
         sha256: createHash('sha256').update(buffer).digest('hex'),
         sheet: buffer.toString('base64'),
@@ -355,4 +369,13 @@ export class WebScoresController {
   private crumbs(id: number, name: string) {
     return [BLOCS, { href: `/web/blocs/${id}`, label: name }];
   }
+}
+
+/** A unit's total as the preview shows it, or why there is none yet. */
+function totalText(t: ImportTotalDto | null): string {
+  if (!t) return '';
+  if (t.grandTotalText !== null) return t.grandTotalText;
+  return t.missingCriteria.length > 0
+    ? `chưa đủ điểm (thiếu ${t.missingCriteria.join(', ')})`
+    : 'chưa tính được';
 }
