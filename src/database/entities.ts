@@ -39,6 +39,8 @@ import { ReadGenerationEntity } from './read-generation.entity';
 import { SessionGenerationEntity } from './session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { ClassificationSchemeEntity } from '../classification/classification-scheme.entity';
+import { UnitClassificationEntity } from '../classification/unit-classification.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables (drift test). */
 export const ENTITIES = [
@@ -81,4 +83,6 @@ export const ENTITIES = [
   SigningProfileSignerEntity,
   ReadGenerationEntity,
   SessionGenerationEntity,
+  ClassificationSchemeEntity,
+  UnitClassificationEntity,
 ];

@@ -2,6 +2,7 @@ import { HD_MERIT_RULE, buildCounts, line } from '../voting/test-builders';
 import { deriveClassification, describeDerivedBasis } from './derive';
 import { checkScale, type ClassificationScale } from './scale';
 import { decideClassificationByVote } from './vote';
+import { describeClassificationBasis, describeClassificationVotingRule } from './format';
 
 const HTXS = 'Hoàn thành xuất sắc nhiệm vụ';
 const HTT = 'Hoàn thành tốt nhiệm vụ';
@@ -173,5 +174,22 @@ describe('decideClassificationByVote (the meetings tally)', () => {
     });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error.map((f) => f.code)).toContain('COUNT_NOMINEE_SUM_NE_VALID');
+  });
+});
+
+describe('wording', () => {
+  it('words a voting rule and a voted basis', () => {
+    expect(describeClassificationVotingRule(HD_MERIT_RULE)).toBe(
+      'Tán thành > 50 % tổng số thành viên; có mặt ≥ 2/3 tổng số thành viên; bỏ phiếu kín',
+    );
+    expect(
+      describeClassificationBasis({
+        kind: 'VOTED',
+        meetingId: 1,
+        counts: buildCounts({}),
+        explanation: '12/12 = 100 % > 50 % — đạt',
+        minutes: '',
+      }),
+    ).toBe('Hội nghị biểu quyết: 12/12 = 100 % > 50 % — đạt');
   });
 });

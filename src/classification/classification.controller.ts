@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/permission.decorator';
+import { IdPipe } from '../common/http/id-param.pipe';
+import { YearPipe } from '../common/http/year.pipe';
+import { ClassificationService } from './classification.service';
+import {
+  ClassificationDto,
+  ClassificationVoteDto,
+  SaveClassificationSchemeDto,
+} from './dto/classification.dto';
+
+@ApiTags('Xếp loại thi đua của năm')
+@Controller('blocs/:id/terms/:year/classification')
+export class ClassificationController {
+  constructor(private readonly classification: ClassificationService) {}
+
+  @Permission('term.read')
+  @Get()
+  @ApiOkResponse({ type: ClassificationDto })
+  get(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.classification.get(id, year);
+  }
+
+  @Permission('scoring.manage')
+  @Put('scheme')
+  @ApiOkResponse({ type: ClassificationDto })
+  saveScheme(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: SaveClassificationSchemeDto,
+  ) {
+    return this.classification.saveScheme(id, year, dto);
+  }
+
+  @Permission('scoring.manage')
+  @Post('derive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClassificationDto })
+  derive(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
+    return this.classification.derive(id, year);
+  }
+
+  @Permission('meetings.write')
+  @Post('votes')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClassificationDto })
+  vote(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: ClassificationVoteDto,
+  ) {
+    return this.classification.vote(id, year, dto);
+  }
+}
