@@ -299,4 +299,43 @@ describe('Yearly classification of every unit', () => {
     expect(passed.eligibility.checkedRules).toContain('CLASSIFICATION_MISSING');
     expect(passed.eligibility.errors).toEqual([]);
   });
+
+  it('shows the classification on the web: its page, the ranking column, the derive button and a refused scale', async () => {
+    await t.login({ username: 'web.xeploai', role: 'OFFICE_STAFF' });
+    const login = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username: 'web.xeploai', password: 'mat-khau-thu-nghiem-2024' });
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const base = `/web/blocs/${blocId}/terms/2023`;
+    const page = await t.anon().get(`${base}/classification`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('xác định theo tổng điểm thống nhất và ngưỡng điểm');
+    expect(page.text).toContain('Tổng điểm thống nhất 968 ≥ ngưỡng 950 điểm');
+    expect(page.text).toContain('Xếp loại theo tổng điểm');
+    const ranking = await t.anon().get(`${base}/ranking`).set('Cookie', cookie).expect(200);
+    expect(ranking.text).toContain('<td data-classification>Hoàn thành xuất sắc nhiệm vụ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    await t
+      .anon()
+      .post(`${base}/classification/derive`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303);
+    const refusedScale = await t
+      .anon()
+      .post(`${base}/classification/scheme`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        method: 'DERIVED',
+        basis: 'Quy chế',
+        'levels.0.label': HTXS,
+        'levels.1.label': HT,
+      });
+    expect(refusedScale.status).toBe(409);
+    expect(refusedScale.text).toContain('không đổi thang xếp loại được nữa');
+  });
 });
