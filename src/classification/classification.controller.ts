@@ -7,6 +7,7 @@ import { ClassificationService } from './classification.service';
 import {
   ClassificationDto,
   ClassificationVoteDto,
+  DeriveClassificationDto,
   SaveClassificationSchemeDto,
 } from './dto/classification.dto';
 
@@ -37,8 +38,12 @@ export class ClassificationController {
   @Post('derive')
   @HttpCode(200)
   @ApiOkResponse({ type: ClassificationDto })
-  derive(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
-    return this.classification.derive(id, year);
+  derive(
+    @Param('id', IdPipe) id: number,
+    @Param('year', YearPipe) year: number,
+    @Body() dto: DeriveClassificationDto,
+  ) {
+    return this.classification.derive(id, year, dto);
   }
 
   @Permission('meetings.write')

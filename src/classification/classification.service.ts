@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { AppError, type ErrorDetail } from '../common/errors/app-error';
+import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import { deriveClassification } from '../domain/classification/derive';
 import {
@@ -34,6 +34,7 @@ import type {
   ClassificationDto,
   ClassificationVoteDto,
   ClassificationVotingRuleDto,
+  DeriveClassificationDto,
   SaveClassificationSchemeDto,
 } from './dto/classification.dto';
 
@@ -126,10 +127,14 @@ export class ClassificationService {
   }
 
   /** DERIVED: classifies every member with an agreed total; members without one are left out. */
-  derive(blocId: number, year: number): Promise<ClassificationDto> {
+  derive(blocId: number, year: number, dto: DeriveClassificationDto): Promise<ClassificationDto> {
     return this.db.write(async (em) => {
       const ctx = await this.scoring.context(em, blocId, year);
       const scheme = await this.requireScheme(em, ctx, 'DERIVED');
+      if (scheme.version !== dto.schemeVersion)
+        throw new AppError(CommonErrors.VERSION_CONFLICT, {
+          extra: { currentVersion: scheme.version },
+        });
       const ranking = await this.scoring.computeRanking(em, ctx);
       const byCode = new Map(ctx.members.map((u) => [u.code, u]));
       const rows: StoredClassification[] = [];

@@ -89,7 +89,11 @@ describe('Yearly classification of every unit', () => {
 
     // Deriving again through the API gives the same levels.
     const again = (
-      await t.http().post(`/api/blocs/${blocId}/terms/2023/classification/derive`).expect(200)
+      await t
+        .http()
+        .post(`/api/blocs/${blocId}/terms/2023/classification/derive`)
+        .send({ schemeVersion: 1 })
+        .expect(200)
     ).body as Classification;
     expect(again.units.map((u) => [u.unit.code, u.label])).toEqual(
       c.units.map((u) => [u.unit.code, u.label]),
@@ -139,6 +143,14 @@ describe('Yearly classification of every unit', () => {
           }),
       ),
     ).toEqual({ status: 409, code: 'CLASSIFICATION_WRONG_METHOD' });
+    expect(
+      await refused(() =>
+        t
+          .http()
+          .post(`/api/blocs/${blocId}/terms/2023/classification/derive`)
+          .send({ schemeVersion: 99 }),
+      ),
+    ).toEqual({ status: 409, code: 'VERSION_CONFLICT' });
   });
 
   it('lets the 2024 meeting vote the classification, counted by the meetings tally', async () => {
@@ -244,10 +256,12 @@ describe('Yearly classification of every unit', () => {
     expect(levelOf(lower, 'Cẩm Giàng')).toMatchObject({ label: HTT, method: 'VOTED' });
     expect(lower.unclassified).toHaveLength(10);
     // A derive on a voted scale is refused.
-    expect(await refused(() => t.http().post(`${base}/derive`))).toEqual({
-      status: 409,
-      code: 'CLASSIFICATION_WRONG_METHOD',
-    });
+    expect(await refused(() => t.http().post(`${base}/derive`).send({ schemeVersion: 1 }))).toEqual(
+      {
+        status: 409,
+        code: 'CLASSIFICATION_WRONG_METHOD',
+      },
+    );
   });
 
   it('lets a tier rule require a level: a missing and a too-low classification are refused with their codes', async () => {
@@ -321,7 +335,7 @@ describe('Yearly classification of every unit', () => {
       .post(`${base}/classification/derive`)
       .set('Cookie', cookie)
       .type('form')
-      .send({ _csrf: csrf })
+      .send({ _csrf: csrf, schemeVersion: '1' })
       .expect(303);
     const refusedScale = await t
       .anon()

@@ -97,6 +97,13 @@ export class SaveClassificationSchemeDto {
   votingRule?: ClassificationVotingRuleDto;
 }
 
+export class DeriveClassificationDto {
+  @ApiProperty({ description: 'Phiên bản của thang xếp loại đã đọc (thang đổi thì trả 409)' })
+  @IsInt()
+  @Min(1)
+  schemeVersion!: number;
+}
+
 export class ClassificationVoteDto {
   @ApiProperty({ description: 'Hội nghị chính thức của khối trong năm, đã điểm danh' })
   @IsInt()

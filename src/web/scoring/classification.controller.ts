@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Permission } from '../../auth/permission.decorator';
 import { ClassificationService } from '../../classification/classification.service';
 import {
+  DeriveClassificationDto,
   SaveClassificationSchemeDto,
   type ClassificationDto,
 } from '../../classification/dto/classification.dto';
@@ -88,12 +89,17 @@ export class WebClassificationController {
     @Res() res: Response,
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
+    @Body() body: unknown,
   ) {
+    const v = submitted(body);
     try {
-      await this.classification.derive(id, year);
+      const dto = await validateForm(DeriveClassificationDto, {
+        schemeVersion: field.int(v.schemeVersion),
+      });
+      await this.classification.derive(id, year, dto);
       this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/classification`, 'saved');
     } catch (e) {
-      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
+      await this.pages.sendFormError(req, res, e, v, (form, status) =>
         this.render(req, res, id, year, { derive: form }, status),
       );
     }
