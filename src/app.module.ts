@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { SeedingModule } from './seeding/seeding.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { ClassificationModule } from './classification/classification.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { ProvincesModule } from './provinces/provinces.module';
@@ -47,6 +48,7 @@ export class AppModule {
         NominationsModule,
         AwardsModule,
         MeetingsModule,
+        ClassificationModule,
         OnboardingModule,
         SeedingModule,
         DocumentsModule,

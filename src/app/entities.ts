@@ -41,6 +41,8 @@ import { ReadScopeEntity } from '../database/read-scope.entity';
 import { SessionGenerationEntity } from '../database/session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { ClassificationSchemeEntity } from '../classification/classification-scheme.entity';
+import { UnitClassificationEntity } from '../classification/unit-classification.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables (drift test). */
 export const ENTITIES = [
@@ -85,4 +87,6 @@ export const ENTITIES = [
   ReadGenerationEntity,
   ReadScopeEntity,
   SessionGenerationEntity,
+  ClassificationSchemeEntity,
+  UnitClassificationEntity,
 ];

@@ -69,6 +69,7 @@ export function toRuleDto(r: TierRuleEntity): TierRuleDto {
         ? null
         : { numerator: r.provinceCapNum, denominator: r.provinceCapDen },
     provinceCapMinOne: r.provinceCapMinOne,
+    requiredClassificationRank: r.requiredClassificationRank,
     votingRules: (r.votingRules ?? []).map(toVotingDto),
     version: r.version,
   };
@@ -102,6 +103,7 @@ export function toRuleColumns(dto: TierRuleBodyDto) {
       provinceCapNum: dto.provinceCap?.numerator ?? null,
       provinceCapDen: dto.provinceCap?.denominator ?? null,
       provinceCapMinOne: dto.provinceCapMinOne ?? false,
+      requiredClassificationRank: dto.requiredClassificationRank ?? null,
     },
     voting: dto.votingRules.map((v) => ({
       body: v.body,

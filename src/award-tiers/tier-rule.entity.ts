@@ -58,6 +58,9 @@ export class TierRuleEntity {
   /** Allow one nomination even when the cap rounds down to 0 (a province with fewer than 5 blocs). */
   @Column({ type: 'boolean', default: false }) provinceCapMinOne!: boolean;
 
+  /** The unit's yearly classification must reach this rank (1 = the bloc's best level); null = no requirement. */
+  @Column({ type: 'integer', nullable: true }) requiredClassificationRank!: number | null;
+
   @OneToMany(() => TierVotingRuleEntity, (v) => v.tierRule)
   votingRules?: TierVotingRuleEntity[];
 

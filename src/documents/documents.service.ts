@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import {
+  ClassificationRepository,
+  type StoredClassification,
+} from '../classification/classification.repository';
+import { describeClassificationBasis } from '../domain/classification/format';
 import { AuditService } from '../audit/audit.service';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import { AppError } from '../common/errors/app-error';
@@ -146,6 +151,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly provinces: ProvincesRepository,
     private readonly bodies: OrganizingBodiesRepository,
     private readonly audit: AuditService,
+    private readonly classifications: ClassificationRepository,
   ) {}
 
   onModuleInit(): void {
@@ -400,6 +406,11 @@ export class DocumentsService implements OnModuleInit {
       return authority ? authorityTitle(authority, body.locality) : '';
     };
     const proposals = new Map<number, string[]>();
+    const proposedLevels = new Map<number, (string | null)[]>();
+    const scheme = await this.classifications.schemeForTerm(em, ctx.term.id);
+    const levelOf = new Map(
+      (await this.classifications.forTerm(em, ctx.term.id)).map((c) => [c.unitId, c]),
+    );
     const ballots = v.ballots
       .filter((b) => b.tally)
       .map((b) => {
@@ -414,7 +425,13 @@ export class DocumentsService implements OnModuleInit {
         };
         for (const w of tally.winners) {
           const u = byCode.get(w);
-          if (u) proposals.set(b.tierId, [...(proposals.get(b.tierId) ?? []), u.collectiveName]);
+          if (u) {
+            proposals.set(b.tierId, [...(proposals.get(b.tierId) ?? []), u.collectiveName]);
+            proposedLevels.set(b.tierId, [
+              ...(proposedLevels.get(b.tierId) ?? []),
+              levelOf.get(u.id)?.label ?? null,
+            ]);
+          }
         }
         return {
           tierName: b.tierName,
@@ -491,7 +508,9 @@ export class DocumentsService implements OnModuleInit {
           bonus: formatPoints(e.totals.bonusTotal),
           penalty: formatPoints(e.totals.penaltyTotal),
         },
+        classification: this.classificationOf(levelOf.get(byCode.get(e.unitCode)?.id ?? 0)),
       })),
+      classificationScheme: scheme ? { method: scheme.method, basis: scheme.basis } : null,
       scoreGroups: (ctx.domainSet?.groups ?? []).map((g) => ({
         code: g.code,
         title: g.title,
@@ -503,6 +522,7 @@ export class DocumentsService implements OnModuleInit {
         decider: deciderOf(tierId),
         verb: authorityOf(tierId)?.awardVerb ?? 'tặng',
         collectiveNames: names,
+        classifications: proposedLevels.get(tierId) ?? [],
       })),
       nextHead: v.nextHeadUnit?.fullName ?? null,
       nextDeputy: v.nextDeputyUnit?.fullName ?? null,
@@ -521,5 +541,11 @@ export class DocumentsService implements OnModuleInit {
       numbers: { MINUTES: 0, VOTE_COUNT: 0, PROPOSAL: 0, RESOLUTION: 0, SCORE_TABLE: 0 },
     };
     return { blocId: ctx.bloc.id, doc };
+  }
+
+  private classificationOf(
+    c: StoredClassification | undefined,
+  ): { label: string; basisText: string } | null {
+    return c ? { label: c.label, basisText: describeClassificationBasis(c.basis) } : null;
   }
 }

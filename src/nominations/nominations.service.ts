@@ -1,3 +1,4 @@
+import { ClassificationRepository } from '../classification/classification.repository';
 import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -20,6 +21,7 @@ import {
   checkAcknowledgements,
   evaluateNomination,
   provinceCapAllowance,
+  type ClassificationFacts,
   type EligibilityContext,
   type EligibilityOutcome,
 } from '../domain/eligibility';
@@ -108,6 +110,7 @@ export class NominationsService {
     private readonly units: UnitsRepository,
     private readonly bodies: OrganizingBodiesRepository,
     private readonly audit: AuditService,
+    private readonly classifications: ClassificationRepository,
   ) {}
 
   listForTerm(blocId: number, year: number): Promise<NominationDto[]> {
@@ -836,6 +839,7 @@ export class NominationsService {
       })),
       unitNames: new Map(ctx.members.map((m) => [m.id, m.fullName])),
       tierNames: new Map(tiers.map((t) => [t.code, t.name])),
+      classification: await this.classificationFacts(em, ctx.term.id, unit.id, memo),
     };
     const outcome = evaluateNomination(
       context,
@@ -848,10 +852,28 @@ export class NominationsService {
             : null,
         requiresPriorTier: null,
         allowLeaderException: false,
+        requiredClassificationRank: rule.requiredClassificationRank,
       },
       { PROVINCE_CAP: { minimumOne: rule.provinceCapMinOne } },
     );
     return { outcome, unacknowledged: checkAcknowledgements(outcome.warnings, acks) };
+  }
+
+  /** The unit's yearly classification and the term's scale, for the CLASSIFICATION_* rules. */
+  private async classificationFacts(
+    em: EntityManager,
+    termId: number,
+    unitId: number,
+    memo: ReadMemo,
+  ): Promise<ClassificationFacts> {
+    const scheme = await memo.get(`classification-scheme:${termId}`, () =>
+      this.classifications.schemeForTerm(em, termId),
+    );
+    const level = await this.classifications.ofUnit(em, termId, unitId);
+    return {
+      level: level ? { rank: level.rank, label: level.label } : null,
+      scaleLabels: scheme ? scheme.levels.map((l) => l.label) : [],
+    };
   }
 
   private eligibilityDto(outcome: EligibilityOutcome, unacknowledged: readonly Finding[]) {

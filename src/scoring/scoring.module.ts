@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClassificationRepository } from '../classification/classification.repository';
 import { BlocsModule } from '../blocs/blocs.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { EvidenceService } from './evidence.service';
@@ -10,7 +11,13 @@ import { ScoringService } from './scoring.service';
 @Module({
   imports: [BlocsModule, CriteriaModule],
   controllers: [ScoringController],
-  providers: [ScoringService, ScoringRepository, EvidenceService, ScoreSheetService],
-  exports: [ScoringService, ScoringRepository, ScoreSheetService],
+  providers: [
+    ScoringService,
+    ScoringRepository,
+    EvidenceService,
+    ScoreSheetService,
+    ClassificationRepository,
+  ],
+  exports: [ScoringService, ScoringRepository, ScoreSheetService, ClassificationRepository],
 })
 export class ScoringModule {}

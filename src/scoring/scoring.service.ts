@@ -23,6 +23,8 @@ import { validateScoreSheet, type ScoreLine, type ScoreSheet } from '../domain/s
 import { computeUnitTotals } from '../domain/scoring/totals';
 import type { UnitEntity } from '../units/unit.entity';
 import { toUnitDto } from '../units/unit.mapper';
+import { ClassificationRepository } from '../classification/classification.repository';
+import { describeClassificationBasis } from '../domain/classification/format';
 import type {
   AdvancePhaseDto,
   EnterScoresDto,
@@ -70,6 +72,7 @@ export class ScoringService {
     private readonly criteria: CriteriaRepository,
     private readonly blocs: BlocsRepository,
     private readonly audit: AuditService,
+    private readonly classifications: ClassificationRepository,
   ) {}
 
   phase(blocId: number, year: number): Promise<PhaseDto> {
@@ -261,6 +264,15 @@ export class ScoringService {
         const ranking = await this.computeRanking(em, ctx);
         const byCode = new Map(ctx.members.map((u) => [u.code, u]));
         const unitDto = (code: string) => toUnitDto(byCode.get(code)!);
+        const classified = new Map(
+          (await this.classifications.forTerm(em, ctx.term.id)).map((c) => [c.unitId, c]),
+        );
+        const classificationOf = (code: string) => {
+          const c = classified.get(byCode.get(code)!.id);
+          return c
+            ? { rank: c.rank, label: c.label, basisText: describeClassificationBasis(c.basis) }
+            : null;
+        };
         const leader = ranking.leaderUnitCode ? unitDto(ranking.leaderUnitCode) : null;
         const final = ctx.term.scoringPhase === 'CLOSED';
         const statusText = !ranking.complete
@@ -286,6 +298,7 @@ export class ScoringService {
             unresolvedTie: e.unresolvedTie,
             tieBreakExplanation: e.tieBreakExplanation,
             drawNumber: ctx.draws.get(byCode.get(e.unitCode)!.id) ?? null,
+            classification: classificationOf(e.unitCode),
           })),
           incompleteUnits: ranking.incompleteUnits.map((u) => ({
             unit: unitDto(u.unitCode),

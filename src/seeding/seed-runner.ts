@@ -27,6 +27,7 @@ import { ScoreEntryEntity, type ScoreStageCode } from '../scoring/score-entry.en
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { viDate } from '../domain/common/vi-date';
+import { seedClassification, type ClassificationFile } from './seed-classification';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'seeds', 'haiduong-2023');
 
@@ -142,6 +143,8 @@ const SEED_TABLE_WORDS: Readonly<Record<string, string>> = {
   criteria_item: 'tiêu chí',
   score_entry: 'điểm chấm',
   scoring_phase_transition: 'bước chuyển giai đoạn chấm điểm',
+  classification_scheme: 'thang xếp loại thi đua',
+  unit_classification: 'xếp loại thi đua của đơn vị',
 };
 
 /** Counts of what a seed run wrote; `written` equals rows inserted plus rows updated. */
@@ -405,9 +408,8 @@ async function seedScoring(
     : null;
   if (!term) throw new Error(`seed: no term ${criteria.blocCode}/${criteria.year}`);
   const { columns, items } = bodyToRows(criteria.definition);
-  const problems = validateCriteriaSet(rowsToDomain(columns, items)).filter(
-    (f) => f.severity === 'error',
-  );
+  const domainSet = rowsToDomain(columns, items);
+  const problems = validateCriteriaSet(domainSet).filter((f) => f.severity === 'error');
   if (problems.length > 0)
     throw new Error(`seed: invalid criteria set: ${problems.map((p) => p.message).join('; ')}`);
   const set = await upsert(
@@ -478,6 +480,16 @@ async function seedScoring(
       .update({ id: term.id }, { scoringPhase: scores.phase, version: term.version + 1 });
     report.count('updated', 'bloc_term');
   }
+
+  await seedClassification(
+    em,
+    readJson<ClassificationFile>('classification-2023.json'),
+    domainSet,
+    new Map(
+      Object.entries(scores.scores).map(([unitCode, values]) => [unitIds.get(unitCode)!, values]),
+    ),
+    (kind, table) => report.count(kind, table),
+  );
 }
 
 /** True when the database holds no province yet (a brand-new installation). */

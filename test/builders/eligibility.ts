@@ -4,6 +4,7 @@
 import type {
   AwardRecord,
   BlocTermFacts,
+  ClassificationFacts,
   EligibilityContext,
   NominationFacts,
   PeerNomination,
@@ -66,6 +67,7 @@ export interface ContextOverrides {
   awardHistory?: readonly AwardRecord[];
   unitNames?: ReadonlyMap<number, string>;
   tierNames?: ReadonlyMap<string, string>;
+  classification?: ClassificationFacts;
 }
 
 /** A context that passes every rule for a GOV_FLAG tier unless overridden. */
@@ -94,6 +96,7 @@ export function buildContext(o: ContextOverrides = {}): EligibilityContext {
     awardHistory: o.awardHistory ?? [],
     unitNames: o.unitNames ?? new Map(HD_UNITS.map((u) => [u.id, u.name])),
     tierNames: o.tierNames ?? TIER_NAMES,
+    ...(o.classification ? { classification: o.classification } : {}),
   };
 }
 

@@ -57,6 +57,8 @@ const SPEC: [RegExp, RegExp, Expect][] = [
     { in: 'ASB', out: 'AS' },
   ],
   [/post/, /\/evidence\/\{itemCode\}/, { in: 'ASBU', out: 'AS' }],
+  // Yearly classification: the scale and the derivation with the scoring, the vote with the meeting.
+  [/post|put/, /\/classification\/(scheme|derive|votes)$/, { in: 'ASB', out: 'AS' }],
   [/post/, /\/nominations\/\{nid\}\/(council-vote|decision)/, { in: 'AS', out: 'AS' }],
   [/post/, /\/nominations\/\{nid\}\/report$/, { in: 'ASBU', out: 'AS' }],
   [/post|put/, /nominations/, { in: 'ASB', out: 'AS' }],

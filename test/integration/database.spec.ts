@@ -152,9 +152,11 @@ describe('reference data seed', () => {
       criteria_item: 24,
       score_entry: 504,
       scoring_phase_transition: 3,
+      classification_scheme: 1,
+      unit_classification: 12,
     });
     expect(first.updated).toEqual({ bloc_term: 1 });
-    expect(first.written).toBe(611);
+    expect(first.written).toBe(624);
     // The console line a newcomer reads: Vietnamese words, not table names.
     expect(first.summary).toContain('thêm 2 tỉnh, 12 đơn vị');
     expect(first.summary).not.toMatch(/\b[a-z]+_[a-z_]+\b/);

@@ -128,6 +128,16 @@ export class TierRuleBodyDto {
   @IsOptional()
   @IsBoolean()
   provinceCapMinOne?: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Xếp loại thi đua tối thiểu của đơn vị trong năm: 1 = mức cao nhất của thang xếp loại của khối',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  requiredClassificationRank?: number | null;
   @ApiProperty({ type: [VotingRuleDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -203,6 +213,7 @@ export class TierRuleDto {
   @ApiProperty() leaderOnly!: boolean;
   @ApiProperty({ type: FractionDto, nullable: true }) provinceCap!: FractionDto | null;
   @ApiProperty() provinceCapMinOne!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) requiredClassificationRank!: number | null;
   @ApiProperty({ type: [VotingRuleDto] }) votingRules!: VotingRuleDto[];
   @ApiProperty() version!: number;
 }

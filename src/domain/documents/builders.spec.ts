@@ -1,4 +1,6 @@
 import {
+  buildMinutesViewModel,
+  buildProposalViewModel,
   buildResolutionViewModel,
   buildScoreTableViewModel,
   buildVoteCountViewModel,
@@ -125,6 +127,71 @@ describe('document view models', () => {
       align: ['center', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
     });
     if (table?.type === 'table') expect(table.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100);
+  });
+});
+
+describe('yearly classification in the documents', () => {
+  const ranked = (classification: { label: string; basisText: string } | null | undefined) =>
+    source({
+      ranking: [
+        {
+          position: 1,
+          unitName: 'huyện Cẩm Giàng',
+          totalText: '955',
+          ...(classification === undefined ? {} : { classification }),
+        },
+      ],
+      classificationScheme: { method: 'VOTED', basis: 'Quy chế hoạt động của Khối' },
+      proposals: [
+        {
+          tierName: 'Cờ thi đua của Ủy ban nhân dân tỉnh',
+          decider: 'Chủ tịch Ủy ban nhân dân tỉnh Hải Dương',
+          collectiveNames: ['Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng'],
+          ...(classification ? { classifications: [classification.label] } : {}),
+        },
+      ],
+    });
+  const level = { label: 'Hoàn thành xuất sắc nhiệm vụ', basisText: 'Hội nghị biểu quyết: 12/12' };
+  const rankingTable = (vm: { blocks: readonly { type: string; header?: readonly string[] }[] }) =>
+    vm.blocks.find((b) => b.type === 'table' && b.header?.[0] === 'Xếp hạng');
+  const texts = (vm: { blocks: readonly { type: string; text?: string }[] }) =>
+    vm.blocks.flatMap((b) => (b.type === 'paragraph' && b.text ? [b.text] : []));
+
+  it('adds the level to the minutes ranking, the level and its basis to the score table, and the levels to the proposal', () => {
+    const minutes = buildMinutesViewModel(ranked(level), 'x', 't');
+    expect(rankingTable(minutes)).toMatchObject({
+      header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm', 'Xếp loại thi đua'],
+      rows: [['1', 'huyện Cẩm Giàng', '955', 'Hoàn thành xuất sắc nhiệm vụ']],
+    });
+    expect(texts(minutes)).toContain(
+      'Xếp loại thi đua năm 2023 do hội nghị khối biểu quyết; căn cứ: Quy chế hoạt động của Khối.',
+    );
+    const table = buildScoreTableViewModel(ranked(level), 'x', 't').blocks.filter(
+      (b) => b.type === 'table',
+    )[1];
+    expect(table).toMatchObject({
+      rows: [
+        ['1', 'huyện Cẩm Giàng', 'Hoàn thành xuất sắc nhiệm vụ', 'Hội nghị biểu quyết: 12/12'],
+      ],
+    });
+    expect(texts(buildProposalViewModel(ranked(level), 'x', 't'))).toContain(
+      'Xếp loại thi đua năm 2023 của các tập thể được đề nghị: Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng: Hoàn thành xuất sắc nhiệm vụ.',
+    );
+  });
+
+  it('prints no classification for a snapshot taken before it was recorded', () => {
+    const minutes = buildMinutesViewModel(ranked(undefined), 'x', 't');
+    expect(rankingTable(minutes)).toMatchObject({
+      header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
+    });
+    expect(
+      buildScoreTableViewModel(ranked(undefined), 'x', 't').blocks.filter(
+        (b) => b.type === 'table',
+      ),
+    ).toHaveLength(1);
+    expect(texts(buildProposalViewModel(ranked(undefined), 'x', 't')).join(' ')).not.toContain(
+      'Xếp loại',
+    );
   });
 });
 

@@ -161,13 +161,30 @@ export function buildMinutesViewModel(
       type: 'paragraph',
       text: `Kết quả chấm điểm, xếp hạng thi đua năm ${s.year} của ${words(s).noun}:`,
     });
-    blocks.push({
-      type: 'table',
-      header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
-      rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
-      widths: [15, 60, 25],
-      align: ['center', 'left', 'right'],
-    });
+    blocks.push(
+      classified(s)
+        ? {
+            type: 'table',
+            header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm', 'Xếp loại thi đua'],
+            rows: s.ranking.map((r) => [
+              String(r.position),
+              r.unitName,
+              r.totalText,
+              r.classification?.label ?? 'Chưa xếp loại',
+            ]),
+            widths: [12, 40, 16, 32],
+            align: ['center', 'left', 'right', 'left'],
+          }
+        : {
+            type: 'table',
+            header: ['Xếp hạng', 'Đơn vị', 'Tổng điểm'],
+            rows: s.ranking.map((r) => [String(r.position), r.unitName, r.totalText]),
+            widths: [15, 60, 25],
+            align: ['center', 'left', 'right'],
+          },
+    );
+    const note = classificationNote(s);
+    if (note) blocks.push({ type: 'paragraph', text: note });
   }
   blocks.push({ type: 'heading', text: 'III. KẾT QUẢ BÌNH XÉT, SUY TÔN' });
   for (const b of s.ballots) {
@@ -302,6 +319,8 @@ export function buildProposalViewModel(
   s.proposals.forEach((p, i) => {
     blocks.push({ type: 'paragraph', text: `${i + 1}. ${proposalLine(s, p, true)}` });
   });
+  const levels = proposedClassifications(s);
+  if (levels) blocks.push({ type: 'paragraph', text: levels });
   blocks.push({
     type: 'paragraph',
     text: 'Kèm theo: biên bản họp bình xét, biên bản kiểm phiếu và báo cáo thành tích của các tập thể.',
@@ -472,6 +491,7 @@ export function buildScoreTableViewModel(
           ? `Đơn vị dẫn đầu: ${s.ranking[0]?.unitName ?? ''}.`
           : 'Chưa có điểm thống nhất.',
       },
+      ...classificationBlocks(s),
     ],
     signatures: [
       {
@@ -486,6 +506,54 @@ export function buildScoreTableViewModel(
     recipientsLabel: 'Nơi nhận:',
     recipients: ['- Các đơn vị thành viên;', archive(s)],
   };
+}
+
+/** Whether the snapshot records a yearly classification for any unit of the ranking. */
+const classified = (s: MeetingDocSource): boolean =>
+  s.ranking.some((r) => r.classification !== undefined && r.classification !== null);
+
+/** "Xếp loại thi đua năm 2023 xác định theo …; căn cứ: …." (null when no scale was configured). */
+function classificationNote(s: MeetingDocSource): string | null {
+  const scheme = s.classificationScheme;
+  if (!scheme || !classified(s)) return null;
+  const how =
+    scheme.method === 'DERIVED'
+      ? 'xác định theo tổng điểm thống nhất và ngưỡng điểm'
+      : `do hội nghị ${words(s).noun.toLowerCase()} biểu quyết`;
+  return `Xếp loại thi đua năm ${s.year} ${how}; căn cứ: ${scheme.basis}.`;
+}
+
+/** The score table's classification section: each unit's level and its basis. */
+function classificationBlocks(s: MeetingDocSource): Block[] {
+  if (!classified(s)) return [];
+  return [
+    { type: 'paragraph', text: classificationNote(s) ?? `Xếp loại thi đua năm ${s.year}:` },
+    {
+      type: 'table',
+      header: ['Hạng', 'Đơn vị', 'Xếp loại thi đua', 'Căn cứ xếp loại'],
+      rows: s.ranking.map((r) => [
+        String(r.position),
+        r.unitName,
+        r.classification?.label ?? 'Chưa xếp loại',
+        r.classification?.basisText ?? '',
+      ]),
+      widths: [8, 30, 28, 34],
+      align: ['center', 'left', 'left', 'left'],
+    },
+  ];
+}
+
+/** "Xếp loại thi đua năm 2023 của các tập thể được đề nghị: A: …; B: …." (null when none is recorded). */
+function proposedClassifications(s: MeetingDocSource): string | null {
+  const pairs = s.proposals.flatMap((p) =>
+    p.collectiveNames.flatMap((name, i) => {
+      const label = p.classifications?.[i];
+      return label ? [`${name}: ${label}`] : [];
+    }),
+  );
+  const unique = [...new Set(pairs)];
+  if (unique.length === 0) return null;
+  return `Xếp loại thi đua năm ${s.year} của các tập thể được đề nghị: ${unique.join('; ')}.`;
 }
 
 /** The builder of each document kind. */

@@ -1,3 +1,4 @@
+import type { ClassificationMethod } from '../classification/scale';
 import type { BlocKind } from '../registry/unit-types';
 import type { DocKind } from './view-model';
 
@@ -72,12 +73,23 @@ export interface MeetingDocSource {
     totalText: string;
     /** Subtotals per group (in `scoreGroups` order), criteria sum, bonus and penalty as counted. */
     detail?: { groups: string[]; criteria: string; bonus: string; penalty: string };
+    /** The unit's yearly classification and its basis in words; absent in older snapshots. */
+    classification?: { label: string; basisText: string } | null;
   }[];
+  /** How the year's classification was decided and on what basis; absent when none was configured. */
+  classificationScheme?: { method: ClassificationMethod; basis: string } | null;
   /** The criteria groups of the signed covenant (absent from snapshots taken before they were kept). */
   scoreGroups?: { code: string; title: string; maxText: string }[];
   ballots: BallotSource[];
   /** `verb` ("tặng") is absent in older snapshots. */
-  proposals: { tierName: string; decider: string; verb?: string; collectiveNames: string[] }[];
+  proposals: {
+    tierName: string;
+    decider: string;
+    verb?: string;
+    collectiveNames: string[];
+    /** Each collective's yearly classification label, in `collectiveNames` order; absent in older snapshots. */
+    classifications?: (string | null)[];
+  }[];
   nextHead: string | null;
   nextDeputy: string | null;
   /**

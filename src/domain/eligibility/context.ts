@@ -18,6 +18,16 @@ export interface EligibilityContext {
   readonly unitNames?: ReadonlyMap<number, string>;
   /** Display names of tiers ("Cờ thi đua của Chính phủ"); a missing one shows as its code. */
   readonly tierNames?: ReadonlyMap<string, string>;
+  /** The unit's yearly classification (xếp loại thi đua) and the term's scale; absent = none recorded. */
+  readonly classification?: ClassificationFacts;
+}
+
+/** The unit's classification for the year and the labels of the term's scale, best first. */
+export interface ClassificationFacts {
+  /** Null when no classification is recorded for the unit. */
+  readonly level: { readonly rank: number; readonly label: string } | null;
+  /** The term's levels, rank 1 first; empty when the bloc has configured none. */
+  readonly scaleLabels: readonly string[];
 }
 
 export interface NominationFacts {
@@ -99,6 +109,8 @@ export interface TierRuleFacts {
   readonly requiresPriorTier: PriorTierRequirement | null;
   /** Whether a leader-only tier accepts a non-leader with a stated legal ground (Law 06/2022 art. 25.3). */
   readonly allowLeaderException: boolean;
+  /** The unit's yearly classification must be at this rank or better (1 = the best level); null/absent = no requirement. */
+  readonly requiredClassificationRank?: number | null;
 }
 
 export interface PriorTierRequirement {

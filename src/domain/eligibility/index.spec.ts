@@ -15,7 +15,7 @@ describe('eligibility public API', () => {
     expect(typeof eligibility.checkAcknowledgements).toBe('function');
     expect(typeof eligibility.activePeers).toBe('function');
     expect(typeof eligibility.provinceCapAllowance).toBe('function');
-    expect(eligibility.ELIGIBILITY_RULES).toHaveLength(11);
+    expect(eligibility.ELIGIBILITY_RULES).toHaveLength(12);
     expect(eligibility.INACTIVE_NOMINATION_STATUSES).toEqual(['WITHDRAWN', 'REJECTED', 'CUT']);
   });
 });

@@ -8,6 +8,7 @@ export {
   activePeers,
   type AwardRecord,
   type BlocTermFacts,
+  type ClassificationFacts,
   type EligibilityContext,
   type NominationFacts,
   type PeerNomination,

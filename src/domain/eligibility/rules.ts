@@ -1,5 +1,6 @@
 import { alreadyAwardedSameYearRule } from './already-awarded-same-year.rule';
 import { blocQuotaRule } from './bloc-quota.rule';
+import { classificationRequiredRule } from './classification-required.rule';
 import { leaderOnlyRule } from './leader-only.rule';
 import { notAMemberRule } from './not-a-member.rule';
 import { notLeaderRule } from './not-leader.rule';
@@ -24,6 +25,7 @@ export const ELIGIBILITY_RULES = [
   blocQuotaRule,
   provinceCapRule,
   priorTierRequiredRule,
+  classificationRequiredRule,
 ] as const;
 
 type RegisteredRule = (typeof ELIGIBILITY_RULES)[number];

@@ -143,6 +143,12 @@ export class PhaseDto {
   }[];
 }
 
+export class RankingClassificationDto {
+  @ApiProperty({ description: '1 = mức cao nhất' }) rank!: number;
+  @ApiProperty({ example: 'Hoàn thành xuất sắc nhiệm vụ' }) label!: string;
+  @ApiProperty({ description: 'Căn cứ xếp loại, bằng lời' }) basisText!: string;
+}
+
 export class RankingEntryDto {
   @ApiProperty() position!: number;
   @ApiProperty() rank!: number;
@@ -152,6 +158,12 @@ export class RankingEntryDto {
   @ApiProperty() unresolvedTie!: boolean;
   @ApiProperty({ nullable: true, type: String }) tieBreakExplanation!: string | null;
   @ApiProperty({ nullable: true, type: Number }) drawNumber!: number | null;
+  @ApiProperty({
+    type: RankingClassificationDto,
+    nullable: true,
+    description: 'Xếp loại thi đua của năm, nếu đã có',
+  })
+  classification!: RankingClassificationDto | null;
 }
 
 export class RankingDto {

@@ -79,6 +79,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'organizing-body.create': 'Thêm cơ quan tổ chức khối, cụm',
   'organizing-body.update': 'Sửa cơ quan tổ chức khối, cụm',
   'signing.profile.save': 'Khai báo chứng thư số và hình ảnh ký',
+  'classification.scheme.save': 'Khai báo thang xếp loại thi đua của năm',
+  'classification.derive': 'Xếp loại thi đua theo tổng điểm',
+  'classification.vote': 'Xếp loại thi đua theo biểu quyết của hội nghị',
 };
 
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -102,6 +105,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   signing_profile: 'chứng thư số của cơ quan',
   organizing_body: 'cơ quan tổ chức khối, cụm',
   deciding_authority: 'cấp quyết định khen thưởng',
+  classification_scheme: 'thang xếp loại thi đua',
+  unit_classification: 'xếp loại thi đua của đơn vị',
 };
 
 /** The action's Vietnamese name; an unknown code is shown as it is (never hidden). */

@@ -17,6 +17,8 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   BLOC_QUOTA: 'Chỉ tiêu của khối',
   PROVINCE_CAP: 'Tỷ lệ toàn tỉnh',
   PRIOR_TIER_REQUIRED: 'Khen thưởng bậc thấp hơn năm trước',
+  CLASSIFICATION_MISSING: 'Chưa được xếp loại thi đua của năm',
+  CLASSIFICATION_TOO_LOW: 'Xếp loại thi đua của năm chưa đạt mức yêu cầu',
   // Score sheet import (src/scoring/excel, src/domain/scoring).
   SHEET_NOT_XLSX: 'Tệp không phải Excel (.xlsx)',
   SHEET_TOO_LARGE: 'Tệp quá lớn',

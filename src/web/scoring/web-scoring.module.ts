@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ClassificationModule } from '../../classification/classification.module';
+import { WebClassificationController } from './classification.controller';
 import { BlocsModule } from '../../blocs/blocs.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { ProvincesModule } from '../../provinces/provinces.module';
@@ -22,8 +24,14 @@ import { ScoringPagesService } from './scoring-pages.service';
     CriteriaModule,
     ScoringModule,
     ProvincesModule,
+    ClassificationModule,
   ],
-  controllers: [WebRegistryController, WebCriteriaController, WebScoresController],
+  controllers: [
+    WebRegistryController,
+    WebCriteriaController,
+    WebScoresController,
+    WebClassificationController,
+  ],
   providers: [ScoringPagesService],
 })
 export class WebScoringModule {}
