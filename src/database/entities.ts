@@ -24,6 +24,12 @@ import {
   MeetingAttendanceEntity,
 } from '../meetings/meeting-parts.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import {
+  CastBallotEntity,
+  ElectronicBallotEntity,
+  VotingCodeAttemptEntity,
+  VotingCodeEntity,
+} from '../meetings/electronic/electronic.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { LoginAccountLimitEntity, LoginAddressLockEntity } from '../auth/login-throttle.entity';
@@ -67,6 +73,10 @@ export const ENTITIES = [
   MeetingAttendanceEntity,
   BallotEntity,
   BallotEntryEntity,
+  ElectronicBallotEntity,
+  VotingCodeEntity,
+  CastBallotEntity,
+  VotingCodeAttemptEntity,
   UserEntity,
   UserBlocScopeEntity,
   SessionEntity,

@@ -457,6 +457,17 @@ export class DocumentsService implements OnModuleInit {
             };
           }),
           minutes: tally.minutes,
+          ...(b.electronic
+            ? {
+                electronic: {
+                  codesIssued: b.electronic.codesIssued,
+                  codesUsed: b.electronic.casts,
+                  codesVoided: b.electronic.codesVoided,
+                  wrongAttempts: b.electronic.wrongAttempts,
+                  receipts: b.electronic.receipts,
+                },
+              }
+            : {}),
         };
       });
     const doc: MeetingDocSource = {

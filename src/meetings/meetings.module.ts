@@ -9,6 +9,10 @@ import { MeetingContextLoader } from './meeting-context';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { ElectronicBallotsService } from './electronic/electronic-ballots.service';
+import { ElectronicController } from './electronic/electronic.controller';
+import { ElectronicRepository } from './electronic/electronic.repository';
+import { ElectronicRounds, SlipVault } from './electronic/electronic-rounds';
 
 @Module({
   imports: [
@@ -18,8 +22,23 @@ import { MeetingsService } from './meetings.service';
     NominationsModule,
     OrganizingBodiesModule,
   ],
-  controllers: [MeetingsController],
-  providers: [MeetingsService, BallotsService, MeetingsRepository, MeetingContextLoader],
-  exports: [MeetingsService, BallotsService, MeetingsRepository],
+  controllers: [MeetingsController, ElectronicController],
+  providers: [
+    MeetingsService,
+    BallotsService,
+    MeetingsRepository,
+    MeetingContextLoader,
+    ElectronicRepository,
+    ElectronicRounds,
+    SlipVault,
+    ElectronicBallotsService,
+  ],
+  exports: [
+    MeetingsService,
+    BallotsService,
+    MeetingsRepository,
+    ElectronicBallotsService,
+    ElectronicRepository,
+  ],
 })
 export class MeetingsModule {}

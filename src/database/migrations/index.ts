@@ -15,6 +15,7 @@ import { DocumentSignatures1796496214548 } from './1796496214548-DocumentSignatu
 import { DocumentSignatureImmutable1796496214549 } from './1796496214549-DocumentSignatureImmutable';
 import { LoginThrottle1796496323868 } from './1796496323868-LoginThrottle';
 import { OrganizingBodyAuthorities1796500401000 } from './1796500401000-OrganizingBodyAuthorities';
+import { ElectronicBallot1796506897224 } from './1796506897224-ElectronicBallot';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   DocumentSignatureImmutable1796496214549,
   LoginThrottle1796496323868,
   OrganizingBodyAuthorities1796500401000,
+  ElectronicBallot1796506897224,
 ];
