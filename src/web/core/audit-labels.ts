@@ -97,6 +97,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   nomination: 'hồ sơ đề nghị',
   award_history: 'lịch sử khen thưởng',
   meeting: 'cuộc họp',
+  ballot: 'phiếu bầu',
   generated_document: 'văn bản',
   audit_log: 'nhật ký',
   signing_profile: 'chứng thư số của cơ quan',
