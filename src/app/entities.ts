@@ -25,6 +25,12 @@ import {
 } from '../meetings/meeting-parts.entity';
 import { MeetingCorrectionRequestEntity } from '../meetings/correction-request.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
+import {
+  CastBallotEntity,
+  ElectronicBallotEntity,
+  VotingCodeAttemptEntity,
+  VotingCodeEntity,
+} from '../meetings/electronic/electronic.entity';
 import { AuditCheckpointEntity } from '../audit/audit-checkpoint.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { LoginAccountLimitEntity, LoginAddressLockEntity } from '../auth/login-throttle.entity';
@@ -41,8 +47,8 @@ import { ReadScopeEntity } from '../database/read-scope.entity';
 import { SessionGenerationEntity } from '../database/session-generation.entity';
 import { UnitLineageEntity } from '../units/unit-lineage.entity';
 import { UnitEntity } from '../units/unit.entity';
-import { ClassificationSchemeEntity } from '../classification/classification-scheme.entity';
-import { UnitClassificationEntity } from '../classification/unit-classification.entity';
+import { ClassificationSchemeEntity } from '../scoring/classification/classification-scheme.entity';
+import { UnitClassificationEntity } from '../scoring/classification/unit-classification.entity';
 
 /** Every entity of the schema; the migrations must produce exactly these tables (drift test). */
 export const ENTITIES = [
@@ -72,6 +78,10 @@ export const ENTITIES = [
   BallotEntity,
   BallotEntryEntity,
   MeetingCorrectionRequestEntity,
+  ElectronicBallotEntity,
+  VotingCodeEntity,
+  CastBallotEntity,
+  VotingCodeAttemptEntity,
   UserEntity,
   UserBlocScopeEntity,
   SessionEntity,

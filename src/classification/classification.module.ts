@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { ClassificationController } from './classification.controller';
-import { ClassificationRepository } from './classification.repository';
+import { ClassificationRepository } from '../scoring/classification/classification.repository';
 import { ClassificationService } from './classification.service';
 
 @Module({

@@ -28,7 +28,7 @@ import {
   ClassificationRepository,
   type StoredClassification,
   type StoredScheme,
-} from './classification.repository';
+} from '../scoring/classification/classification.repository';
 import { ClassificationErrors } from './classification.errors';
 import type {
   ClassificationDto,
@@ -206,14 +206,10 @@ export class ClassificationService {
         dto.acknowledgements ?? [],
       );
       if (missing.length > 0)
-        throw new AppError(
-          {
-            code: 'WARNING_NOT_ACKNOWLEDGED',
-            kind: 'RULE_VIOLATION',
-            message: missing[0]!.message,
-          },
-          { details: details(missing) },
-        );
+        throw new AppError(ClassificationErrors.WARNING_NOT_ACKNOWLEDGED, {
+          message: missing[0]!.message,
+          details: details(missing),
+        });
       const byCode = new Map(ctx.members.map((m) => [m.code, m]));
       await this.classifications.upsert(
         em,

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import {
   ClassificationRepository,
   type StoredClassification,
-} from '../classification/classification.repository';
+} from '../scoring/classification/classification.repository';
 import { describeClassificationBasis } from '../domain/classification/format';
 import { AuditService } from '../audit/audit.service';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
@@ -462,6 +462,17 @@ export class DocumentsService implements OnModuleInit {
             };
           }),
           minutes: tally.minutes,
+          ...(b.electronic
+            ? {
+                electronic: {
+                  codesIssued: b.electronic.codesIssued,
+                  codesUsed: b.electronic.casts,
+                  codesVoided: b.electronic.codesVoided,
+                  wrongAttempts: b.electronic.wrongAttempts,
+                  receipts: b.electronic.receipts,
+                },
+              }
+            : {}),
         };
       });
     const doc: MeetingDocSource = {

@@ -44,6 +44,7 @@ import { MeetingsService } from './meetings.service';
 import { Metrics } from '../observability/metrics';
 import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
 import { proposesTo } from '../domain/registry/organizing-body';
+import { ElectronicRounds } from './electronic/electronic-rounds';
 
 interface VotersSnapshot {
   membersEntitled: number;
@@ -108,6 +109,7 @@ export class BallotsService {
     private readonly scoring: ScoringService,
     private readonly bodies: OrganizingBodiesRepository,
     private readonly metrics: Metrics,
+    private readonly electronic: ElectronicRounds,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
@@ -144,7 +146,7 @@ export class BallotsService {
         });
       }
       if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
-      await this.meetings.insertBallot(em, {
+      const created = await this.meetings.insertBallot(em, {
         meetingId,
         tierId: tier.id,
         roundNo: 1,
@@ -158,6 +160,7 @@ export class BallotsService {
         acceptedCounts: null,
         tally: null,
       });
+      await this.electronic.register(em, created.id, dto.mode ?? 'PAPER', dto.method);
       return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term);
     });
   }
@@ -217,6 +220,7 @@ export class BallotsService {
       votersSnapshot: JSON.stringify(voters),
     });
     if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
+    await this.electronic.onOpen(em, ballot.id, present.length);
     if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
       await this.moveMeeting(em, ctx, 'VOTING');
     return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
@@ -229,6 +233,7 @@ export class BallotsService {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
       if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
+      await this.electronic.requirePaper(em, ballotId);
       const entries = await this.meetings.entries(em, ballotId);
       if (entries.length >= 2) throw new AppError(MeetingErrors.ENTRIES_COMPLETE);
       const first = entries[0];
@@ -259,6 +264,7 @@ export class BallotsService {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
       if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
+      await this.electronic.requirePaper(em, ballotId);
       const entries = await this.meetings.entries(em, ballotId);
       const entry = entries.find((e) => e.entryNo === entryNo);
       if (!entry) throw new AppError(MeetingErrors.ENTRY_NOT_FOUND);
@@ -320,7 +326,7 @@ export class BallotsService {
       await this.meetings.updateBallotIfVersion(em, ballot.id, ballot.version, {
         status: 'DECIDED',
       });
-      await this.meetings.insertBallot(em, {
+      const next = await this.meetings.insertBallot(em, {
         meetingId: ballot.meetingId,
         tierId: ballot.tierId,
         roundNo: ballot.roundNo + 1,
@@ -334,9 +340,42 @@ export class BallotsService {
         acceptedCounts: null,
         tally: null,
       });
+      const { voters } = frozenAtOpening(ballot);
+      await this.electronic.onRevote(em, ballot.id, next.id, voters.present.length);
       if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
       return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term);
     });
+  }
+
+  /**
+   * The counts of an electronic ballot, computed from its cast ballots (with the secretary's counts
+   * of absent members' written ballots), confirmed once by the counting committee: the same coded
+   * checks as typed counts, then stored as the ballot's one accepted entry and tallied.
+   */
+  async acceptComputedCounts(em: EntityManager, ballotId: number, dto: EntryDto): Promise<void> {
+    const { ballot, ctx } = await this.loadBallot(em, ballotId);
+    if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
+    if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
+    if ((await this.meetings.entries(em, ballotId)).length > 0)
+      throw new AppError(MeetingErrors.ENTRIES_COMPLETE);
+    const acks = ballotAcknowledgements([], dto);
+    const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
+    await this.meetings.insertEntry(em, {
+      ballotId,
+      entryNo: 1,
+      enteredBy: enterer(dto),
+      status: 'ACCEPTED',
+      counts: JSON.stringify(counts),
+      acknowledgements: JSON.stringify(acks),
+    });
+    await this.saveTally(
+      em,
+      ctx,
+      ballot,
+      counts,
+      await this.runTally(em, ctx, ballot, counts, null),
+      null,
+    );
   }
 
   // ——— internals ———

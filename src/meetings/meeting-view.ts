@@ -33,7 +33,22 @@ export interface BallotView {
   winners: UnitDto[];
   /** The tied units a revote would be held among (id and code), when the tally asks for one. */
   revoteCandidates: UnitDto[];
+  /** PAPER (counts typed twice) or ELECTRONIC (cast on phones; issue 18). */
+  mode: 'PAPER' | 'ELECTRONIC';
+  /** An electronic ballot's codes and turnout (never partial results); the receipts after the close. */
+  electronic: ElectronicSummary | null;
   version: number;
+}
+
+export interface ElectronicSummary {
+  phase: string;
+  phaseLabel: string;
+  codesIssued: number;
+  codesVoided: number;
+  casts: number;
+  wrongAttempts: number;
+  /** Every receipt with its choices per nominee (in the order of `nominees`), after the close only. */
+  receipts: { receipt: string; choices: string[] }[];
 }
 
 export interface MeetingView {

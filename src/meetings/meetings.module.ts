@@ -12,6 +12,10 @@ import { MeetingContextLoader } from './meeting-context';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
+import { ElectronicBallotsService } from './electronic/electronic-ballots.service';
+import { ElectronicController } from './electronic/electronic.controller';
+import { ElectronicRepository } from './electronic/electronic.repository';
+import { ElectronicRounds, SlipVault } from './electronic/electronic-rounds';
 
 @Module({
   imports: [
@@ -21,7 +25,7 @@ import { MeetingsService } from './meetings.service';
     NominationsModule,
     OrganizingBodiesModule,
   ],
-  controllers: [MeetingsController, CorrectionRequestsController],
+  controllers: [MeetingsController, CorrectionRequestsController, ElectronicController],
   providers: [
     MeetingsService,
     BallotsService,
@@ -29,7 +33,18 @@ import { MeetingsService } from './meetings.service';
     MeetingContextLoader,
     CorrectionRequestsRepository,
     CorrectionRequestsService,
+    ElectronicRepository,
+    ElectronicRounds,
+    SlipVault,
+    ElectronicBallotsService,
   ],
-  exports: [MeetingsService, BallotsService, MeetingsRepository, CorrectionRequestsService],
+  exports: [
+    MeetingsService,
+    BallotsService,
+    MeetingsRepository,
+    CorrectionRequestsService,
+    ElectronicBallotsService,
+    ElectronicRepository,
+  ],
 })
 export class MeetingsModule {}

@@ -1,4 +1,6 @@
 import { AuditService } from '../audit/audit.service';
+import { CHOICE_LABELS, ELECTRONIC_PHASE_LABELS } from '../domain/voting/electronic';
+import { ElectronicRepository } from './electronic/electronic.repository';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
@@ -76,6 +78,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly corrections: CorrectionRequestsRepository,
     private readonly bodies: OrganizingBodiesRepository,
+    private readonly electronic: ElectronicRepository,
   ) {}
 
   list(blocId: number, year: number): Promise<MeetingView[]> {
@@ -460,8 +463,14 @@ export class MeetingsService {
       em,
       rows.map((b) => b.id),
     );
+    const electronicOf = await this.electronic.ofBallots(
+      em,
+      rows.map((b) => b.id),
+    );
     for (const b of rows) {
       const entries = entriesOf.get(b.id) ?? [];
+      const e = electronicOf.get(b.id);
+      const published = e && (e.phase === 'CLOSED' || e.phase === 'CONFIRMED');
       const tier = tiers.get(b.tierId)!;
       const tally = b.tally ? (JSON.parse(b.tally) as Tally) : null;
       const [e1, e2] = entries;
@@ -516,6 +525,25 @@ export class MeetingsService {
           const u = unitByCode.get(c);
           return u ? [toUnitDto(u)] : [];
         }),
+        mode: e ? 'ELECTRONIC' : 'PAPER',
+        electronic: e
+          ? {
+              phase: e.phase,
+              phaseLabel: ELECTRONIC_PHASE_LABELS[e.phase],
+              codesIssued: e.codesIssued,
+              codesVoided: e.codesVoided,
+              casts: e.casts,
+              wrongAttempts: e.wrongAttempts,
+              receipts: published
+                ? (await this.electronic.casts(em, b.id))
+                    .sort((x, y) => (x.receipt < y.receipt ? -1 : 1))
+                    .map((c) => ({
+                      receipt: c.receipt,
+                      choices: c.choices.map((k) => CHOICE_LABELS[k]),
+                    }))
+                : [],
+            }
+          : null,
         version: b.version,
       });
     }

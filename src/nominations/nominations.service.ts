@@ -1,4 +1,4 @@
-import { ClassificationRepository } from '../classification/classification.repository';
+import { ClassificationRepository } from '../scoring/classification/classification.repository';
 import { AuditService } from '../audit/audit.service';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';

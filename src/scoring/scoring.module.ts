@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClassificationRepository } from '../classification/classification.repository';
+import { ClassificationRepository } from './classification/classification.repository';
 import { BlocsModule } from '../blocs/blocs.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { EvidenceService } from './evidence.service';

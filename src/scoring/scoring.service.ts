@@ -23,7 +23,7 @@ import { validateScoreSheet, type ScoreLine, type ScoreSheet } from '../domain/s
 import { computeUnitTotals } from '../domain/scoring/totals';
 import type { UnitEntity } from '../units/unit.entity';
 import { toUnitDto } from '../units/unit.mapper';
-import { ClassificationRepository } from '../classification/classification.repository';
+import { ClassificationRepository } from './classification/classification.repository';
 import { describeClassificationBasis } from '../domain/classification/format';
 import type {
   AdvancePhaseDto,

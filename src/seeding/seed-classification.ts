@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { BlocTermEntity } from '../blocs/bloc-term.entity';
 import { BlocEntity } from '../blocs/bloc.entity';
-import { ClassificationSchemeEntity } from '../classification/classification-scheme.entity';
-import { UnitClassificationEntity } from '../classification/unit-classification.entity';
+import { ClassificationSchemeEntity } from '../scoring/classification/classification-scheme.entity';
+import { UnitClassificationEntity } from '../scoring/classification/unit-classification.entity';
 import { deriveClassification } from '../domain/classification/derive';
 import {
   checkScale,

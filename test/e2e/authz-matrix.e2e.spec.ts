@@ -67,6 +67,9 @@ const SPEC: [RegExp, RegExp, Expect][] = [
   [/post/, /^\/api\/awards/, { in: 'AS', out: 'AS' }],
   [/post/, /\/corrections$/, { in: 'ASB', out: 'AS' }],
   [/post/, /\/correction-requests\/\{rid\}\/(approve|reject)$/, { in: 'A', out: 'A' }],
+  // electronic ballot: the codes in clear only for who runs the meeting; the turnout for readers
+  [/get/, /^\/api\/ballots\/\{bid\}\/electronic\/slips$/, { in: 'ASB', out: 'AS' }],
+  [/get/, /^\/api\/ballots\/\{bid\}\/electronic$/, { in: 'ASBUV', out: 'ASV' }],
   [/post|put/, /meetings|ballots/, { in: 'ASB', out: 'AS' }],
   [/get|post|patch/, /^\/api\/users/, { in: 'A', out: 'A' }],
   [/get|post/, /^\/api\/audit\/checkpoints/, { in: 'A', out: 'A' }],
@@ -232,6 +235,10 @@ describe('authorization matrix: every route × role × scope', () => {
       'post /api/auth/logout',
       'get /api/health',
       'post /api/document-checks',
+      // the delegates' voting: public, useful only with a valid code (test/e2e/electronic-ballot.e2e.spec.ts)
+      'post /api/voting/{bid}/check',
+      'post /api/voting/{bid}/cast',
+      'get /api/voting/{bid}/receipts',
     ]);
     const unexpected: string[] = [];
     let tried = 0;

@@ -25,6 +25,18 @@ const concrete = (path: string) =>
   path.replace(/:[A-Za-z]+/g, (p) => (p === ':year' ? '2023' : '1'));
 
 /**
+ * Open to everyone too: a delegate's voting pages (useful only with a valid voting code; the code is
+ * the credential, test/e2e/electronic-pages.e2e.spec.ts) and the help on running an electronic vote.
+ */
+const VOTING = [
+  '/web/bp/:bid',
+  '/web/bp/:bid/xac-nhan',
+  '/web/bp/:bid/bo-phieu',
+  '/web/bp/:bid/bien-nhan',
+  '/web/huong-dan/bo-phieu-dien-tu',
+];
+
+/**
  * The web pages go through the same guard as the API: every page but the login needs a session,
  * every form post needs the session's token, and a refused request writes nothing.
  */
@@ -56,7 +68,7 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
   it('sends a visitor without a session to the login page, for every page and every form', async () => {
     const before = await rowCounts(t.dataSource);
     // open to everyone: sign-in, and the check of a received PDF (it reads a file, writes nothing)
-    const open = ['/web/login', '/web/kiem-tra-van-ban'];
+    const open = ['/web/login', '/web/kiem-tra-van-ban', ...VOTING];
     for (const r of routes.filter((x) => !open.includes(x.path))) {
       const url = concrete(r.path);
       const res = await t.anon()[r.method.toLowerCase() as 'get' | 'post'](url);
@@ -71,7 +83,7 @@ describe('web routes: sign-in, form tokens and permissions on every page', () =>
 
   it('refuses every form post of a signed-in user that lacks the session token (CSRF), writing nothing', async () => {
     const before = await rowCounts(t.dataSource);
-    const open = ['/web/login', '/web/kiem-tra-van-ban'];
+    const open = ['/web/login', '/web/kiem-tra-van-ban', ...VOTING];
     for (const r of routes.filter((x) => x.method !== 'GET' && !open.includes(x.path))) {
       const agent = t.anon();
       const method = r.method.toLowerCase() as 'post';

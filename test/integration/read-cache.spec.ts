@@ -23,6 +23,8 @@ const NOT_COUNTED = new Set([
   'auth_session',
   'login_address_lock',
   'login_account_limit',
+  // guessing state of voting codes (like the sign-in throttle), read by no cached page
+  'voting_code_attempt',
   'schema_migrations',
   'read_generation',
   'read_scope',

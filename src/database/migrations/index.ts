@@ -16,8 +16,9 @@ import { DocumentSignatureImmutable1796496214549 } from './1796496214549-Documen
 import { LoginThrottle1796496323868 } from './1796496323868-LoginThrottle';
 import { OrganizingBodyAuthorities1796500401000 } from './1796500401000-OrganizingBodyAuthorities';
 import { ReadScope1796506848533 } from './1796506848533-ReadScope';
-import { OfficerDecisionsCorrectionApproval1796507801005 } from './1796507801005-OfficerDecisionsCorrectionApproval';
+import { ElectronicBallot1796506897224 } from './1796506897224-ElectronicBallot';
 import { Classification1796507187934 } from './1796507187934-Classification';
+import { OfficerDecisionsCorrectionApproval1796507801005 } from './1796507801005-OfficerDecisionsCorrectionApproval';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,6 +41,7 @@ export const MIGRATIONS: Function[] = [
   LoginThrottle1796496323868,
   OrganizingBodyAuthorities1796500401000,
   ReadScope1796506848533,
+  ElectronicBallot1796506897224,
   Classification1796507187934,
   OfficerDecisionsCorrectionApproval1796507801005,
 ];

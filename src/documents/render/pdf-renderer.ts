@@ -274,3 +274,18 @@ export async function renderPdf(vm: DocumentViewModel): Promise<Buffer> {
   };
   return pdfmake.createPdf(doc).getBuffer();
 }
+
+/**
+ * A page laid out by its caller (the voting slips of issue 18) with the same pdfmake setup: Tinos
+ * embedded, no file or URL access; a fixed creation date so the same input gives the same bytes.
+ */
+export async function renderPdfDefinition(doc: TDocumentDefinitions): Promise<Buffer> {
+  init();
+  return pdfmake
+    .createPdf({
+      ...doc,
+      defaultStyle: { font: 'Tinos', fontSize: 11, ...doc.defaultStyle },
+      info: { creator: 'thidua', producer: 'thidua', creationDate: new Date(0), ...doc.info },
+    })
+    .getBuffer();
+}

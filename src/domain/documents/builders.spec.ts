@@ -74,6 +74,68 @@ describe('document view models', () => {
     ]);
   });
 
+  it('says "bỏ phiếu kín bằng hình thức điện tử" with the codes, and annexes the receipts (issue 18)', () => {
+    const ballot = {
+      tierName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      roundNo: 1,
+      secret: true,
+      ruleText: 'quá 50 % số thành viên có mặt',
+      seats: 1,
+      counts: { entitled: 12, issued: 12, returned: 2, valid: 2, invalid: 0 },
+      lines: [
+        {
+          unitName: 'huyện Gia Lộc',
+          collectiveName: 'x',
+          agree: 1,
+          disagree: 1,
+          noOpinion: 0,
+          percentText: '50,0 %',
+          explanation: 'x',
+          passed: false,
+          elected: false,
+        },
+      ],
+      minutes: 'Kết quả.',
+    };
+    const paper = buildVoteCountViewModel(source({ ballots: [ballot] }), 'x', 't');
+    expect(JSON.stringify(paper.blocks)).not.toContain('điện tử');
+    const vm = buildVoteCountViewModel(
+      source({
+        ballots: [
+          {
+            ...ballot,
+            electronic: {
+              codesIssued: 13,
+              codesUsed: 2,
+              codesVoided: 1,
+              wrongAttempts: 4,
+              receipts: [
+                { receipt: '0AB1-CD2E', choices: ['Tán thành'] },
+                { receipt: 'ZZ12-3456', choices: ['Không tán thành'] },
+              ],
+            },
+          },
+        ],
+      }),
+      'x',
+      't',
+    );
+    const text = JSON.stringify(vm.blocks);
+    expect(text).toContain(
+      'Hình thức: bỏ phiếu kín bằng hình thức điện tử; số mã bỏ phiếu đã cấp: 13; đã dùng: 2; đã hủy (phiếu mã báo mất): 1; số lần nhập mã sai: 4',
+    );
+    const annex = vm.blocks.find((b) => b.type === 'table' && b.header[0] === 'Mã biên nhận');
+    expect(annex).toMatchObject({
+      header: ['Mã biên nhận', 'huyện Gia Lộc'],
+      rows: [
+        ['0AB1-CD2E', 'Tán thành'],
+        ['ZZ12-3456', 'Không tán thành'],
+      ],
+    });
+    // the annex is not the last block: a long table is never bound to the signatures
+    expect(vm.blocks[vm.blocks.length - 1]!.type).toBe('paragraph');
+  });
+
   it('centres "QUYẾT NGHỊ:" and leads each article with its bold number', () => {
     const vm = buildResolutionViewModel(source(), 'x', 't');
     expect(vm.blocks).toContainEqual({ type: 'heading', text: 'QUYẾT NGHỊ:', center: true });

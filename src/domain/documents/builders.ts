@@ -124,6 +124,45 @@ function ballotTable(b: MeetingDocSource['ballots'][number]): Block {
   };
 }
 
+/** How the ballot was held, in the minutes' words (issue 18: "bỏ phiếu kín bằng hình thức điện tử"). */
+function methodText(b: MeetingDocSource['ballots'][number]): string {
+  if (b.electronic) return 'bỏ phiếu kín bằng hình thức điện tử';
+  return b.secret ? 'bỏ phiếu kín' : 'biểu quyết giơ tay';
+}
+
+/** The electronic ballot's codes for the vote-count minutes. */
+function electronicItems(b: MeetingDocSource['ballots'][number]): string[] {
+  const e = b.electronic;
+  if (!e) return [];
+  return [
+    `Hình thức: ${methodText(b)}; số mã bỏ phiếu đã cấp: ${e.codesIssued}; đã dùng: ${e.codesUsed}; đã hủy (phiếu mã báo mất): ${e.codesVoided}; số lần nhập mã sai: ${e.wrongAttempts}`,
+  ];
+}
+
+/** Annex of the vote-count minutes: every receipt with its ballot's choices, for anyone to recount. */
+function receiptAnnex(s: MeetingDocSource): Block[] {
+  const blocks: Block[] = [];
+  s.ballots.forEach((b, i) => {
+    if (!b.electronic) return;
+    if (blocks.length === 0)
+      blocks.push({ type: 'heading', text: 'PHỤ LỤC: DANH SÁCH MÃ BIÊN NHẬN PHIẾU ĐIỆN TỬ' });
+    blocks.push({ type: 'paragraph', text: `${i + 1}. ${ballotTitle(b)}` });
+    blocks.push({
+      type: 'table',
+      header: ['Mã biên nhận', ...b.lines.map((l) => l.unitName)],
+      rows: b.electronic.receipts.map((r) => [r.receipt, ...r.choices]),
+      widths: [20, ...b.lines.map(() => Math.floor(80 / Math.max(1, b.lines.length)))],
+      align: ['left', ...b.lines.map(() => 'left' as const)],
+    });
+  });
+  if (blocks.length > 0)
+    blocks.push({
+      type: 'paragraph',
+      text: 'Danh sách mã biên nhận trên đây được công bố tại hội nghị sau khi kết thúc bỏ phiếu; mỗi đại biểu đối chiếu được phiếu của mình theo mã biên nhận.',
+    });
+  return blocks;
+}
+
 function ballotTitle(b: MeetingDocSource['ballots'][number]): string {
   return `${b.tierName}${b.roundNo > 1 ? ` (vòng ${b.roundNo})` : ''}`;
 }
@@ -190,7 +229,7 @@ export function buildMinutesViewModel(
   for (const b of s.ballots) {
     blocks.push({
       type: 'paragraph',
-      text: `${ballotTitle(b)} — ${b.secret ? 'bỏ phiếu kín' : 'biểu quyết giơ tay'}; nguyên tắc: ${b.ruleText}.`,
+      text: `${ballotTitle(b)} — ${methodText(b)}; nguyên tắc: ${b.ruleText}.`,
     });
     blocks.push(ballotTable(b));
     blocks.push({ type: 'paragraph', text: b.minutes });
@@ -284,6 +323,7 @@ export function buildVoteCountViewModel(
         `Số phiếu phát ra: ${b.counts.issued}; số phiếu thu về: ${b.counts.returned}`,
         `Số phiếu hợp lệ: ${b.counts.valid}; số phiếu không hợp lệ: ${b.counts.invalid}`,
         `Số đơn vị được chọn: ${b.seats}; nguyên tắc: ${b.ruleText}`,
+        ...electronicItems(b),
       ],
     });
     blocks.push(ballotTable(b));
@@ -291,6 +331,7 @@ export function buildVoteCountViewModel(
       blocks.push({ type: 'paragraph', text: `${l.unitName}: ${l.explanation}` });
     blocks.push({ type: 'paragraph', text: b.minutes });
   });
+  blocks.push(...receiptAnnex(s));
   return {
     ...base(s, 'VOTE_COUNT', snapshotSha256, templateVersion),
     title: 'BIÊN BẢN KIỂM PHIẾU',

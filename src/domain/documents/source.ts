@@ -25,6 +25,14 @@ export interface BallotSource {
   lines: BallotLineSource[];
   /** The tally's sentences for the minutes (method, result, tie and how it was settled). */
   minutes: string;
+  /** Held electronically (issue 18): the codes and the receipt board; absent for paper ballots. */
+  electronic?: {
+    codesIssued: number;
+    codesUsed: number;
+    codesVoided: number;
+    wrongAttempts: number;
+    receipts: { receipt: string; choices: string[] }[];
+  };
 }
 
 /**

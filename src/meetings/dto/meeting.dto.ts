@@ -20,6 +20,7 @@ import {
   IsObject,
 } from 'class-validator';
 import { BALLOT_METHODS, type BallotMethod } from '../meeting-parts.entity';
+import { BALLOT_MODES, type BallotMode } from '../../domain/voting/electronic';
 import { MatchesFormat } from '../../common/http/matches-format';
 import {
   OFFICER_DECISION_METHODS,
@@ -132,6 +133,13 @@ export class CreateBallotDto {
   @Max(100)
   seats!: number;
   @ApiProperty({ enum: BALLOT_METHODS }) @IsIn(BALLOT_METHODS) method!: BallotMethod;
+  @ApiPropertyOptional({
+    enum: BALLOT_MODES,
+    description: 'PAPER (mặc định): phiếu giấy, nhập hai lần; ELECTRONIC: bỏ phiếu kín điện tử',
+  })
+  @IsOptional()
+  @IsIn(BALLOT_MODES)
+  mode?: BallotMode;
   @ApiPropertyOptional({
     type: [Number],
     description: 'Mặc định: các hồ sơ dự thảo của hình thức này',

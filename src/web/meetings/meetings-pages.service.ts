@@ -182,6 +182,10 @@ export class MeetingsPagesService {
         .filter((r) => !withBallot.has(r.tierId))
         .map((r) => ({ value: r.tierId, label: `${r.tierName} (${r.thresholdText})` })),
       methodOptions: Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label })),
+      modeOptions: [
+        { value: 'PAPER', label: 'Phiếu giấy (Ban kiểm phiếu đếm, nhập hai lần)' },
+        { value: 'ELECTRONIC', label: 'Điện tử (đại biểu bỏ phiếu kín trên điện thoại)' },
+      ],
       memberOptions: term.members.map((u) => ({ value: u.id, label: u.fullName })),
       nextYear: m.year + 1,
       officerRoles: [

@@ -240,6 +240,7 @@ export class WebMeetingsController {
           tierId: field.int(values.tierId) ?? '',
           seats: field.int(values.seats) ?? '',
           method: values.method ?? '',
+          ...(values.mode ? { mode: values.mode } : {}),
         });
         await this.ballots.create(mid, dto);
         return 'created';

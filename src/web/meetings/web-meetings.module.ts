@@ -7,6 +7,7 @@ import { SigningModule } from '../../signing/signing.module';
 import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebMeetingDocumentsController } from './documents.controller';
+import { WebElectronicController } from './electronic.controller';
 import { WebMeetingsController } from './meetings.controller';
 import { MeetingsPagesService } from './meetings-pages.service';
 
@@ -21,7 +22,7 @@ import { MeetingsPagesService } from './meetings-pages.service';
     SigningModule,
     OrganizingBodiesModule,
   ],
-  controllers: [WebMeetingsController, WebMeetingDocumentsController],
+  controllers: [WebMeetingsController, WebMeetingDocumentsController, WebElectronicController],
   providers: [MeetingsPagesService],
 })
 export class WebMeetingsModule {}

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DerivedBasis } from '../domain/classification/derive';
+import type { DerivedBasis } from '../../domain/classification/derive';
 import type {
   ClassificationLevel,
   ClassificationMethod,
   ClassificationScale,
-} from '../domain/classification/scale';
-import type { VotedBasis } from '../domain/classification/vote';
-import type { VotingRule } from '../domain/voting';
+} from '../../domain/classification/scale';
+import type { VotedBasis } from '../../domain/classification/vote';
+import type { VotingRule } from '../../domain/voting';
 import { ClassificationSchemeEntity } from './classification-scheme.entity';
 import { UnitClassificationEntity } from './unit-classification.entity';
 

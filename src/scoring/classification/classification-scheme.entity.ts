@@ -7,9 +7,12 @@ import {
   PrimaryGeneratedColumn,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
-import { CLASSIFICATION_METHODS, type ClassificationMethod } from '../domain/classification/scale';
+import { BlocTermEntity } from '../../blocs/bloc-term.entity';
+import { CreatedAt, sqlIn, UpdatedAt } from '../../database/columns';
+import {
+  CLASSIFICATION_METHODS,
+  type ClassificationMethod,
+} from '../../domain/classification/scale';
 
 /**
  * A term's yearly classification scale (xếp loại thi đua): the bloc's ordered levels and how they
