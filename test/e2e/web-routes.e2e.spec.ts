@@ -14,6 +14,9 @@ function webRoutes(t: TestApp): Route[] {
   for (const layer of express.router?.stack ?? []) {
     const r = layer.route;
     if (!r || typeof r.path !== 'string' || !r.path.startsWith('/web')) continue;
+    // Middleware mounted for every method (the request logger, on each route's path) shows up as a
+    // route answering every HTTP verb; no page of thidua answers ACL, so such a layer is not a page.
+    if (r.methods.acl) continue;
     for (const [m, on] of Object.entries(r.methods))
       if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: r.path });
   }
