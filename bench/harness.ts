@@ -125,17 +125,21 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Spawns `node <script>` on the database and waits for GET /api/health = 200 (polled every 10 ms). */
+/**
+ * Spawns `node <script>` on the database and waits for GET /api/health = 200 (polled every 10 ms);
+ * `env` overrides the bench environment (e.g. the write limit).
+ */
 export async function startServer(
   script: string,
   db: BenchDb,
   nodeArgs: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<Server> {
   const port = await freePort();
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: path.dirname(path.dirname(path.dirname(script))),
-    env: { ...process.env, ...benchEnv(db), PORT: String(port) },
+    env: { ...process.env, ...benchEnv(db), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

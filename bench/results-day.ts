@@ -32,7 +32,7 @@ function unacknowledged(body: unknown): string[] {
 }
 
 /** POST that acknowledges the warnings it is asked to, once. */
-async function postAcknowledging<T>(api: Api, url: string, body: object): Promise<T> {
+export async function postAcknowledging<T>(api: Api, url: string, body: object): Promise<T> {
   const r = await api.call<T>('POST', url, body);
   if (r.status === 422 && (r.body as ErrorBody).code === 'WARNING_NOT_ACKNOWLEDGED') {
     const acknowledgements = unacknowledged(r.body).map((code) => ({

@@ -1,6 +1,7 @@
 /*
- * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write] [--only-onboarding]`: the national
- * benchmark of issue 9, with the onboarding imports of issue 17 (alone with --only-onboarding).
+ * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write] [--only-onboarding]
+ * [--only-ballot [--one-address]]`: the national benchmark of issue 9, with the onboarding imports of issue 17 (alone with
+ * --only-onboarding) and the electronic-ballot load of issue 18 (alone with --only-ballot).
  * For each database: generate the national set and a one-province set, time the documents
  * in-process, then start the built server and measure start-up, hot reads under load against a
  * bare route, national versus one-province latency, a results day and memory. Prints one table and
@@ -12,6 +13,7 @@ import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DocTimings } from './documents';
 import type { Generated } from './generate';
+import { ballotRows, type BallotLoad } from './ballot-table';
 import { onboardingRows, type OnboardingTimings } from './onboarding-table';
 import type { LoadResult } from './load';
 import type { Api, BenchDb, DbKind } from './harness';
@@ -118,6 +120,8 @@ interface DbResult {
   loadAvg?: [number, number];
   /** Absent in raw files of runs before issue 17. */
   onboarding?: OnboardingTimings;
+  /** Absent in raw files of runs before issue 18's load. */
+  ballot?: BallotLoad;
 }
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -287,9 +291,11 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       bytes: median(rs.map((x) => x.bytes ?? 0)),
     });
     const onboarding = await onboardingOn(kind);
+    const ballot = await ballotOn(kind);
     return {
       kind,
       onboarding,
+      ballot,
       generated,
       single: singleGen,
       dataRows,
@@ -326,6 +332,25 @@ async function onboardingOn(kind: DbKind): Promise<OnboardingTimings> {
   } finally {
     await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
   }
+}
+
+/** Issue 18: 200 delegates casting on an electronic ballot, on a fresh database of its own. */
+async function ballotOn(kind: DbKind, oneAddress = false): Promise<BallotLoad> {
+  const { benchBallot } = await import('./electronic-ballot');
+  return benchBallot(kind, BENCH_SERVER_JS, log, oneAddress);
+}
+
+/** Replaces the text between `<!-- name:begin -->` and `<!-- name:end -->` in docs/performance.md. */
+function writeBetween(name: string, block: string): void {
+  const doc = path.join(ROOT, 'docs', 'performance.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${doc}: thiếu ${begin} … ${end}`);
+  fs.writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${block}\n${text.slice(b)}`);
+  log(`đã ghi bảng vào ${doc}`);
 }
 
 const HOT_LABELS: Record<Loaded, string> = {
@@ -424,6 +449,7 @@ function table(results: DbResult[], plan: Plan): string {
     );
   if (results.every((r) => r.onboarding))
     lines.push(...onboardingRows(results.map((r) => r.onboarding!)));
+  if (results.every((r) => r.ballot)) lines.push(...ballotRows(results.map((r) => r.ballot!)));
   if (results.every((r) => r.loadAvg))
     row(
       'Load average (1 min) when this column started · ended (2 cores; above 2 the figures are distorted)',
@@ -495,17 +521,27 @@ async function main(): Promise<void> {
       ...onboardingRows(timings),
     ].join('\n');
     console.log(`\n${block}\n`);
-    if (kinds.length === 2 && !args.includes('--no-write')) {
-      const doc = path.join(ROOT, 'docs', 'performance.md');
-      const text = fs.readFileSync(doc, 'utf8');
-      const begin = '<!-- bench-onboarding:begin -->';
-      const end = '<!-- bench-onboarding:end -->';
-      const a = text.indexOf(begin);
-      const b = text.indexOf(end);
-      if (a < 0 || b < a) throw new Error(`${doc}: thiếu ${begin} … ${end}`);
-      fs.writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${block}\n${text.slice(b)}`);
-      log(`đã ghi bảng vào ${doc}`);
-    }
+    if (kinds.length === 2 && !args.includes('--no-write')) writeBetween('bench-onboarding', block);
+    return;
+  }
+  if (args.includes('--only-ballot')) {
+    // Only the electronic-ballot load of issue 18 (a few minutes), written between its own markers;
+    // --one-address sends every cast from one address (the per-address limits), never written.
+    const oneAddress = args.includes('--one-address');
+    const loads: BallotLoad[] = [];
+    for (const k of kinds) loads.push(await ballotOn(k, oneAddress));
+    const cols = loads.map((r) => (r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+    const block = [
+      `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (--only-ballot${oneAddress ? ' --one-address' : ''}, ${fmt(msSince(started) / 1000, 0)} s), machine: ${machine}.`,
+      '',
+      `| Measure | Target | ${cols.join(' | ')} |`,
+      `|---|---|${cols.map(() => '---:').join('|')}|`,
+      ...ballotRows(loads),
+    ].join('\n');
+    console.log(`\n${block}\n`);
+    if (kinds.length === 2 && !oneAddress && !args.includes('--no-write'))
+      writeBetween('bench-ballot', block);
     return;
   }
   // --from-json <file>: print (and write) the table of a saved run again, without measuring.
@@ -535,17 +571,7 @@ async function main(): Promise<void> {
       ),
     );
   if (!saved) log(`số liệu thô: ${raw}`);
-  if (write) {
-    const doc = path.join(ROOT, 'docs', 'performance.md');
-    const text = fs.readFileSync(doc, 'utf8');
-    const begin = '<!-- bench:begin -->';
-    const end = '<!-- bench:end -->';
-    const a = text.indexOf(begin);
-    const b = text.indexOf(end);
-    if (a < 0 || b < a) throw new Error(`${doc}: thiếu ${begin} … ${end}`);
-    fs.writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${block}\n${text.slice(b)}`);
-    log(`đã ghi bảng vào ${doc}`);
-  }
+  if (write) writeBetween('bench', block);
 }
 
 main().catch((e: unknown) => {

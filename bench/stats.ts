@@ -1,4 +1,4 @@
-/** Small statistics helpers: medians of repeated measurements. */
+/** Small statistics helpers: medians and percentiles of repeated measurements. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);
@@ -13,3 +13,10 @@ export function msSince(start: bigint): number {
 
 export const fmt = (n: number, digits = 1): string =>
   Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
+
+/** The p-th percentile (nearest rank) of a set of measurements. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length))) - 1]!;
+}
