@@ -1,3 +1,4 @@
+import { webRoutes } from '../helpers/web-routes';
 import fc from 'fast-check';
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
 import { openVotingBallot, type VotingBallot } from '../helpers/voting-ballot';
@@ -204,16 +205,10 @@ function probes(ballotCounts: Record<string, unknown>): Probe[] {
   ];
 }
 
-/** Every POST route under /web that Express knows (the forms). */
+/** Every POST route under /web (the forms). */
 function webForms(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as {
-    router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-  };
-  return (express.router?.stack ?? [])
-    .map((l) => l.route)
-    .filter((r): r is { path: string; methods: Record<string, boolean> } =>
-      Boolean(r && typeof r.path === 'string' && r.path.startsWith('/web') && r.methods.post),
-    )
+  return webRoutes(t)
+    .filter((r) => r.method === 'POST')
     .map((r) => r.path);
 }
 

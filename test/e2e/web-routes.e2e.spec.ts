@@ -1,27 +1,5 @@
 import { rowCounts, createTestApp, type TestApp } from '../helpers/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** Every route Express knows under /web, from the router of the running app (Express 5). */
-function webRoutes(t: TestApp): Route[] {
-  const express = t.app.getHttpAdapter().getInstance() as {
-    router?: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-  };
-  const out: Route[] = [];
-  for (const layer of express.router?.stack ?? []) {
-    const r = layer.route;
-    if (!r || typeof r.path !== 'string' || !r.path.startsWith('/web')) continue;
-    // Middleware mounted for every method (the request logger, on each route's path) shows up as a
-    // route answering every HTTP verb; no page of thidua answers ACL, so such a layer is not a page.
-    if (r.methods.acl) continue;
-    for (const [m, on] of Object.entries(r.methods))
-      if (on && m !== '_all') out.push({ method: m.toUpperCase(), path: r.path });
-  }
-  return out;
-}
+import { webRoutes, type WebRoute as Route } from '../helpers/web-routes';
 
 /** A concrete URL for a route: every parameter gets an id that exists in the seed (1). */
 const concrete = (path: string) =>
