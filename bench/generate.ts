@@ -96,7 +96,9 @@ class Writer {
 
   async init(): Promise<void> {
     for (const meta of this.ds.entityMetadatas) {
-      if (!meta.primaryColumns.some((c) => c.propertyName === 'id')) continue;
+      // Only generated integer ids have a sequence (the cast ballots' ids are random text).
+      const id = meta.primaryColumns.find((c) => c.propertyName === 'id');
+      if (!id || id.generationStrategy !== 'increment') continue;
       const r = await this.ds.query<{ m: number | string | null }[]>(
         `SELECT MAX("id") AS m FROM "${meta.tableName}"`,
       );

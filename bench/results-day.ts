@@ -146,8 +146,16 @@ export async function resultsDay(
     await admin.ok('POST', `/api/meetings/${m.id}/finalize`, {
       version: m.version,
       endTime: '11:00',
-      nextHeadUnitId: order[0],
-      nextDeputyUnitId: order[1],
+      nextHead: {
+        unitId: order[0],
+        method: 'ACCLAMATION',
+        basis: 'Luân phiên theo quy chế của khối',
+      },
+      nextDeputy: {
+        unitId: order[1],
+        method: 'ACCLAMATION',
+        basis: 'Luân phiên theo quy chế của khối',
+      },
     });
   }
   return {
