@@ -98,7 +98,7 @@ class Writer {
     for (const meta of this.ds.entityMetadatas) {
       // Only generated integer ids have a sequence (the cast ballots' ids are random text).
       const id = meta.primaryColumns.find((c) => c.propertyName === 'id');
-      if (!id || id.generationStrategy !== 'increment') continue;
+      if (!id || !id.isGenerated || id.generationStrategy !== 'increment') continue;
       const r = await this.ds.query<{ m: number | string | null }[]>(
         `SELECT MAX("id") AS m FROM "${meta.tableName}"`,
       );
