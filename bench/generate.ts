@@ -96,9 +96,7 @@ class Writer {
 
   async init(): Promise<void> {
     for (const meta of this.ds.entityMetadatas) {
-      // Only generated integer ids have a sequence (the cast ballots' ids are random text).
-      const id = meta.primaryColumns.find((c) => c.propertyName === 'id');
-      if (!id || !id.isGenerated || id.generationStrategy !== 'increment') continue;
+      if (!meta.primaryColumns.some((c) => c.propertyName === 'id')) continue;
       const r = await this.ds.query<{ m: number | string | null }[]>(
         `SELECT MAX("id") AS m FROM "${meta.tableName}"`,
       );
@@ -138,6 +136,11 @@ class Writer {
     if (this.ds.options.type !== 'postgres') return;
     for (const meta of this.ds.entityMetadatas) {
       if (!meta.primaryColumns.some((c) => c.propertyName === 'id')) continue;
+      // Only serial ids have a sequence (the cast ballots' ids are random text): ask PostgreSQL.
+      const [seq] = await this.ds.query<{ s: string | null }[]>(
+        `SELECT pg_get_serial_sequence('"${meta.tableName}"', 'id') AS s`,
+      );
+      if (!seq?.s) continue;
       await this.ds.query(
         `SELECT setval(pg_get_serial_sequence('"${meta.tableName}"', 'id'), GREATEST((SELECT COALESCE(MAX("id"), 0) FROM "${meta.tableName}"), 1))`,
       );
