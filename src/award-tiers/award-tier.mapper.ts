@@ -1,5 +1,6 @@
-import { DEFAULT_INVALID_SHARE_LIMIT } from '../domain/voting/counts';
+import { DEFAULT_INVALID_SHARE_BASIS, DEFAULT_INVALID_SHARE_LIMIT } from '../domain/voting/counts';
 import type { TierRuleData, VotingRuleData } from '../domain/registry/tiers';
+import type { VotingRule } from '../domain/voting';
 import type { AwardTierEntity } from './award-tier.entity';
 import type { DecidingAuthorityEntity } from './deciding-authority.entity';
 import type {
@@ -50,6 +51,26 @@ export function toVotingDto(v: TierVotingRuleEntity): VotingRuleDto {
     secretBallot: v.secretBallot,
     invalidShare: { numerator: v.invalidShareNum, denominator: v.invalidShareDen },
     invalidShareBasis: v.invalidShareBasis,
+  };
+}
+
+/**
+ * A tier's voting rule as the tally reads it (R8–R10). The one mapping from the table to the domain
+ * (issue 15 item 4): the meeting's frozen rule, the council vote and the pages all come from here.
+ */
+export function toVotingRule(v: TierVotingRuleEntity): VotingRule {
+  return {
+    threshold: { numerator: v.thresholdNum, denominator: v.thresholdDen },
+    thresholdComparator: v.thresholdComparator,
+    denominator: v.denominator,
+    quorum: { numerator: v.quorumNum, denominator: v.quorumDen },
+    quorumComparator: v.quorumComparator,
+    allowWrittenAbsentee: v.allowWrittenAbsentee,
+    selfVote: v.selfVote,
+    tieBreak: v.tieBreak,
+    secretBallot: v.secretBallot,
+    invalidShare: { numerator: v.invalidShareNum, denominator: v.invalidShareDen },
+    invalidShareBasis: v.invalidShareBasis || DEFAULT_INVALID_SHARE_BASIS,
   };
 }
 

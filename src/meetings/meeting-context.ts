@@ -5,7 +5,8 @@ import { AppError } from '../common/errors/app-error';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
 import { legalCitation } from '../domain/registry/legal-citation';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
-import type { VotingRule } from '../domain/voting';
+import { formatVotingRule, type VotingRule } from '../domain/voting';
+import { toVotingRule } from '../award-tiers/award-tier.mapper';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
 import type { MeetingAttendanceEntity } from './meeting-parts.entity';
 import type { MeetingEntity } from './meeting.entity';
@@ -53,28 +54,10 @@ export class MeetingContextLoader {
     );
     const v = rule?.votingRules?.find((x) => x.body === 'BLOC');
     if (!rule || !v) throw new AppError(AwardTierErrors.NO_RULE_IN_FORCE);
-    const denominatorText = {
-      ALL_MEMBERS: 'tổng số thành viên',
-      PRESENT: 'số thành viên có mặt',
-      VALID_BALLOTS: 'số phiếu hợp lệ',
-    }[v.denominator];
-    const pct = (n: number, d: number) => (d === 100 ? `${n} %` : `${n}/${d}`);
+    const votingRule = toVotingRule(v);
     return {
-      rule: {
-        threshold: { numerator: v.thresholdNum, denominator: v.thresholdDen },
-        thresholdComparator: v.thresholdComparator,
-        denominator: v.denominator,
-        quorum: { numerator: v.quorumNum, denominator: v.quorumDen },
-        quorumComparator: v.quorumComparator,
-        allowWrittenAbsentee: v.allowWrittenAbsentee,
-        selfVote: v.selfVote,
-        tieBreak: v.tieBreak,
-        secretBallot: v.secretBallot,
-        invalidShare: { numerator: v.invalidShareNum, denominator: v.invalidShareDen },
-        invalidShareBasis:
-          v.invalidShareBasis || 'mức mặc định của phần mềm, chưa có căn cứ pháp lý',
-      },
-      text: `${v.thresholdComparator === 'GT' ? '>' : '≥'} ${pct(v.thresholdNum, v.thresholdDen)} ${denominatorText}; có mặt ${v.quorumComparator === 'GT' ? '>' : '≥'} ${v.quorumNum}/${v.quorumDen} thành viên (căn cứ: ${legalCitation(rule.legalDocument, rule.legalArticle)})`,
+      rule: votingRule,
+      text: `${formatVotingRule(votingRule)} (căn cứ: ${legalCitation(rule.legalDocument, rule.legalArticle)})`,
       // Whether the values are samples is data (shown on screen), not part of the sentence documents print.
       isSample: rule.isSample,
     };

@@ -7,6 +7,7 @@ import type { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import type { TierRuleEntity } from '../award-tiers/tier-rule.entity';
+import { toVotingRule } from '../award-tiers/award-tier.mapper';
 import {
   AppError,
   CommonErrors,
@@ -367,18 +368,7 @@ export class NominationsService {
       const rule = await this.ruleFor(em, n.tierId, ctx.term.year);
       const voting = rule.votingRules?.find((v) => v.body === 'COUNCIL');
       if (!voting) throw new AppError(NominationErrors.NO_COUNCIL_RULE);
-      const judged = judgeCouncilVote(
-        dto,
-        {
-          threshold: { numerator: voting.thresholdNum, denominator: voting.thresholdDen },
-          thresholdComparator: voting.thresholdComparator,
-          denominator: voting.denominator,
-          quorum: { numerator: voting.quorumNum, denominator: voting.quorumDen },
-          quorumComparator: voting.quorumComparator,
-        },
-        dto.councilDate,
-        dto.note,
-      );
+      const judged = judgeCouncilVote(dto, toVotingRule(voting), dto.councilDate, dto.note);
       if (!judged.ok) {
         const def =
           judged.error.code === 'COUNCIL_NO_QUORUM'

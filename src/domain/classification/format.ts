@@ -1,5 +1,4 @@
-import { VOTE_DENOMINATOR_LABELS } from '../registry/tiers';
-import { formatThreshold, type VotingRule } from '../voting';
+import { formatVotingRule, type VotingRule } from '../voting';
 import { describeDerivedBasis, type DerivedBasis } from './derive';
 import type { VotedBasis } from './vote';
 
@@ -13,8 +12,7 @@ export function describeClassificationBasis(basis: DerivedBasis | VotedBasis): s
 /** "Tán thành > 50 % tổng số thành viên; có mặt ≥ 2/3 tổng số thành viên; bỏ phiếu kín". */
 export function describeClassificationVotingRule(rule: VotingRule): string {
   return (
-    `Tán thành ${formatThreshold(rule.threshold, rule.thresholdComparator)} ${VOTE_DENOMINATOR_LABELS[rule.denominator]}; ` +
-    `có mặt ${formatThreshold(rule.quorum, rule.quorumComparator)} tổng số thành viên; ` +
+    `Tán thành ${formatVotingRule(rule)}; ` +
     (rule.secretBallot ? 'bỏ phiếu kín' : 'biểu quyết giơ tay')
   );
 }

@@ -1,6 +1,8 @@
-import { dateLine, joinVi, numberText, shortDate, timeText } from './format';
+import { dateLine, numberText, shortDate, timeText } from './format';
 import { proposalSentence } from '../registry/deciding-authority';
+
 import { BLOC_WORDS, type BlocWords } from '../registry/organizing-body';
+
 import type { MeetingDocSource } from './source';
 import {
   DOC_TYPE_SYMBOL,
@@ -10,6 +12,7 @@ import {
   type SignatureBlock,
   type SignatureRow,
 } from './view-model';
+import { joinVi } from '../common/text';
 
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';

@@ -2,12 +2,12 @@ import {
   citationNumbers,
   dateLine,
   issuerSymbol,
-  joinVi,
   numberText,
   shortDate,
   splitCitations,
   timeText,
 } from './format';
+import { joinVi } from '../common/text';
 
 describe('Decree 30 formatting', () => {
   it.each([

@@ -23,12 +23,6 @@ export function shortDate(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** Vietnamese list: "a", "a và b", "a, b và c". */
-export function joinVi(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.at(-1) ?? ''}`;
-}
-
 /** Abbreviation of the issuer in document symbols: KTĐ for a khối, CTĐ for a cụm. */
 export function issuerSymbol(kind: 'KHOI' | 'CUM'): string {
   return kind === 'KHOI' ? 'KTĐ' : 'CTĐ';

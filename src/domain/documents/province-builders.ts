@@ -1,6 +1,8 @@
 import { integrity } from './builders';
-import { dateLine, joinVi } from './format';
+
+import { dateLine } from './format';
 import type { DocumentViewModel } from './view-model';
+import { joinVi } from '../common/text';
 
 /** The provincial stage of a year, as the council and the Chairman see it (brief §1.3, R18). */
 export interface ProvinceDocSource {

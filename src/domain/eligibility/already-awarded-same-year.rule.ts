@@ -1,6 +1,8 @@
-import { capitalize, joinVi, tierName } from './format';
+import { tierName } from './format';
 import { LAW_06_2022 } from './legal-bases';
+
 import type { EligibilityRule, NoArgs } from './rule';
+import { capitalize, joinVi } from '../common/text';
 
 /** R2, across routes: the unit's history already holds an award of any tier for the same year. */
 export const alreadyAwardedSameYearRule: EligibilityRule<'ALREADY_AWARDED_SAME_YEAR', NoArgs> = {

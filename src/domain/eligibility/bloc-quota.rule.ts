@@ -1,6 +1,8 @@
 import { activePeers } from './context';
-import { joinVi, tierName, unitName } from './format';
+
+import { tierName, unitName } from './format';
 import type { EligibilityRule } from './rule';
+import { joinVi } from '../common/text';
 
 export interface BlocQuotaArgs {
   /** Maximum nominations of the tier in one bloc term. */

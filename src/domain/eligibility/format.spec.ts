@@ -1,13 +1,6 @@
-import {
-  capitalize,
-  formatDate,
-  formatQuotient,
-  formatShare,
-  joinVi,
-  tierName,
-  unitName,
-} from './format';
+import { formatDate, formatQuotient, formatShare, tierName, unitName } from './format';
 import { buildContext, HD } from '../../../test/builders/eligibility';
+import { capitalize, joinVi } from '../common/text';
 
 describe('eligibility message formatting', () => {
   it.each([

@@ -31,17 +31,6 @@ export function rankLabel(context: EligibilityContext, unitId: number): string {
     : `xếp hạng ${i + 1}/${context.ranking.orderedUnitIds.length}`;
 }
 
-/** Joins Vietnamese list items: "a", "a và b", "a, b và c". */
-export function joinVi(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.slice(-1).join('')}`;
-}
-
-/** Upper-cases the first letter, for a name that starts a sentence ("huyện Cẩm Giàng" → "Huyện Cẩm Giàng"). */
-export function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
-}
-
 /** p / q with a decimal comma and at most two decimals; "≈ " marks a rounded value: 4/5 → "0,8", 1/3 → "≈ 0,33". */
 export function formatQuotient(p: number, q: number): string {
   const rounded = String(Math.round((p * 100) / q) / 100).replace('.', ',');

@@ -1,6 +1,8 @@
-import { capitalize, rankLabel, tierName, unitName } from './format';
+import { rankLabel, tierName, unitName } from './format';
 import { LAW_06_2022 } from './legal-bases';
+
 import type { EligibilityRule } from './rule';
+import { capitalize } from '../common/text';
 
 export interface LeaderOnlyArgs {
   /** Accept a non-leader with a stated ground (Law 06/2022 art. 25.3), as a warning to acknowledge. */

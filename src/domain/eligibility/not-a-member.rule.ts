@@ -1,5 +1,5 @@
 import type { EligibilityRule, NoArgs } from './rule';
-import { capitalize } from './format';
+import { capitalize } from '../common/text';
 
 /** The nominee must be a member of the bloc in the bloc's year (membership is per year, R13). */
 export const notAMemberRule: EligibilityRule<'NOT_A_MEMBER', NoArgs> = {

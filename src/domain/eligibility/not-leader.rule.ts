@@ -1,7 +1,10 @@
 import { activePeers } from './context';
-import { capitalize, rankLabel, tierName, unitName } from './format';
+
+import { rankLabel, tierName, unitName } from './format';
 import { LAW_06_2022 } from './legal-bases';
+
 import type { EligibilityRule } from './rule';
+import { capitalize } from '../common/text';
 
 export interface NotLeaderArgs {
   /** Tiers normally reserved for bloc leaders (the flags) that the province opened to non-leaders. */

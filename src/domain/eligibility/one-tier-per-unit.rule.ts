@@ -1,7 +1,10 @@
 import { activePeers } from './context';
-import { capitalize, joinVi, tierName } from './format';
+
+import { tierName } from './format';
 import { LAW_06_2022 } from './legal-bases';
+
 import type { EligibilityRule, NoArgs } from './rule';
+import { capitalize, joinVi } from '../common/text';
 
 /** R2: at most one tier per unit per bloc year; withdrawn, rejected and cut nominations do not count. */
 export const oneTierPerUnitRule: EligibilityRule<'ONE_TIER_PER_UNIT', NoArgs> = {

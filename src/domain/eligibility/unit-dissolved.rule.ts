@@ -1,6 +1,8 @@
 import { TT_15_2025_BNV } from './legal-bases';
-import { capitalize, formatDate } from './format';
+
+import { formatDate } from './format';
 import type { EligibilityRule, NoArgs } from './rule';
+import { capitalize } from '../common/text';
 
 /**
  * R13 (TT 15/2025/TT-BNV): no award for a unit dissolved by the reorganisation. The unit is valid

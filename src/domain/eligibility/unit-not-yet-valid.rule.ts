@@ -1,5 +1,6 @@
-import { capitalize, formatDate } from './format';
+import { formatDate } from './format';
 import type { EligibilityRule, NoArgs } from './rule';
+import { capitalize } from '../common/text';
 
 /** R13: a unit created after the bloc year ended has no achievement of that year to commend. */
 export const unitNotYetValidRule: EligibilityRule<'UNIT_NOT_YET_VALID', NoArgs> = {

@@ -52,7 +52,7 @@ describe('judgeCouncilVote', () => {
   it('states the arithmetic and the note', () => {
     const res = judgeCouncilVote(c(15, 15, 15, 13), rule(), '2024-03-20', 'Phiên thường kỳ');
     expect(res.ok && res.value.reason).toBe(
-      'Hội đồng TĐKT tỉnh ngày 20/03/2024: 13/15 phiếu đồng ý, ngưỡng ≥ 70/100 — đạt. Phiên thường kỳ',
+      'Hội đồng TĐKT tỉnh ngày 20/03/2024: 13/15 phiếu đồng ý, ngưỡng ≥ 70 % — đạt. Phiên thường kỳ',
     );
   });
 

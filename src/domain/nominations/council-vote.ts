@@ -1,7 +1,7 @@
 import { viDate } from '../common/vi-date';
 import { reaches } from '../common/fraction';
 import { err, ok, type Finding, type Result } from '../common/result';
-import type { VotingRule } from '../voting';
+import { formatThreshold, type VotingRule } from '../voting';
 
 /** The provincial council's counts on one nomination, as recorded by the office. */
 export interface CouncilCounts {
@@ -43,7 +43,7 @@ export function judgeCouncilVote(
     return err({
       code: 'COUNCIL_NO_QUORUM',
       severity: 'error',
-      message: `Có mặt ${c.present}/${c.members} thành viên, chưa đạt tỷ lệ tối thiểu ${rule.quorum.numerator}/${rule.quorum.denominator}.`,
+      message: `Có mặt ${c.present}/${c.members} thành viên, chưa đạt tỷ lệ tối thiểu ${formatThreshold(rule.quorum, rule.quorumComparator)}.`,
     });
   }
   const base =
@@ -53,10 +53,9 @@ export function judgeCouncilVote(
         ? c.present
         : c.valid;
   const passed = reaches(c.agree, base, rule.threshold, rule.thresholdComparator);
-  const symbol = rule.thresholdComparator === 'GT' ? '>' : '≥';
   return ok({
     passed,
     base,
-    reason: `Hội đồng TĐKT tỉnh ngày ${viDate(councilDate)}: ${c.agree}/${base} phiếu đồng ý, ngưỡng ${symbol} ${rule.threshold.numerator}/${rule.threshold.denominator} — ${passed ? 'đạt' : 'không đạt'}${note ? `. ${note}` : ''}`,
+    reason: `Hội đồng TĐKT tỉnh ngày ${viDate(councilDate)}: ${c.agree}/${base} phiếu đồng ý, ngưỡng ${formatThreshold(rule.threshold, rule.thresholdComparator)} — ${passed ? 'đạt' : 'không đạt'}${note ? `. ${note}` : ''}`,
   });
 }

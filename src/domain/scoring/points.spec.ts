@@ -3,9 +3,9 @@ import {
   formatPoints,
   formatRawPoints,
   isCentipoints,
-  joinVietnamese,
   toCentipoints,
 } from './points';
+import { joinVi } from '../common/text';
 
 describe('formatPoints', () => {
   it.each([
@@ -89,7 +89,7 @@ describe('helpers', () => {
     [['a'], 'a'],
     [['a', 'b'], 'a và b'],
     [['a', 'b', 'c'], 'a, b và c'],
-  ])('joinVietnamese(%j) is "%s"', (items, expected) => {
-    expect(joinVietnamese(items)).toBe(expected);
+  ])('joinVi(%j) is "%s"', (items, expected) => {
+    expect(joinVi(items)).toBe(expected);
   });
 });

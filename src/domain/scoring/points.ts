@@ -52,9 +52,3 @@ export function formatRawPoints(value: number): string {
 export function formatEnteredPoints(value: number): string {
   return isCentipoints(value) ? formatPoints(value) : formatRawPoints(value);
 }
-
-/** Joins Vietnamese list items: "a", "a và b", "a, b và c". */
-export function joinVietnamese(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.slice(-1).join('')}`;
-}

@@ -1,7 +1,9 @@
 import { err, ok, type Finding, type Result } from '../common/result';
+
 import type { CriteriaSet } from './criteria-set';
-import { formatPoints, joinVietnamese, type Centipoints } from './points';
+import { formatPoints, type Centipoints } from './points';
 import type { TotalsResult, UnitTotals } from './totals';
+import { joinVi } from '../common/text';
 
 /**
  * One tie-break rule, applied in the configured order to units with the same grand total:
@@ -248,7 +250,7 @@ function inputFindings(units: readonly RankingInput[]): Finding[] {
       findings.push(
         finding(
           'RANKING_DUPLICATE_DRAW_ORDER',
-          `Số bốc thăm ${draw} được gán cho nhiều đơn vị: ${joinVietnamese(names)}.`,
+          `Số bốc thăm ${draw} được gán cho nhiều đơn vị: ${joinVi(names)}.`,
           'units',
           { drawOrder: draw },
         ),
@@ -343,7 +345,7 @@ function equalities(c: Candidate, keys: readonly TieBreakKey[]): string {
       phrases.push(`điểm trừ (${formatPoints(c.totals.penaltyTotal)})`);
     }
   }
-  return joinVietnamese(phrases);
+  return joinVi(phrases);
 }
 
 function splitSentence(
@@ -386,5 +388,5 @@ function unresolvedSentence(
 ): string {
   const others = block.members.filter((c) => c !== self).map((c) => c.input.unitName);
   const note = block.drawSkipped ? ' (chưa đủ số bốc thăm)' : '';
-  return `Bằng ${equalities(self, keys)} với ${joinVietnamese(others)}; chưa phân định được${note} nên đồng hạng ${rank}, liệt kê theo mã đơn vị.`;
+  return `Bằng ${equalities(self, keys)} với ${joinVi(others)}; chưa phân định được${note} nên đồng hạng ${rank}, liệt kê theo mã đơn vị.`;
 }

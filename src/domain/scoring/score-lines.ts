@@ -1,4 +1,5 @@
 import type { Finding } from '../common/result';
+import { capitalize } from '../common/text';
 import { indexCriteriaSet, itemLabel, type CriteriaSet, type IndexedItem } from './criteria-set';
 import {
   formatEnteredPoints,
@@ -219,8 +220,4 @@ export function validateScoreSheet(set: CriteriaSet, sheet: ScoreSheet): Finding
     );
   });
   return findings;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,15 +1,8 @@
 import type { Fraction } from '../common/fraction';
 import type { Finding } from '../common/result';
-import {
-  capitalize,
-  compareIds,
-  formatPercentTenths,
-  formatShare,
-  joinVi,
-  nomineeName,
-  percentTenths,
-} from './format';
+import { compareIds, formatPercentTenths, formatShare, nomineeName, percentTenths } from './format';
 import type { NomineeId, NomineeNames, Participation, VotingRule } from './voting-rule';
+import { capitalize, joinVi } from '../common/text';
 
 /** R8 (brief §4.4 item 3): one nominee's line as counted: tán thành / không tán thành / không có ý kiến. */
 export interface NomineeCount {
@@ -88,6 +81,9 @@ export type CountFindingCode = (typeof COUNT_FINDING_CODES)[number];
 
 /** R8 warning default (no legal source; brief §2.3 [NF]): warn above 10 % invalid among returned ballots. */
 export const DEFAULT_INVALID_SHARE_LIMIT: Fraction = { numerator: 1, denominator: 10 };
+
+/** Where the default invalid-ballot share comes from: the software, not a legal text. */
+export const DEFAULT_INVALID_SHARE_BASIS = 'mức mặc định của phần mềm, chưa có căn cứ pháp lý';
 
 type Params = Readonly<Record<string, string | number | boolean | null>>;
 

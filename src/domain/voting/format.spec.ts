@@ -4,11 +4,12 @@ import {
   formatScore,
   formatShare,
   formatThreshold,
-  joinVi,
+  formatVotingRule,
   missSymbol,
   nomineeName,
   percentTenths,
 } from './format';
+import { joinVi } from '../common/text';
 
 describe('percentTenths (display only, rounded half up on integers)', () => {
   it.each([
@@ -75,5 +76,19 @@ describe('Vietnamese number formats', () => {
 
   it('orders ids by code unit, independent of locale', () => {
     expect(['b', 'B', 'a', 'a'].sort(compareIds)).toEqual(['B', 'a', 'a', 'b']);
+  });
+});
+
+describe('formatVotingRule (one wording of a rule, issue 15 item 4)', () => {
+  it('words the threshold and the quorum with the same share style', () => {
+    expect(
+      formatVotingRule({
+        threshold: { numerator: 1, denominator: 2 },
+        thresholdComparator: 'GT',
+        denominator: 'ALL_MEMBERS',
+        quorum: { numerator: 2, denominator: 3 },
+        quorumComparator: 'GTE',
+      }),
+    ).toBe('> 50 % tổng số thành viên; có mặt ≥ 2/3 tổng số thành viên');
   });
 });

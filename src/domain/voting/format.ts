@@ -1,4 +1,5 @@
 import type { Comparator, Fraction } from '../common/fraction';
+import { VOTE_DENOMINATOR_LABELS, type VoteDenominator } from '../registry/tiers';
 import type { NomineeId, NomineeNames } from './voting-rule';
 
 /**
@@ -35,6 +36,26 @@ export function formatThreshold(f: Fraction, comparator: Comparator): string {
   return `${comparator === 'GT' ? '>' : '≥'} ${formatShare(f)}`;
 }
 
+/** The parts of a voting rule its sentence words. */
+export interface WordedVotingRule {
+  threshold: Fraction;
+  thresholdComparator: Comparator;
+  denominator: VoteDenominator;
+  quorum: Fraction;
+  quorumComparator: Comparator;
+}
+
+/**
+ * R8 the one sentence of a voting rule, for pages and documents alike (issue 15 item 4: one wording):
+ * "> 50 % tổng số thành viên; có mặt ≥ 2/3 tổng số thành viên".
+ */
+export function formatVotingRule(rule: WordedVotingRule): string {
+  return (
+    `${formatThreshold(rule.threshold, rule.thresholdComparator)} ${VOTE_DENOMINATOR_LABELS[rule.denominator]}; ` +
+    `có mặt ${formatThreshold(rule.quorum, rule.quorumComparator)} tổng số thành viên`
+  );
+}
+
 /** R8 display: the symbol for a share that misses the threshold: "<" against ≥, "≤" against >. */
 export function missSymbol(comparator: Comparator): string {
   return comparator === 'GT' ? '≤' : '<';
@@ -43,12 +64,6 @@ export function missSymbol(comparator: Comparator): string {
 /** R8–R10 messages and minutes: the display name of a nominee, else "đơn vị <id>". */
 export function nomineeName(names: NomineeNames | undefined, id: NomineeId): string {
   return names?.get(id) ?? `đơn vị ${id}`;
-}
-
-/** R8–R10 minutes (brief §4.4): joins Vietnamese list items: "a", "a và b", "a, b và c". */
-export function joinVi(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} và ${items.slice(-1).join('')}`;
 }
 
 /** R9 HIGHER_SCORE minutes: agreed scores in centipoints (R11 scoring): 93600 → "936", 93650 → "936,5", 105000 → "1.050". */
@@ -64,9 +79,4 @@ export function formatScore(centipoints: number): string {
 /** R9 determinism (product lessons (d)5): a locale-independent order of nominee ids. */
 export function compareIds(a: NomineeId, b: NomineeId): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** R8–R10 messages and minutes: a sentence that starts with a unit name starts with a capital ("Huyện Gia Lộc …"). */
-export function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

@@ -12,6 +12,7 @@ describe('voting public API', () => {
       'compareEntries',
       'formatPercentTenths',
       'formatThreshold',
+      'formatVotingRule',
       'meetingQuorum',
       'percentTenths',
       'sameEnterer',

@@ -37,4 +37,10 @@ export {
   type TallyStatus,
 } from './tally';
 export type { ChairDecision, TieReport, TieResolution } from './tie-break';
-export { formatPercentTenths, formatThreshold, percentTenths } from './format';
+export {
+  formatPercentTenths,
+  formatThreshold,
+  formatVotingRule,
+  percentTenths,
+  type WordedVotingRule,
+} from './format';

@@ -1,20 +1,24 @@
 import { minimumCount, reaches } from '../common/fraction';
+
 import { err, ok, type Finding, type Result } from '../common/result';
+
 import { TIE_BREAK_LABELS, VOTE_DENOMINATOR_LABELS } from '../registry/tiers';
+
 import { checkCounts, type BallotCounts, type NomineeCount } from './counts';
+
 import {
-  capitalize,
   compareIds,
   formatPercentTenths,
   formatShare,
   formatThreshold,
-  joinVi,
   missSymbol,
   nomineeName,
   percentTenths,
 } from './format';
 import { checkQuorum, type QuorumCheck } from './quorum';
+
 import { settleTie, type ChairDecision, type TieReport } from './tie-break';
+
 import {
   checkVotingRule,
   type NomineeId,
@@ -24,6 +28,7 @@ import {
   type VoteDenominator,
   type VotingRule,
 } from './voting-rule';
+import { capitalize, joinVi } from '../common/text';
 
 /** R9/R10: what the tally needs to know about each nominee besides its counts. */
 export interface NomineeFacts {

@@ -1,7 +1,10 @@
 import { err, ok, type Finding, type Result } from '../common/result';
+
 import { TIE_BREAK_LABELS } from '../registry/tiers';
-import { compareIds, formatScore, joinVi } from './format';
+
+import { compareIds, formatScore } from './format';
 import type { NomineeId, TieBreak } from './voting-rule';
+import { joinVi } from '../common/text';
 
 /** R9: the chair's recorded choice among tied nominees (CHAIR_DECIDES). */
 export interface ChairDecision {
