@@ -161,6 +161,7 @@ export class RolloverService {
           blocId: b.id,
           blocCode: b.code,
           blocName: b.name,
+          blocKind: b.kind,
           term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
           nextExists: nextTerms.has(b.id),
           elected: meeting

@@ -3,7 +3,7 @@ import { priorTierRequiredRule } from '../eligibility/prior-tier-required.rule';
 import { buildContext } from '../../../test/builders/eligibility';
 import { parseBlocKind, parseRole } from './bloc-import';
 import { ancestorsOf, lineageKind } from './lineage';
-import { planRollover, type RolloverUnit } from './rollover';
+import { planRollover, type RolloverBlocInput, type RolloverUnit } from './rollover';
 import {
   parseUnitType,
   planUnitImport,
@@ -182,6 +182,7 @@ describe('planRollover (R13, R14)', () => {
           blocId: 1,
           blocCode: 'C1',
           blocName: 'Cụm 1',
+          blocKind: 'CUM',
           term: { id: 10, members: [u(1), u(2), u(3, '2026-12-31'), u(4)] },
           nextExists: false,
           elected: { headUnitId: 2, deputyUnitId: 3, meetingDate: '2027-03-10' },
@@ -208,15 +209,25 @@ describe('planRollover (R13, R14)', () => {
           blocId: 1,
           blocCode: 'A',
           blocName: 'A',
+          blocKind: 'KHOI',
           term: { id: 1, members: [u(1)] },
           nextExists: true,
           elected: null,
         },
-        { blocId: 2, blocCode: 'B', blocName: 'B', term: null, nextExists: false, elected: null },
+        {
+          blocId: 2,
+          blocCode: 'B',
+          blocName: 'B',
+          blocKind: 'KHOI',
+          term: null,
+          nextExists: false,
+          elected: null,
+        },
         {
           blocId: 3,
           blocCode: 'C',
           blocName: 'C',
+          blocKind: 'KHOI',
           term: { id: 3, members: [u(5, '2026-06-30')] },
           nextExists: false,
           elected: null,
@@ -226,5 +237,32 @@ describe('planRollover (R13, R14)', () => {
       new Map(),
     );
     expect(plans.map((p) => p.outcome)).toEqual(['EXISTS', 'NO_TERM', 'REFUSED']);
+  });
+
+  it('words the officers by the bloc kind: trưởng cụm, phó cụm for a cụm', () => {
+    const plan = (blocKind: 'KHOI' | 'CUM', elected: RolloverBlocInput['elected']) =>
+      planRollover(
+        2026,
+        [
+          {
+            blocId: 1,
+            blocCode: 'C1',
+            blocName: 'Cụm 1',
+            blocKind,
+            term: { id: 10, members: [u(1)] },
+            nextExists: false,
+            elected,
+          },
+        ],
+        new Map(),
+        new Map(),
+      )[0]!.officersSource;
+    expect(plan('CUM', null)).toBe('Chưa có hội nghị bình xét chốt trưởng cụm, phó cụm: để trống.');
+    expect(plan('KHOI', null)).toBe(
+      'Chưa có hội nghị bình xét chốt trưởng khối, phó khối: để trống.',
+    );
+    expect(plan('CUM', { headUnitId: 9, deputyUnitId: null, meetingDate: '2027-03-10' })).toBe(
+      'Hội nghị ngày 10/03/2027 không ghi trưởng cụm, phó cụm còn là thành viên: để trống.',
+    );
   });
 });

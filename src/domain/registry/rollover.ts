@@ -1,4 +1,5 @@
-import { isActiveDuringYear } from './unit-types';
+import { BLOC_WORDS } from './organizing-body';
+import { isActiveDuringYear, type BlocKind } from './unit-types';
 
 export interface RolloverUnit {
   readonly id: number;
@@ -12,6 +13,8 @@ export interface RolloverBlocInput {
   readonly blocId: number;
   readonly blocCode: string;
   readonly blocName: string;
+  /** Khối or cụm: the officers are worded "trưởng, phó khối" or "trưởng, phó cụm". */
+  readonly blocKind: BlocKind;
   /** This year's term, or null when the bloc has none. */
   readonly term: { readonly id: number; readonly members: readonly RolloverUnit[] } | null;
   /** True when next year's term already exists (created by a meeting or by hand). */
@@ -118,11 +121,13 @@ export function planRollover(
       id === null ? null : (members.find((m) => m.id === id) ?? null);
     const head = pick(b.elected?.headUnitId ?? null);
     const deputy = pick(b.elected?.deputyUnitId ?? null);
+    const words = BLOC_WORDS[b.blocKind];
+    const officers = `${words.head.toLocaleLowerCase('vi')}, ${words.deputy.toLocaleLowerCase('vi')}`;
     const officersSource =
       b.elected === null
-        ? 'Chưa có hội nghị bình xét chốt trưởng, phó khối: để trống.'
+        ? `Chưa có hội nghị bình xét chốt ${officers}: để trống.`
         : head === null && deputy === null
-          ? `Hội nghị ngày ${vnDate(b.elected.meetingDate)} không ghi trưởng, phó khối còn là thành viên: để trống.`
+          ? `Hội nghị ngày ${vnDate(b.elected.meetingDate)} không ghi ${officers} còn là thành viên: để trống.`
           : `Theo hội nghị bình xét ngày ${vnDate(b.elected.meetingDate)}.`;
     return {
       ...base,
