@@ -8,7 +8,7 @@ import { AppError, CommonErrors } from '../common/errors/app-error';
 import { attachment } from '../common/http/content-disposition';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { DOC_KINDS, type DocKind } from '../domain/documents/view-model';
-import { NominationsService } from '../nominations/nominations.service';
+import { ProvinceStageService } from '../nominations/province-stage.service';
 import { ProvinceNominationsQueryDto } from '../nominations/dto/nomination.dto';
 import { DocumentsService, type DocFormat } from './documents.service';
 
@@ -21,7 +21,7 @@ export class GenerateDocumentDto {
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
-    private readonly nominations: NominationsService,
+    private readonly nominations: ProvinceStageService,
   ) {}
 
   @ApiDoc('Các văn bản đã lập của hội nghị')

@@ -44,7 +44,7 @@ import { renderPdf } from './render/pdf-renderer';
 
 export type DocFormat = 'html' | 'pdf' | 'docx';
 
-/** The provincial stage as NominationsService.provinceYear returns it (the fields the documents use). */
+/** The provincial stage as ProvinceStageService.provinceYear returns it (the fields the documents use). */
 export interface ProvinceStage {
   tiers: {
     tier: { code: string; name: string };

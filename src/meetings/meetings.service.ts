@@ -22,7 +22,7 @@ import {
   type Tally,
   type VotingRule,
 } from '../domain/voting';
-import { NominationsService } from '../nominations/nominations.service';
+import { NominationWorkflowService } from '../nominations/nomination-workflow.service';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../units/unit.mapper';
 import type {
@@ -74,7 +74,7 @@ export class MeetingsService {
     private readonly scoring: ScoringService,
     private readonly blocs: BlocsRepository,
     private readonly tiers: AwardTiersRepository,
-    private readonly nominations: NominationsService,
+    private readonly nominations: NominationWorkflowService,
     private readonly audit: AuditService,
     private readonly corrections: CorrectionRequestsRepository,
     private readonly bodies: OrganizingBodiesRepository,

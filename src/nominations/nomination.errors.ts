@@ -1,4 +1,4 @@
-import type { ErrorDef } from '../common/errors/app-error';
+import { AppError, type ErrorDef, type ErrorDetail } from '../common/errors/app-error';
 import type { Finding } from '../domain/common/result';
 
 export const NominationErrors = {
@@ -106,4 +106,21 @@ export const NominationErrors = {
  */
 export function ruleViolation(finding: Finding): ErrorDef {
   return { code: finding.code, kind: 'RULE_VIOLATION', message: finding.message };
+}
+
+/** The findings as the error body lists them (`details`). */
+export const findingDetails = (findings: readonly Finding[]): ErrorDetail[] =>
+  findings.map((f) => ({ field: f.field, code: f.code, message: f.message, params: f.params }));
+
+const DATE_ERRORS: Readonly<Record<string, ErrorDef>> = {
+  NOMINATION_DATE_BEFORE_MEETING: NominationErrors.DATE_BEFORE_MEETING,
+  NOMINATION_DATE_BEFORE_COUNCIL: NominationErrors.DATE_BEFORE_COUNCIL,
+  NOMINATION_REFERENCE_DATE_TOO_EARLY: NominationErrors.REFERENCE_DATE_TOO_EARLY,
+};
+
+/** Throws the coded error of a date-order finding (R1, R13, R18); nothing is written. */
+export function refuseDateFinding(finding: Finding | null): void {
+  if (!finding) return;
+  const def = DATE_ERRORS[finding.code] ?? NominationErrors.INELIGIBLE;
+  throw new AppError(def, { message: finding.message, details: findingDetails([finding]) });
 }

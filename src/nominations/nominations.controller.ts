@@ -30,12 +30,20 @@ import {
   TransitionNominationDto,
   UpdateNominationDto,
 } from './dto/nomination.dto';
-import { NominationsService, REPORT_MAX_BYTES } from './nominations.service';
+import { NominationReportsService, REPORT_MAX_BYTES } from './nomination-reports.service';
+import { NominationWorkflowService } from './nomination-workflow.service';
+import { NominationsService } from './nominations.service';
+import { ProvinceStageService } from './province-stage.service';
 
 @ApiTags('Đề nghị khen thưởng (nominations)')
 @Controller()
 export class NominationsController {
-  constructor(private readonly nominations: NominationsService) {}
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly workflow: NominationWorkflowService,
+    private readonly reports: NominationReportsService,
+    private readonly provinceStage: ProvinceStageService,
+  ) {}
 
   @Permission('term.read', { bloc: 'id' })
   @ApiDoc('Hồ sơ đề nghị khen thưởng của khối trong năm')
@@ -89,7 +97,7 @@ export class NominationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto })
   transition(@Param('nid', IdPipe) nid: number, @Body() dto: TransitionNominationDto) {
-    return this.nominations.transition(nid, dto);
+    return this.workflow.transition(nid, dto);
   }
 
   @ApiDoc('Ghi kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng')
@@ -101,7 +109,7 @@ export class NominationsController {
   })
   @Permission('province.manage', { nomination: 'nid' })
   councilVote(@Param('nid', IdPipe) nid: number, @Body() dto: CouncilVoteDto) {
-    return this.nominations.councilVote(nid, dto);
+    return this.workflow.councilVote(nid, dto);
   }
 
   @Permission('province.manage', { nomination: 'nid' })
@@ -110,7 +118,7 @@ export class NominationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: NominationDto, description: 'Ghi quyết định khen thưởng' })
   decide(@Param('nid', IdPipe) nid: number, @Body() dto: DecisionDto) {
-    return this.nominations.decide(nid, dto);
+    return this.workflow.decide(nid, dto);
   }
 
   @ApiDoc('Tải lên báo cáo thành tích (Mẫu 02)')
@@ -125,7 +133,7 @@ export class NominationsController {
     @Param('nid', IdPipe) nid: number,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
   ) {
-    return this.nominations.addReport(nid, file);
+    return this.reports.addReport(nid, file);
   }
 
   @Permission('term.read', { nomination: 'nid' })
@@ -136,7 +144,7 @@ export class NominationsController {
     @Param('rid', IdPipe) rid: number,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const f = await this.nominations.report(nid, rid);
+    const f = await this.reports.report(nid, rid);
     res.setHeader('Content-Type', f.mimeType);
     res.setHeader('Content-Disposition', attachment(f.fileName));
     return new StreamableFile(f.content);
@@ -151,7 +159,7 @@ export class NominationsController {
   @Permission('province.manage')
   provinceYear(@Param('id', IdPipe) id: number, @Query() q: ProvinceNominationsQueryDto) {
     return q.detail === 'full'
-      ? this.nominations.provinceYear(id, q.year)
-      : this.nominations.provinceYearCompact(id, q.year);
+      ? this.provinceStage.provinceYear(id, q.year)
+      : this.provinceStage.provinceYearCompact(id, q.year);
   }
 }

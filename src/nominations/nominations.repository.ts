@@ -12,19 +12,36 @@ import {
   NominationReportEntity,
   NominationTransitionEntity,
 } from './nomination-history.entity';
-import { MeetingEntity } from '../meetings/meeting.entity';
 import { NominationEntity } from './nomination.entity';
+
+/** A `date` column read raw: text on SQLite, a Date at local midnight from the PostgreSQL driver. */
+function isoDate(v: string | Date): string {
+  if (typeof v === 'string') return v.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+}
 
 /** All database access for nominations, their history, acknowledgements and reports. */
 @Injectable()
 export class NominationsRepository {
-  /** Date of the finalized official meeting of a term (its latest version), or null. */
+  /**
+   * Date of the finalized official meeting of a term (its latest version), or null. The `meeting`
+   * table belongs to meetings, which sits above nominations (a finalized meeting proposes
+   * nominations): it is read here by name, in this one query, so that nominations imports nothing
+   * from meetings (issue 15: no circle between feature folders).
+   */
   async blocMeetingDate(em: EntityManager, termId: number): Promise<string | null> {
-    const m = await em.getRepository(MeetingEntity).findOne({
-      where: { termId, isRehearsal: false, status: 'FINALIZED' },
-      order: { versionNo: 'DESC' },
-    });
-    return m?.meetingDate ?? null;
+    const row = await em
+      .createQueryBuilder()
+      .select('m.meeting_date', 'meetingDate')
+      .from('meeting', 'm')
+      .where("m.term_id = :termId AND m.is_rehearsal = false AND m.status = 'FINALIZED'", {
+        termId,
+      })
+      .orderBy('m.version_no', 'DESC')
+      .limit(1)
+      .getRawOne<{ meetingDate: string | Date }>();
+    return row ? isoDate(row.meetingDate) : null;
   }
 
   findById(em: EntityManager, id: number): Promise<NominationEntity | null> {

@@ -11,6 +11,7 @@ import {
   TransitionNominationDto,
   UpdateNominationDto,
 } from '../../nominations/dto/nomination.dto';
+import { NominationWorkflowService } from '../../nominations/nomination-workflow.service';
 import { NominationsService } from '../../nominations/nominations.service';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { holdsEverywhere } from '../core/access';
@@ -27,6 +28,7 @@ export class WebNominationsController {
   constructor(
     private readonly pages: WebPageService,
     private readonly nominations: NominationsService,
+    private readonly workflow: NominationWorkflowService,
     private readonly view: NominationsPagesService,
   ) {}
 
@@ -152,7 +154,7 @@ export class WebNominationsController {
           to,
           reason: field.text(values[reasonField]),
         });
-        await this.nominations.transition(nid, dto);
+        await this.workflow.transition(nid, dto);
       },
       reasonField,
     );
@@ -177,7 +179,7 @@ export class WebNominationsController {
         councilDate: field.date(values.councilDate),
         note: field.text(values.note),
       });
-      await this.nominations.councilVote(nid, dto);
+      await this.workflow.councilVote(nid, dto);
     });
   }
 
@@ -197,7 +199,7 @@ export class WebNominationsController {
         decisionDate: field.date(values.decisionDate),
         decider: field.text(values.decider),
       });
-      await this.nominations.decide(nid, dto);
+      await this.workflow.decide(nid, dto);
     });
   }
 

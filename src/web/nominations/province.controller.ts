@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/http/permission.decorator';
-import { NominationsService } from '../../nominations/nominations.service';
+import { ProvinceStageService } from '../../nominations/province-stage.service';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
 import { NominationsPagesService } from './nominations-pages.service';
 
@@ -17,7 +17,7 @@ const DOCS = [
 export class WebProvinceController {
   constructor(
     private readonly pages: WebPageService,
-    private readonly nominations: NominationsService,
+    private readonly nominations: ProvinceStageService,
     private readonly view: NominationsPagesService,
   ) {}
 
