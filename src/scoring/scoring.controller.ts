@@ -37,7 +37,7 @@ import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from './score-sheet.service'
 import type { ScoreStageCode } from './score-entry.entity';
 import { RankingService } from './ranking.service';
 import { ScoreLinesService } from './score-lines.service';
-import { ScoringPhaseService } from './scoring-phase.service';
+import { ScoringPhasesService } from './scoring-phases.service';
 import { StagePipe } from './stage.pipe';
 
 const FILE_BODY = {
@@ -48,7 +48,7 @@ const FILE_BODY = {
 @Controller('blocs/:id/terms/:year')
 export class ScoringController {
   constructor(
-    private readonly phases: ScoringPhaseService,
+    private readonly phases: ScoringPhasesService,
     private readonly lines: ScoreLinesService,
     private readonly rankings: RankingService,
     private readonly evidence: EvidenceService,

@@ -8,7 +8,7 @@ import { ScoreLinesService } from './score-lines.service';
 import { ScoreSheetService } from './score-sheet.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringRepository } from './scoring.repository';
-import { ScoringPhaseService } from './scoring-phase.service';
+import { ScoringPhasesService } from './scoring-phases.service';
 import { ScoringService } from './scoring.service';
 
 @Module({
@@ -16,7 +16,7 @@ import { ScoringService } from './scoring.service';
   controllers: [ScoringController],
   providers: [
     ScoringService,
-    ScoringPhaseService,
+    ScoringPhasesService,
     ScoreLinesService,
     RankingService,
     ScoringRepository,
@@ -26,7 +26,7 @@ import { ScoringService } from './scoring.service';
   ],
   exports: [
     ScoringService,
-    ScoringPhaseService,
+    ScoringPhasesService,
     ScoreLinesService,
     RankingService,
     ScoringRepository,

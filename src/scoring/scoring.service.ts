@@ -33,7 +33,7 @@ export interface TermContext {
  * What scoring gives every other operation on a bloc term (R11, R12): the term's context (its
  * signed criteria, members and draw numbers), the checks each write repeats (a signed set, an open
  * stage, a member) and the ranking computed from the agreed lines. Read through the caller's
- * transaction; no writes here. The phases are `ScoringPhaseService`, the score lines
+ * transaction; no writes here. The phases are `ScoringPhasesService`, the score lines
  * `ScoreLinesService`, the ranking as the API shows it `RankingService`.
  */
 @Injectable()

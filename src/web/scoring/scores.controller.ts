@@ -14,7 +14,7 @@ import { AdvancePhaseDto, EnterScoresDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
 import { ScoreLinesService } from '../../scoring/score-lines.service';
-import { ScoringPhaseService } from '../../scoring/scoring-phase.service';
+import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import { StagePipe } from '../../scoring/stage.pipe';
 import { mayOpenUnit } from '../core/access';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
@@ -41,7 +41,7 @@ export class WebScoresController {
   constructor(
     private readonly pages: WebPageService,
     private readonly views: ScoringPagesService,
-    private readonly scoring: ScoringPhaseService,
+    private readonly scoring: ScoringPhasesService,
     private readonly lines: ScoreLinesService,
     private readonly sheets: ScoreSheetService,
   ) {}

@@ -19,7 +19,7 @@ import type { ScoreSheetDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { RankingService } from '../../scoring/ranking.service';
 import { ScoreLinesService } from '../../scoring/score-lines.service';
-import { ScoringPhaseService } from '../../scoring/scoring-phase.service';
+import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import type { UnitDto } from '../../units/dto/unit.dto';
 import { UnitsService } from '../../units/units.service';
 import { formatNumber } from '../core/format';
@@ -127,7 +127,7 @@ export class ScoringPagesService {
     private readonly units: UnitsService,
     private readonly blocs: BlocsService,
     private readonly criteria: CriteriaService,
-    private readonly scoring: ScoringPhaseService,
+    private readonly scoring: ScoringPhasesService,
     private readonly lines: ScoreLinesService,
     private readonly rankings: RankingService,
     private readonly provinces: ProvincesService,

@@ -20,7 +20,7 @@ import { ScoringService } from './scoring.service';
  * needs every member's agreed scores.
  */
 @Injectable()
-export class ScoringPhaseService {
+export class ScoringPhasesService {
   constructor(
     private readonly db: Db,
     private readonly scoring: ScoringService,
