@@ -24,6 +24,7 @@ import { YearPipe } from '../common/http/year.pipe';
 import {
   AdvancePhaseDto,
   EnterScoresDto,
+  EvidenceDto,
   EvidenceNoteDto,
   ImportReportDto,
   PhaseDto,
@@ -189,6 +190,7 @@ export class ScoringController {
   @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Minh chứng của một đơn vị')
   @Get('scores/:unitId/evidence')
+  @ApiOkResponse({ type: [EvidenceDto] })
   listEvidence(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -200,7 +202,7 @@ export class ScoringController {
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Thêm ghi chú minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/note')
-  @ApiCreatedResponse()
+  @ApiCreatedResponse({ type: EvidenceDto })
   addNote(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -214,6 +216,7 @@ export class ScoringController {
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Tải lên tệp minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/file')
+  @ApiCreatedResponse({ type: EvidenceDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @UseInterceptors(FileInterceptor('file', uploadOptions(EVIDENCE_MAX_BYTES)))

@@ -53,6 +53,7 @@ const MAIN_DTOS = [
   'CriteriaGroupDto',
   'ScoreLineInputDto',
   'ScoreLineDto',
+  'EvidenceDto',
   'TotalsDto',
   'ScoreSheetDto',
   'PhaseDto',

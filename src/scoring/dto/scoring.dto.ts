@@ -100,6 +100,27 @@ export class EvidenceNoteDto {
   note!: string;
 }
 
+/** A note or a file attached to a unit's score line (minh chứng). */
+export class EvidenceDto {
+  @ApiProperty({ example: 7 }) id!: number;
+  @ApiProperty({ example: 5 }) unitId!: number;
+  @ApiProperty({ example: 'I.1' }) itemCode!: string;
+  @ApiProperty({ enum: ['NOTE', 'FILE'], example: 'FILE' }) kind!: 'NOTE' | 'FILE';
+  @ApiProperty({ nullable: true, type: String, example: null }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'bao-cao-grdp-2023.pdf' })
+  fileName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'application/pdf' })
+  mimeType!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 245760 }) sizeBytes!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  })
+  sha256!: string | null;
+  @ApiProperty({ example: '2023-12-15T03:20:00.000Z' }) createdAt!: string;
+}
+
 export class StageQueryDto {
   @ApiPropertyOptional({ enum: SCORE_STAGES, default: 'AGREED' })
   @IsOptional()
