@@ -1,6 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** new AppError(…) takes a definition from <feature>.errors.ts, never a literal (cast or not). */
+const APP_ERROR_ARGUMENT = [
+  {
+    selector: "NewExpression[callee.name='AppError'] > ObjectExpression.arguments:first-child",
+    message: 'Define the error in <feature>.errors.ts and pass it: new AppError(FeatureErrors.X, …).',
+  },
+  {
+    selector:
+      "NewExpression[callee.name='AppError'] > :matches(TSAsExpression, TSSatisfiesExpression, TSTypeAssertion).arguments:first-child",
+    message: 'Define the error in <feature>.errors.ts and pass it: new AppError(FeatureErrors.X, …).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', '*.mjs'] },
   js.configs.recommended,
@@ -23,11 +36,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'src/ must not import test code (test/builders is for tests).' }] }],
       // Error codes are defined once, in <feature>.errors.ts (issue 15 item 7).
+      'no-restricted-syntax': ['error', ...APP_ERROR_ARGUMENT],
+    },
+  },
+  {
+    // …and nowhere else: an error definition's shape ({ code, kind, message }) outside those files.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.spec.ts', 'src/**/*.errors.ts', 'src/common/errors/app-error.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
+        ...APP_ERROR_ARGUMENT,
         {
-          selector: "NewExpression[callee.name='AppError'] > ObjectExpression.arguments:first-child",
-          message: 'Define the error in <feature>.errors.ts and pass it: new AppError(FeatureErrors.X, …).',
+          selector:
+            "ObjectExpression:has(> Property[key.name='code']):has(> Property[key.name='kind']):has(> Property[key.name='message'])",
+          message: 'An error definition ({ code, kind, message }) belongs in <feature>.errors.ts.',
         },
       ],
     },

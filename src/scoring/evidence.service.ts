@@ -5,25 +5,13 @@ import { AppError } from '../common/errors/app-error';
 import { safeFileName } from '../common/files/file-name';
 import { Db } from '../database/db.service';
 import { indexCriteriaSet } from '../domain/scoring/criteria-set';
+import type { EvidenceDto } from './dto/scoring.dto';
 import type { ScoreEvidenceEntity } from './score-evidence.entity';
 import { ScoringErrors } from './scoring.errors';
 import { ScoringRepository } from './scoring.repository';
 import { ScoringService } from './scoring.service';
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
-
-export interface EvidenceDto {
-  id: number;
-  unitId: number;
-  itemCode: string;
-  kind: 'NOTE' | 'FILE';
-  note: string | null;
-  fileName: string | null;
-  mimeType: string | null;
-  sizeBytes: number | null;
-  sha256: string | null;
-  createdAt: string;
-}
 
 /** Recognises the allowed evidence formats by their first bytes, not by the name the client sent. */
 export function sniffEvidenceType(buf: Buffer, fileName: string): string | null {

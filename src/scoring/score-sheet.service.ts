@@ -17,6 +17,7 @@ import type { ScoreEntryEntity, ScoreStageCode } from './score-entry.entity';
 import { ScoringErrors } from './scoring.errors';
 import { toFindingDto } from './scoring.mapper';
 import { ScoringRepository } from './scoring.repository';
+import { ScoreLinesService } from './score-lines.service';
 import { ScoringService, type TermContext } from './scoring.service';
 
 export const SCORE_SHEET_MAX_BYTES = 5 * 1024 * 1024;
@@ -52,6 +53,7 @@ export class ScoreSheetService {
   constructor(
     private readonly db: Db,
     private readonly scoring: ScoringService,
+    private readonly lines: ScoreLinesService,
     private readonly scores: ScoringRepository,
     private readonly audit: AuditService,
   ) {}
@@ -212,7 +214,7 @@ export class ScoreSheetService {
           const reason = changed ? row.reason : (storedByCode.get(l.code)?.reason ?? null);
           return { code: l.code, value: l.value, ...(reason ? { reason } : {}) };
         });
-        const findings = await this.scoring.validate(em, ctx, set, unit.id, stage, after);
+        const findings = await this.lines.validate(em, ctx, set, unit.id, stage, after);
         for (const f of findings.filter((x) => x.severity === 'error')) {
           errors.push({
             ...f,

@@ -24,6 +24,7 @@ import { YearPipe } from '../common/http/year.pipe';
 import {
   AdvancePhaseDto,
   EnterScoresDto,
+  EvidenceDto,
   EvidenceNoteDto,
   ImportReportDto,
   PhaseDto,
@@ -35,7 +36,9 @@ import {
 import { EVIDENCE_MAX_BYTES, EvidenceService } from './evidence.service';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from './score-sheet.service';
 import type { ScoreStageCode } from './score-entry.entity';
-import { ScoringService } from './scoring.service';
+import { RankingService } from './ranking.service';
+import { ScoreLinesService } from './score-lines.service';
+import { ScoringPhasesService } from './scoring-phases.service';
 import { StagePipe } from './stage.pipe';
 
 const FILE_BODY = {
@@ -46,7 +49,9 @@ const FILE_BODY = {
 @Controller('blocs/:id/terms/:year')
 export class ScoringController {
   constructor(
-    private readonly scoring: ScoringService,
+    private readonly phases: ScoringPhasesService,
+    private readonly lines: ScoreLinesService,
+    private readonly rankings: RankingService,
     private readonly evidence: EvidenceService,
     private readonly sheets: ScoreSheetService,
   ) {}
@@ -116,7 +121,7 @@ export class ScoringController {
   @Get('scoring')
   @ApiOkResponse({ type: PhaseDto })
   phase(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
-    return this.scoring.phase(id, year);
+    return this.phases.phase(id, year);
   }
 
   @Permission('scoring.manage', { bloc: 'id' })
@@ -129,7 +134,7 @@ export class ScoringController {
     @Param('year', YearPipe) year: number,
     @Body() dto: AdvancePhaseDto,
   ) {
-    return this.scoring.advance(id, year, dto);
+    return this.phases.advance(id, year, dto);
   }
 
   @Permission('term.read', { bloc: 'id' })
@@ -137,7 +142,7 @@ export class ScoringController {
   @Get('ranking')
   @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
-    return this.scoring.ranking(id, year);
+    return this.rankings.ranking(id, year);
   }
 
   @Permission('scoring.manage', { bloc: 'id' })
@@ -149,7 +154,7 @@ export class ScoringController {
     @Param('year', YearPipe) year: number,
     @Body() dto: SetDrawNumbersDto,
   ) {
-    return this.scoring.setDrawNumbers(id, year, dto);
+    return this.rankings.setDrawNumbers(id, year, dto);
   }
 
   @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
@@ -162,7 +167,7 @@ export class ScoringController {
     @Param('unitId', IdPipe) unitId: number,
     @Query() q: StageQueryDto,
   ) {
-    return this.scoring.sheet(id, year, unitId, q.stage ?? 'AGREED');
+    return this.lines.sheet(id, year, unitId, q.stage ?? 'AGREED');
   }
 
   @Permission(
@@ -179,12 +184,13 @@ export class ScoringController {
     @Param('stage', StagePipe) stage: ScoreStageCode,
     @Body() dto: EnterScoresDto,
   ) {
-    return this.scoring.enter(id, year, unitId, stage, dto);
+    return this.lines.enter(id, year, unitId, stage, dto);
   }
 
   @Permission('unit.read', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Minh chứng của một đơn vị')
   @Get('scores/:unitId/evidence')
+  @ApiOkResponse({ type: [EvidenceDto] })
   listEvidence(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -196,7 +202,7 @@ export class ScoringController {
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Thêm ghi chú minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/note')
-  @ApiCreatedResponse()
+  @ApiCreatedResponse({ type: EvidenceDto })
   addNote(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,
@@ -210,6 +216,7 @@ export class ScoringController {
   @Permission('scores.self.write', { bloc: 'id', unit: 'unitId' })
   @ApiDoc('Tải lên tệp minh chứng cho một tiêu chí')
   @Post('scores/:unitId/evidence/:itemCode/file')
+  @ApiCreatedResponse({ type: EvidenceDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @UseInterceptors(FileInterceptor('file', uploadOptions(EVIDENCE_MAX_BYTES)))

@@ -3,9 +3,19 @@ import type { Finding } from '../domain/common/result';
 import type { CriteriaSet } from '../domain/scoring/criteria-set';
 import { formatPoints } from '../domain/scoring/points';
 import type { TieBreakKey } from '../domain/scoring/ranking';
+import type { ScoreLine } from '../domain/scoring/score-lines';
 import type { UnitTotals } from '../domain/scoring/totals';
 import type { FindingDto, ScoreLineDto, TotalsDto } from './dto/scoring.dto';
 import type { ScoreEntryEntity } from './score-entry.entity';
+
+/** Stored lines as the domain's score lines (values in hundredths, a reason only when given). */
+export function toDomainLines(rows: readonly ScoreEntryEntity[]): ScoreLine[] {
+  return rows.map((r) => ({
+    code: r.itemCode,
+    value: r.value,
+    ...(r.reason ? { reason: r.reason } : {}),
+  }));
+}
 
 export function toLineDto(r: ScoreEntryEntity): ScoreLineDto {
   return {

@@ -8,7 +8,7 @@ import { BlocsService } from '../blocs/blocs.service';
 import { BallotsService } from '../meetings/ballots.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NominationsService } from '../nominations/nominations.service';
-import { ScoringService } from '../scoring/scoring.service';
+import { ScoringPhasesService } from '../scoring/scoring-phases.service';
 import { shortDate } from '../domain/documents/format';
 import { UnitsService } from '../units/units.service';
 import { SEED_DIR } from './seed-runner';
@@ -68,7 +68,7 @@ export class DemoMeetingSeeder {
     private readonly meetings: MeetingsService,
     private readonly ballots: BallotsService,
     private readonly users: UsersService,
-    private readonly scoring: ScoringService,
+    private readonly scoring: ScoringPhasesService,
   ) {}
 
   /** Creates the demo accounts of the sample data set that do not exist yet (isDemo, shown as such). */

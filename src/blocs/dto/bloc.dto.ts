@@ -30,11 +30,12 @@ export class CreateBlocDto {
   @IsNotEmpty()
   @MaxLength(300)
   name!: string;
-  @ApiProperty({ enum: BLOC_KINDS }) @IsIn(BLOC_KINDS) kind!: BlocKind;
-  @ApiProperty() @IsInt() @Min(1) provinceId!: number;
+  @ApiProperty({ enum: BLOC_KINDS, example: 'KHOI' }) @IsIn(BLOC_KINDS) kind!: BlocKind;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) provinceId!: number;
   @ApiPropertyOptional({
     nullable: true,
     description: 'Cơ quan tổ chức (đứng đầu văn bản); bỏ trống: Ủy ban nhân dân tỉnh',
+    example: 1,
   })
   @IsOptional()
   @IsInt()
@@ -63,7 +64,11 @@ export class ListBlocsQueryDto extends PageQueryDto {
 }
 
 export class TermBodyDto {
-  @ApiProperty({ type: [Number], description: 'Các đơn vị thành viên năm đó' })
+  @ApiProperty({
+    type: [Number],
+    description: 'Các đơn vị thành viên năm đó',
+    example: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -71,23 +76,29 @@ export class TermBodyDto {
   @Min(1, { each: true })
   memberUnitIds!: number[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Trưởng khối' })
+  @ApiPropertyOptional({ nullable: true, description: 'Trưởng khối', example: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
   headUnitId?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Phó khối' })
+  @ApiPropertyOptional({ nullable: true, description: 'Phó khối', example: 5 })
   @IsOptional()
   @IsInt()
   @Min(1)
   deputyUnitId?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Thư ký khối' })
+  @ApiPropertyOptional({ nullable: true, description: 'Thư ký khối', example: 'Phạm Thị Thu Hà' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   secretaryName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) note?:
-    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Khối gồm 12 huyện, thị xã, thành phố của tỉnh Hải Dương.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
 }
 
 export class CreateTermDto extends TermBodyDto {
@@ -95,39 +106,49 @@ export class CreateTermDto extends TermBodyDto {
 }
 
 export class UpdateTermDto extends TermBodyDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
 }
 
 export class BlocDto {
-  @ApiProperty() id!: number;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: BLOC_KINDS }) kind!: BlocKind;
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ example: 'HD-KTD-HUYEN' }) code!: string;
+  @ApiProperty({ example: 'Khối thi đua các huyện, thị xã, thành phố' }) name!: string;
+  @ApiProperty({ enum: BLOC_KINDS, example: 'KHOI' }) kind!: BlocKind;
   @ApiProperty({ example: 'khối thi đua' }) kindLabel!: string;
-  @ApiProperty() provinceId!: number;
-  @ApiProperty({ nullable: true, type: Number }) organizingBodyId!: number | null;
-  @ApiProperty({ type: [Number], description: 'Các năm đã có danh sách thành viên' })
+  @ApiProperty({ example: 1 }) provinceId!: number;
+  @ApiProperty({ nullable: true, type: Number, example: 1 }) organizingBodyId!: number | null;
+  @ApiProperty({
+    type: [Number],
+    description: 'Các năm đã có danh sách thành viên',
+    example: [2023],
+  })
   termYears!: number[];
-  @ApiProperty() version!: number;
+  @ApiProperty({ example: 1 }) version!: number;
 }
 
 export class BlocPageDto {
   @ApiProperty({ type: [BlocDto] }) items!: BlocDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiProperty({ example: 1 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
 }
 
 export class TermDto {
-  @ApiProperty() id!: number;
-  @ApiProperty() blocId!: number;
-  @ApiProperty() blocName!: string;
-  @ApiProperty() year!: number;
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ example: 1 }) blocId!: number;
+  @ApiProperty({ example: 'Khối thi đua các huyện, thị xã, thành phố' }) blocName!: string;
+  @ApiProperty({ example: 2023 }) year!: number;
   @ApiProperty({ type: [UnitDto] }) members!: UnitDto[];
-  @ApiProperty() memberCount!: number;
+  @ApiProperty({ example: 12 }) memberCount!: number;
   @ApiProperty({ type: UnitDto, nullable: true }) headUnit!: UnitDto | null;
   @ApiProperty({ type: UnitDto, nullable: true }) deputyUnit!: UnitDto | null;
-  @ApiProperty({ nullable: true, type: String }) secretaryName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, example: 'Phạm Thị Thu Hà' }) secretaryName!:
+    string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Khối gồm 12 huyện, thị xã, thành phố của tỉnh Hải Dương.',
+  })
+  note!: string | null;
+  @ApiProperty({ example: 1 }) version!: number;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { ErrorBodyDto } from './error-body';
+import { ERROR_EXAMPLES_4XX, ERROR_EXAMPLES_5XX, ErrorBodyDto } from './error-body';
 
 /**
  * One line per API route for integrators: the Vietnamese summary of the operation and the one error
@@ -17,11 +17,15 @@ export const ApiDoc = (summary: string, description?: string): MethodDecorator =
       description:
         'Yêu cầu bị từ chối: mã lỗi ổn định (`code`), thông báo tiếng Việt và chi tiết từng trường ' +
         '(400 dữ liệu sai, 401 chưa đăng nhập, 403 không có quyền, 404 không tìm thấy, 409 xung đột, ' +
-        '413 quá lớn, 415 sai định dạng, 422 vi phạm quy định, 429 quá nhiều yêu cầu); không ghi gì.',
+        '413 quá lớn, 415 sai định dạng, 422 vi phạm quy định, 429 quá nhiều yêu cầu); không ghi gì. ' +
+        'Một số lỗi kèm trường riêng (ví dụ `current` khi xung đột phiên bản, `allowedTransitions` ' +
+        'khi chuyển trạng thái không hợp lệ).',
+      examples: ERROR_EXAMPLES_4XX,
     }),
     ApiResponse({
       status: '5XX',
       type: ErrorBodyDto,
       description: 'Lỗi hệ thống (503: cơ sở dữ liệu tạm bận hoặc chỉ đọc, hãy thử lại).',
+      examples: ERROR_EXAMPLES_5XX,
     }),
   );

@@ -96,7 +96,7 @@ export class TieBreakKeyDto {
 
 /** The content of a criteria set, in points (two decimals at most). */
 export class CriteriaSetBodyDto {
-  @ApiProperty({ enum: [100, 1000] }) @IsIn([100, 1000]) scale!: 100 | 1000;
+  @ApiProperty({ enum: [100, 1000], example: 1000 }) @IsIn([100, 1000]) scale!: 100 | 1000;
   @ApiProperty({ type: [CriteriaGroupDto] })
   @IsArray()
   @ArrayMaxSize(50)
@@ -127,7 +127,10 @@ export class CriteriaSetBodyDto {
   @ValidateNested({ each: true })
   @Type(() => TieBreakKeyDto)
   tieBreak!: TieBreakKeyDto[];
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isSample?: boolean;
+  @ApiPropertyOptional({ default: false, example: false })
+  @IsOptional()
+  @IsBoolean()
+  isSample?: boolean;
 }
 
 export class CreateCriteriaSetDto {
@@ -149,7 +152,10 @@ export class CreateCriteriaSetDto {
   @Max(2100)
   copyFromYear?: number;
 
-  @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi đã có bộ tiêu chí được ký)' })
+  @ApiPropertyOptional({
+    description: 'Lý do (bắt buộc khi đã có bộ tiêu chí được ký)',
+    example: 'Bổ sung tiêu chí chuyển đổi số theo kế hoạch của tỉnh',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -157,18 +163,22 @@ export class CreateCriteriaSetDto {
 }
 
 export class UpdateCriteriaSetDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
   @ApiProperty({ type: CriteriaSetBodyDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => CriteriaSetBodyDto)
   definition!: CriteriaSetBodyDto;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ example: 'Sửa điểm tối đa của nhóm II theo góp ý của các đơn vị' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class LockCriteriaSetDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) version!: number;
   @ApiProperty({ example: '2023-03-15', description: 'Ngày ký kết giao ước thi đua' })
   @IsISO8601({ strict: true })
   @Length(10, 10)
@@ -176,18 +186,23 @@ export class LockCriteriaSetDto {
 }
 
 export class CriteriaSetSummaryDto {
-  @ApiProperty() id!: number;
-  @ApiProperty() termId!: number;
-  @ApiProperty() versionNo!: number;
-  @ApiProperty({ enum: ['DRAFT', 'LOCKED', 'SUPERSEDED'] }) status!: string;
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ example: 1 }) termId!: number;
+  @ApiProperty({ example: 1 }) versionNo!: number;
+  @ApiProperty({ enum: ['DRAFT', 'LOCKED', 'SUPERSEDED'], example: 'LOCKED' }) status!: string;
   @ApiProperty({ example: 'đã ký giao ước' }) statusLabel!: string;
-  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) signedOn!: string | null;
-  @ApiProperty() isSample!: boolean;
-  @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, example: null }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2023-03-15' }) signedOn!: string | null;
+  @ApiProperty({ example: true }) isSample!: boolean;
+  @ApiProperty({ example: 2 }) version!: number;
 }
 
 export class CriteriaSetDto extends CriteriaSetSummaryDto {
   @ApiProperty({ type: CriteriaSetBodyDto }) definition!: CriteriaSetBodyDto;
-  @ApiProperty({ type: [String], description: 'Các thao tác được phép' }) allowedActions!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Các thao tác được phép (EDIT, LOCK, DELETE khi là bản nháp; REVISE khi đã ký)',
+    example: ['REVISE'],
+  })
+  allowedActions!: string[];
 }

@@ -14,9 +14,12 @@ let compiled: Handlebars.TemplateDelegate<DocumentViewModel> | null = null;
 /**
  * Compiles the trusted templates once, in an isolated Handlebars environment: only the `eq` and
  * `lookup` helpers, no prototype access, every value HTML-escaped (no triple-stash in the templates).
- * Not strict mode: one block template serves every block type and tests the fields only some types
- * have (`{{#if center}}`, `{{#if lead}}`, `{{#if note}}`, an absent `watermark`), which strict
- * mode refuses as missing.
+ * Strict mode: a printed field (`{{title}}`, `{{header.issuer}}`, a signature's `{{name}}`…) missing
+ * from the view model throws instead of printing nothing. Fields only some block types have are
+ * tested, not printed, and a helper's argument is not checked (`{{#if center}}`, `{{#if lead}}`,
+ * `{{#if note}}`, `{{#if watermark}}`), so one block template still serves every block type. Strict
+ * mode also assumes the objects along a path exist: `signatures.[0].left` needs a first signature
+ * row, which every builder gives.
  */
 function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   if (compiled) return compiled;
@@ -30,7 +33,7 @@ function template(): Handlebars.TemplateDelegate<DocumentViewModel> {
   }
   const source = fs.readFileSync(path.join(TEMPLATES_DIR, 'document.hbs'), 'utf8');
   compiled = hbs.compile<DocumentViewModel>(source, {
-    strict: false,
+    strict: true,
     knownHelpersOnly: true,
     knownHelpers: { eq: true, lookup: true },
   });

@@ -32,9 +32,14 @@ const TIME_FORMAT = 'giờ HH:mm theo 24 giờ (ví dụ 08:00, 14:30)';
 
 export class CommitteeMemberDto {
   @ApiProperty({ example: '(ghi họ tên)' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiProperty({ enum: ['Trưởng ban', 'Thành viên'] }) @IsIn(['Trưởng ban', 'Thành viên']) role!:
-    'Trưởng ban' | 'Thành viên';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) unitName?: string;
+  @ApiProperty({ enum: ['Trưởng ban', 'Thành viên'], example: 'Trưởng ban' })
+  @IsIn(['Trưởng ban', 'Thành viên'])
+  role!: 'Trưởng ban' | 'Thành viên';
+  @ApiPropertyOptional({ example: 'UBND huyện Cẩm Giàng' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  unitName?: string;
 }
 
 export class MeetingBodyDto {
@@ -52,9 +57,21 @@ export class MeetingBodyDto {
   @IsNotEmpty()
   @MaxLength(500)
   place!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) chairName!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) chairTitle?: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) secretaryName!: string;
+  @ApiProperty({ example: 'Trần Văn Quân' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  chairName!: string;
+  @ApiPropertyOptional({ example: 'Trưởng Khối thi đua' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  chairTitle?: string;
+  @ApiProperty({ example: 'Phạm Thị Thu Hà' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  secretaryName!: string;
   @ApiProperty({ type: [CommitteeMemberDto] })
   @IsArray()
   @ArrayMaxSize(20)
@@ -62,13 +79,23 @@ export class MeetingBodyDto {
   @ValidateNested({ each: true })
   @Type(() => CommitteeMemberDto)
   countingCommittee!: CommitteeMemberDto[];
-  @ApiProperty({ type: [String] })
+  @ApiProperty({
+    type: [String],
+    example: ['Đồng chí Nguyễn Minh Hùng, Phó Chủ tịch UBND tỉnh Hải Dương'],
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   guests!: string[];
-  @ApiProperty({ type: [String] })
+  @ApiProperty({
+    type: [String],
+    example: [
+      'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2023 của Khối',
+      'Công bố kết quả chấm điểm, xếp hạng thi đua năm 2023',
+      'Bình xét, suy tôn đơn vị đề nghị khen thưởng (bỏ phiếu kín)',
+    ],
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -80,6 +107,7 @@ export class CreateMeetingDto extends MeetingBodyDto {
   @ApiPropertyOptional({
     default: false,
     description: 'Hội nghị diễn tập: văn bản mang dấu "BẢN THỬ", không ghi vào lịch sử khen thưởng',
+    example: false,
   })
   @IsOptional()
   @IsBoolean()
@@ -87,30 +115,30 @@ export class CreateMeetingDto extends MeetingBodyDto {
 }
 
 export class UpdateMeetingDto extends MeetingBodyDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
 }
 
 export class AttendanceRowDto {
-  @ApiProperty() @IsInt() @Min(1) unitId!: number;
-  @ApiProperty() @IsBoolean() present!: boolean;
-  @ApiPropertyOptional({ description: 'Đại biểu dự họp' })
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) unitId!: number;
+  @ApiProperty({ example: true }) @IsBoolean() present!: boolean;
+  @ApiPropertyOptional({ description: 'Đại biểu dự họp', example: 'Nguyễn Văn An' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   delegateName?: string;
-  @ApiPropertyOptional({ description: 'Lý do vắng mặt' })
+  @ApiPropertyOptional({ description: 'Lý do vắng mặt', example: 'Đi công tác' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   absenceReason?: string;
-  @ApiPropertyOptional({ description: 'Vắng mặt nhưng gửi phiếu bằng văn bản' })
+  @ApiPropertyOptional({ description: 'Vắng mặt nhưng gửi phiếu bằng văn bản', example: false })
   @IsOptional()
   @IsBoolean()
   writtenBallot?: boolean;
 }
 
 export class AttendanceDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
   @ApiProperty({ type: [AttendanceRowDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -122,20 +150,23 @@ export class AttendanceDto {
 }
 
 export class VersionDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
 }
 
 export class CreateBallotDto {
-  @ApiProperty() @IsInt() @Min(1) tierId!: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) tierId!: number;
   @ApiProperty({ example: 1, description: 'Số đơn vị được chọn trên phiếu' })
   @IsInt()
   @Min(1)
   @Max(100)
   seats!: number;
-  @ApiProperty({ enum: BALLOT_METHODS }) @IsIn(BALLOT_METHODS) method!: BallotMethod;
+  @ApiProperty({ enum: BALLOT_METHODS, example: 'SECRET' })
+  @IsIn(BALLOT_METHODS)
+  method!: BallotMethod;
   @ApiPropertyOptional({
     enum: BALLOT_MODES,
     description: 'PAPER (mặc định): phiếu giấy, nhập hai lần; ELECTRONIC: bỏ phiếu kín điện tử',
+    example: 'PAPER',
   })
   @IsOptional()
   @IsIn(BALLOT_MODES)
@@ -143,6 +174,7 @@ export class CreateBallotDto {
   @ApiPropertyOptional({
     type: [Number],
     description: 'Mặc định: các hồ sơ dự thảo của hình thức này',
+    example: [5],
   })
   @IsOptional()
   @IsArray()
@@ -153,16 +185,32 @@ export class CreateBallotDto {
 }
 
 export class NomineeCountDto {
-  @ApiProperty() @IsInt() @Min(1) unitId!: number;
-  @ApiProperty({ description: 'Tán thành' }) @IsInt() @Min(0) @Max(100000) agree!: number;
-  @ApiProperty({ description: 'Không tán thành' }) @IsInt() @Min(0) @Max(100000) disagree!: number;
-  @ApiProperty({ description: 'Không có ý kiến' }) @IsInt() @Min(0) @Max(100000) noOpinion!: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) unitId!: number;
+  @ApiProperty({ description: 'Tán thành', example: 11 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  agree!: number;
+  @ApiProperty({ description: 'Không tán thành', example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  disagree!: number;
+  @ApiProperty({ description: 'Không có ý kiến', example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  noOpinion!: number;
 }
 
 export class WrittenCountsDto {
-  @ApiProperty() @IsInt() @Min(0) @Max(100000) received!: number;
-  @ApiProperty() @IsInt() @Min(0) @Max(100000) valid!: number;
-  @ApiProperty() @IsInt() @Min(0) @Max(100000) invalid!: number;
+  @ApiProperty({ description: 'Số phiếu bằng văn bản nhận được', example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  received!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(100000) valid!: number;
+  @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(100000) invalid!: number;
   @ApiProperty({ type: [NomineeCountDto] })
   @IsArray()
   @ArrayMaxSize(100)
@@ -173,18 +221,22 @@ export class WrittenCountsDto {
 }
 
 export class CountsDto {
-  @ApiProperty({ description: 'Số phiếu phát ra' })
+  @ApiProperty({ description: 'Số phiếu phát ra', example: 12 })
   @IsInt()
   @Min(0)
   @Max(100000)
   ballotsIssued!: number;
-  @ApiProperty({ description: 'Số phiếu thu về' })
+  @ApiProperty({ description: 'Số phiếu thu về', example: 12 })
   @IsInt()
   @Min(0)
   @Max(100000)
   ballotsReturned!: number;
-  @ApiProperty({ description: 'Số phiếu hợp lệ' }) @IsInt() @Min(0) @Max(100000) valid!: number;
-  @ApiProperty({ description: 'Số phiếu không hợp lệ' })
+  @ApiProperty({ description: 'Số phiếu hợp lệ', example: 12 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  valid!: number;
+  @ApiProperty({ description: 'Số phiếu không hợp lệ', example: 0 })
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -206,13 +258,21 @@ export class CountsDto {
 }
 
 export class AckDto {
-  @ApiProperty() @IsString() @Length(1, 64) code!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+  @ApiProperty({ example: 'NOT_LEADER' }) @IsString() @Length(1, 64) code!: string;
+  @ApiProperty({
+    example:
+      'Đơn vị dẫn đầu (thành phố Hải Dương) được đề nghị Cờ thi đua của Chính phủ; Cờ thi đua của UBND tỉnh dành cho đơn vị xếp tiếp theo.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
 }
 
 export class EntryDto {
   @ApiPropertyOptional({
     description: 'Bỏ qua khi đã đăng nhập: người nhập là tài khoản đang đăng nhập',
+    example: 'Phạm Thị Thu Hà',
   })
   @IsOptional()
   @IsString()
@@ -235,7 +295,7 @@ export class EntryDto {
 }
 
 export class CorrectEntryDto extends EntryDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
 }
 
 export class ChairDecisionDto {

@@ -34,12 +34,18 @@ export class ScoreLineInputDto {
   @Min(0)
   @Max(100000)
   value!: number | null;
-  @ApiPropertyOptional({ description: 'Lý do khi khác giai đoạn trước' })
+  @ApiPropertyOptional({
+    description: 'Lý do khi khác giai đoạn trước',
+    example: 'Điều chỉnh theo số liệu thống kê chính thức năm 2023',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   reason?: string;
-  @ApiPropertyOptional({ description: 'Phiên bản của dòng đang sửa (bắt buộc khi dòng đã có)' })
+  @ApiPropertyOptional({
+    description: 'Phiên bản của dòng đang sửa (bắt buộc khi dòng đã có)',
+    example: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -58,13 +64,17 @@ export class EnterScoresDto {
 }
 
 export class AdvancePhaseDto {
-  @ApiProperty({ enum: SCORING_PHASES }) @IsIn(SCORING_PHASES) to!: ScoringPhase;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiProperty({ enum: SCORING_PHASES, example: 'REVIEW' }) @IsIn(SCORING_PHASES) to!: ScoringPhase;
+  @ApiPropertyOptional({ example: 'Các đơn vị đã nộp đủ bảng tự chấm' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class DrawNumberDto {
-  @ApiProperty() @IsInt() @Min(1) unitId!: number;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) unitId!: number;
+  @ApiProperty({ nullable: true, example: 3 })
   @ValidateIf((o: DrawNumberDto) => o.drawNumber !== null)
   @IsInt()
   @Min(1)
@@ -83,7 +93,32 @@ export class SetDrawNumbersDto {
 }
 
 export class EvidenceNoteDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;
+  @ApiProperty({ example: 'Báo cáo số 125/BC-UBND ngày 15/12/2023 của UBND huyện Cẩm Giàng' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
+}
+
+/** A note or a file attached to a unit's score line (minh chứng). */
+export class EvidenceDto {
+  @ApiProperty({ example: 7 }) id!: number;
+  @ApiProperty({ example: 5 }) unitId!: number;
+  @ApiProperty({ example: 'I.1' }) itemCode!: string;
+  @ApiProperty({ enum: ['NOTE', 'FILE'], example: 'FILE' }) kind!: 'NOTE' | 'FILE';
+  @ApiProperty({ nullable: true, type: String, example: null }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'bao-cao-grdp-2023.pdf' })
+  fileName!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'application/pdf' })
+  mimeType!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 245760 }) sizeBytes!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  })
+  sha256!: string | null;
+  @ApiProperty({ example: '2023-12-15T03:20:00.000Z' }) createdAt!: string;
 }
 
 export class StageQueryDto {
@@ -94,27 +129,42 @@ export class StageQueryDto {
 }
 
 export class ScoreLineDto {
-  @ApiProperty() code!: string;
-  @ApiProperty({ example: 95.5 }) value!: number;
-  @ApiProperty({ example: '95,5' }) valueText!: string;
-  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'I.1' }) code!: string;
+  @ApiProperty({ example: 98.5 }) value!: number;
+  @ApiProperty({ example: '98,5' }) valueText!: string;
+  @ApiProperty({ nullable: true, type: String, example: null }) reason!: string | null;
+  @ApiProperty({ example: 1 }) version!: number;
 }
 
 export class FindingDto {
-  @ApiProperty() code!: string;
-  @ApiProperty({ enum: ['error', 'warning'] }) severity!: string;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional() field?: string;
+  @ApiProperty({ example: 'BONUS_TOTAL_CAPPED' }) code!: string;
+  @ApiProperty({ enum: ['error', 'warning'], example: 'warning' }) severity!: string;
+  @ApiProperty({
+    example: 'Tổng điểm cộng là 55, vượt mức cộng tối đa 50; chỉ được tính 50 điểm.',
+  })
+  message!: string;
+  @ApiPropertyOptional({ example: 'lines' }) field?: string;
 }
 
 export class TotalsDto {
   @ApiProperty({ example: 955 }) grandTotal!: number;
   @ApiProperty({ example: '955' }) grandTotalText!: string;
-  @ApiProperty() criteriaTotal!: number;
-  @ApiProperty() bonusTotal!: number;
-  @ApiProperty() penaltyTotal!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) groups!: {
+  @ApiProperty({ example: 955 }) criteriaTotal!: number;
+  @ApiProperty({ example: 0 }) bonusTotal!: number;
+  @ApiProperty({ example: 0 }) penaltyTotal!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Điểm từng nhóm tiêu chí và điểm tối đa của nhóm',
+    example: [
+      { groupCode: 'I', subtotal: 384, maxPoints: 400 },
+      { groupCode: 'II', subtotal: 184.5, maxPoints: 200 },
+      { groupCode: 'III', subtotal: 145.5, maxPoints: 150 },
+      { groupCode: 'IV', subtotal: 145.5, maxPoints: 150 },
+      { groupCode: 'V', subtotal: 95.5, maxPoints: 100 },
+    ],
+  })
+  groups!: {
     groupCode: string;
     subtotal: number;
     maxPoints: number;
@@ -123,19 +173,31 @@ export class TotalsDto {
 
 export class ScoreSheetDto {
   @ApiProperty({ type: UnitDto }) unit!: UnitDto;
-  @ApiProperty({ enum: SCORE_STAGES }) stage!: ScoreStageCode;
-  @ApiProperty({ enum: ['OPEN', 'NOT_YET_OPEN', 'CLOSED'] }) stageStatus!: string;
+  @ApiProperty({ enum: SCORE_STAGES, example: 'AGREED' }) stage!: ScoreStageCode;
+  @ApiProperty({ enum: ['OPEN', 'NOT_YET_OPEN', 'CLOSED'], example: 'OPEN' }) stageStatus!: string;
   @ApiProperty({ type: [ScoreLineDto] }) lines!: ScoreLineDto[];
-  @ApiProperty({ type: [String], description: 'Tiêu chí chưa có điểm' }) missing!: string[];
+  @ApiProperty({ type: [String], description: 'Tiêu chí chưa có điểm', example: [] })
+  missing!: string[];
   @ApiProperty({ type: TotalsDto, nullable: true }) totals!: TotalsDto | null;
   @ApiProperty({ type: [FindingDto] }) warnings!: FindingDto[];
 }
 
 export class PhaseDto {
-  @ApiProperty({ enum: SCORING_PHASES }) phase!: ScoringPhase;
-  @ApiProperty() label!: string;
-  @ApiProperty({ enum: SCORING_PHASES, isArray: true }) allowedTransitions!: ScoringPhase[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) history!: {
+  @ApiProperty({ enum: SCORING_PHASES, example: 'AGREED' }) phase!: ScoringPhase;
+  @ApiProperty({ example: 'thống nhất điểm' }) label!: string;
+  @ApiProperty({ enum: SCORING_PHASES, isArray: true, example: ['CLOSED'] })
+  allowedTransitions!: ScoringPhase[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Các lần chuyển giai đoạn, cũ trước',
+    example: [
+      { from: 'NOT_STARTED', to: 'SELF', reason: null, at: '2023-12-01T02:00:00.000Z' },
+      { from: 'SELF', to: 'REVIEW', reason: null, at: '2024-01-10T02:00:00.000Z' },
+      { from: 'REVIEW', to: 'AGREED', reason: null, at: '2024-02-20T02:00:00.000Z' },
+    ],
+  })
+  history!: {
     from: string;
     to: string;
     reason: string | null;
@@ -144,20 +206,25 @@ export class PhaseDto {
 }
 
 export class RankingClassificationDto {
-  @ApiProperty({ description: '1 = mức cao nhất' }) rank!: number;
+  @ApiProperty({ description: '1 = mức cao nhất', example: 1 }) rank!: number;
   @ApiProperty({ example: 'Hoàn thành xuất sắc nhiệm vụ' }) label!: string;
-  @ApiProperty({ description: 'Căn cứ xếp loại, bằng lời' }) basisText!: string;
+  @ApiProperty({
+    description: 'Căn cứ xếp loại, bằng lời',
+    example: 'Tổng điểm thống nhất 968 ≥ ngưỡng 950 điểm',
+  })
+  basisText!: string;
 }
 
 export class RankingEntryDto {
-  @ApiProperty() position!: number;
-  @ApiProperty() rank!: number;
+  @ApiProperty({ description: 'Thứ tự trên bảng', example: 1 }) position!: number;
+  @ApiProperty({ description: 'Hạng (đồng hạng khi chưa phân định được)', example: 1 })
+  rank!: number;
   @ApiProperty({ type: UnitDto }) unit!: UnitDto;
   @ApiProperty({ type: TotalsDto }) totals!: TotalsDto;
-  @ApiProperty() isLeader!: boolean;
-  @ApiProperty() unresolvedTie!: boolean;
-  @ApiProperty({ nullable: true, type: String }) tieBreakExplanation!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) drawNumber!: number | null;
+  @ApiProperty({ example: true }) isLeader!: boolean;
+  @ApiProperty({ example: false }) unresolvedTie!: boolean;
+  @ApiProperty({ nullable: true, type: String, example: null }) tieBreakExplanation!: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: null }) drawNumber!: number | null;
   @ApiProperty({
     type: RankingClassificationDto,
     nullable: true,
@@ -167,22 +234,43 @@ export class RankingEntryDto {
 }
 
 export class RankingDto {
-  @ApiProperty() blocId!: number;
-  @ApiProperty() year!: number;
-  @ApiProperty({ enum: SCORING_PHASES }) phase!: ScoringPhase;
-  @ApiProperty({ description: 'Điểm đã chốt (giai đoạn CLOSED)' }) final!: boolean;
-  @ApiProperty() complete!: boolean;
-  @ApiProperty({ description: 'Giải thích bằng lời về tình trạng bảng xếp hạng' })
+  @ApiProperty({ example: 1 }) blocId!: number;
+  @ApiProperty({ example: 2023 }) year!: number;
+  @ApiProperty({ enum: SCORING_PHASES, example: 'CLOSED' }) phase!: ScoringPhase;
+  @ApiProperty({ description: 'Điểm đã chốt (giai đoạn CLOSED)', example: true }) final!: boolean;
+  @ApiProperty({ description: 'Mọi đơn vị đã có điểm thống nhất', example: true })
+  complete!: boolean;
+  @ApiProperty({
+    description: 'Giải thích bằng lời về tình trạng bảng xếp hạng',
+    example: 'Điểm đã chốt; đơn vị dẫn đầu: thành phố Hải Dương.',
+  })
   statusText!: string;
   @ApiProperty({ type: UnitDto, nullable: true }) leader!: UnitDto | null;
-  @ApiProperty({ type: [String], description: 'Thứ tự phân định khi bằng điểm' })
+  @ApiProperty({
+    type: [String],
+    description: 'Thứ tự phân định khi bằng điểm',
+    example: [
+      'Tổng điểm cao hơn xếp trên',
+      'Bằng điểm: điểm nhóm I (Phát triển kinh tế (tăng trưởng, thu ngân sách, đầu tư, nông thôn mới)) cao hơn xếp trên',
+      'Bằng điểm: bị trừ ít điểm hơn xếp trên',
+      'Bằng điểm: số bốc thăm tại hội nghị nhỏ hơn xếp trên',
+      'Vẫn bằng nhau: đồng hạng, ghi rõ "chưa phân định được"',
+    ],
+  })
   tieBreakRules!: string[];
   @ApiProperty({ type: [RankingEntryDto] }) entries!: RankingEntryDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) incompleteUnits!: {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Đơn vị còn thiếu điểm thống nhất (đơn vị và các tiêu chí thiếu)',
+    example: [],
+  })
+  incompleteUnits!: {
     unit: UnitDto;
     missingCriteria: string[];
   }[];
-  @ApiProperty() criteriaSetVersion!: number;
+  @ApiProperty({ description: 'Phiên bản bộ tiêu chí đã ký', example: 1 })
+  criteriaSetVersion!: number;
 }
 
 /** A column of the sheet: a criterion, bonus or penalty item. */

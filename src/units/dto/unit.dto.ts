@@ -33,7 +33,7 @@ export class CreateUnitDto {
   @IsNotEmpty()
   @MaxLength(200)
   shortName!: string;
-  @ApiProperty({ enum: UNIT_TYPES }) @IsIn(UNIT_TYPES) type!: UnitType;
+  @ApiProperty({ enum: UNIT_TYPES, example: 'HUYEN' }) @IsIn(UNIT_TYPES) type!: UnitType;
   @ApiProperty({ example: 'huyện Cẩm Giàng' })
   @IsString()
   @IsNotEmpty()
@@ -44,7 +44,7 @@ export class CreateUnitDto {
   @IsNotEmpty()
   @MaxLength(400)
   collectiveName!: string;
-  @ApiProperty() @IsInt() @Min(1) provinceId!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) provinceId!: number;
   @ApiProperty({ example: '2023-01-01' })
   @IsISO8601({ strict: true })
   @Length(10, 10)
@@ -57,7 +57,7 @@ export class CreateUnitDto {
 }
 
 export class UpdateUnitDto {
-  @ApiProperty({ description: 'Phiên bản đang sửa (chống ghi đè)' })
+  @ApiProperty({ description: 'Phiên bản đang sửa (chống ghi đè)', example: 1 })
   @IsInt()
   @Min(1)
   version!: number;
@@ -108,17 +108,18 @@ export class CreateLineageDto {
 }
 
 export class UnitDto {
-  @ApiProperty() id!: number;
-  @ApiProperty() code!: string;
-  @ApiProperty() shortName!: string;
-  @ApiProperty({ enum: UNIT_TYPES }) type!: UnitType;
+  @ApiProperty({ example: 5 }) id!: number;
+  @ApiProperty({ example: 'HD-CG' }) code!: string;
+  @ApiProperty({ example: 'Cẩm Giàng' }) shortName!: string;
+  @ApiProperty({ enum: UNIT_TYPES, example: 'HUYEN' }) type!: UnitType;
   @ApiProperty({ example: 'huyện' }) typeLabel!: string;
-  @ApiProperty() fullName!: string;
-  @ApiProperty() collectiveName!: string;
-  @ApiProperty() provinceId!: number;
-  @ApiProperty() validFrom!: string;
-  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'huyện Cẩm Giàng' }) fullName!: string;
+  @ApiProperty({ example: 'Đảng bộ, chính quyền và nhân dân huyện Cẩm Giàng' })
+  collectiveName!: string;
+  @ApiProperty({ example: 1 }) provinceId!: number;
+  @ApiProperty({ example: '2023-01-01' }) validFrom!: string;
+  @ApiProperty({ nullable: true, type: String, example: '2025-06-30' }) validTo!: string | null;
+  @ApiProperty({ example: 1 }) version!: number;
 }
 
 export class LineageLinkDto {
@@ -137,7 +138,7 @@ export class UnitDetailDto extends UnitDto {
 
 export class UnitPageDto {
   @ApiProperty({ type: [UnitDto] }) items!: UnitDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+  @ApiProperty({ example: 12 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
 }

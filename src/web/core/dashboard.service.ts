@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { PERMISSIONS } from '../../domain/auth/permissions';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { NominationsService } from '../../nominations/nominations.service';
-import { ScoringService } from '../../scoring/scoring.service';
+import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import { isNotFound } from './access';
 
 export interface DashboardBloc {
@@ -37,7 +37,7 @@ export interface DashboardModel {
 export class DashboardService {
   constructor(
     private readonly blocs: BlocsService,
-    private readonly scoring: ScoringService,
+    private readonly scoring: ScoringPhasesService,
     private readonly meetings: MeetingsService,
     private readonly nominations: NominationsService,
   ) {}

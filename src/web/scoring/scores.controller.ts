@@ -13,7 +13,8 @@ import type { ImportReportDto, ImportTotalDto } from '../../scoring/dto/scoring.
 import { AdvancePhaseDto, EnterScoresDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
-import { ScoringService } from '../../scoring/scoring.service';
+import { ScoreLinesService } from '../../scoring/score-lines.service';
+import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import { StagePipe } from '../../scoring/stage.pipe';
 import { mayOpenUnit } from '../core/access';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
@@ -40,7 +41,8 @@ export class WebScoresController {
   constructor(
     private readonly pages: WebPageService,
     private readonly views: ScoringPagesService,
-    private readonly scoring: ScoringService,
+    private readonly scoring: ScoringPhasesService,
+    private readonly lines: ScoreLinesService,
     private readonly sheets: ScoreSheetService,
   ) {}
 
@@ -127,7 +129,7 @@ export class WebScoresController {
     const codes = lines.map((l) => String(l.code));
     try {
       const dto = await validateForm(EnterScoresDto, { lines });
-      await this.scoring.enter(id, year, unitId, stage, dto);
+      await this.lines.enter(id, year, unitId, stage, dto);
       this.pages.redirect(res, back, 'saved');
     } catch (e) {
       await this.pages.sendFormError(req, res, e, v, (form, status) =>

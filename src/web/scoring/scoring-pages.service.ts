@@ -17,7 +17,9 @@ import { ProvincesService } from '../../provinces/provinces.service';
 import { provinceOptions } from '../core/province-options';
 import type { ScoreSheetDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
-import { ScoringService } from '../../scoring/scoring.service';
+import { RankingService } from '../../scoring/ranking.service';
+import { ScoreLinesService } from '../../scoring/score-lines.service';
+import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import type { UnitDto } from '../../units/dto/unit.dto';
 import { UnitsService } from '../../units/units.service';
 import { formatNumber } from '../core/format';
@@ -125,7 +127,9 @@ export class ScoringPagesService {
     private readonly units: UnitsService,
     private readonly blocs: BlocsService,
     private readonly criteria: CriteriaService,
-    private readonly scoring: ScoringService,
+    private readonly scoring: ScoringPhasesService,
+    private readonly lines: ScoreLinesService,
+    private readonly rankings: RankingService,
     private readonly provinces: ProvincesService,
   ) {}
 
@@ -424,7 +428,7 @@ export class ScoringPagesService {
       let shown: ScoreSheetDto | null = null;
       if (set) {
         for (const s of STAGES) {
-          const sheet = await this.scoring.sheet(blocId, year, u.id, s);
+          const sheet = await this.lines.sheet(blocId, year, u.id, s);
           if (s === stage) shown = sheet;
           const running = runningTotal(set.definition, sheet.lines);
           sums[s] += running;
@@ -505,7 +509,7 @@ export class ScoringPagesService {
       throw e;
     });
     const sheets = {} as Record<ScoreStageCode, ScoreSheetDto>;
-    for (const s of STAGES) sheets[s] = await this.scoring.sheet(blocId, year, unitId, s);
+    for (const s of STAGES) sheets[s] = await this.lines.sheet(blocId, year, unitId, s);
     const open = openStage(phase.phase);
     const locked = set?.status === 'LOCKED' ? set : null;
     const items = locked ? sheetItems(locked.definition) : [];
@@ -593,7 +597,7 @@ export class ScoringPagesService {
 
   async ranking(blocId: number, year: number) {
     const term = await this.blocs.getTerm(blocId, year);
-    const r = await this.scoring.ranking(blocId, year);
+    const r = await this.rankings.ranking(blocId, year);
     const set = await this.criteria.current(blocId, year).catch(() => null);
     const scale = set?.definition.scale ?? 1000;
     const chart = barChart(
