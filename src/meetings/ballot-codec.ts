@@ -87,6 +87,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt: Shape = (v) => Number.isInteger(v);
 const isString: Shape = (v) => typeof v === 'string';
+const isNumber: Shape = (v) => typeof v === 'number';
 const arrayOf =
   (item: Shape): Shape =>
   (v) =>
@@ -118,13 +119,10 @@ const countsShape = withFields({
     withFields({ received: isInt, valid: isInt, invalid: isInt, nominees: arrayOf(nomineeCount) }),
   ),
 });
-const fraction = withFields({ numerator: isInt, denominator: isInt });
+// The rule's fractions are checked as numbers only: older snapshots may lack the later optional fields.
+const fraction = withFields({ numerator: isNumber, denominator: isNumber });
 const frozenRuleShape = withFields({
-  rule: withFields({
-    threshold: fraction,
-    quorum: fraction,
-    allowWrittenAbsentee: (v) => typeof v === 'boolean',
-  }),
+  rule: withFields({ threshold: fraction, quorum: fraction }),
   text: isString,
 });
 const votersShape = withFields({
