@@ -26,6 +26,10 @@ import {
 import { MeetingCorrectionRequestEntity } from '../meetings/correction-request.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import {
+  BallotTransitionEntity,
+  MeetingTransitionEntity,
+} from '../meetings/meeting-transition.entity';
+import {
   CastBallotEntity,
   ElectronicBallotEntity,
   VotingCodeAttemptEntity,
@@ -78,6 +82,8 @@ export const ENTITIES = [
   BallotEntity,
   BallotEntryEntity,
   MeetingCorrectionRequestEntity,
+  MeetingTransitionEntity,
+  BallotTransitionEntity,
   ElectronicBallotEntity,
   VotingCodeEntity,
   CastBallotEntity,

@@ -28,7 +28,6 @@ import { decisionGrounds } from '../domain/registry/legal-citation';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import { authorityTitle } from '../domain/registry/deciding-authority';
 import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
-import type { Tally } from '../domain/voting';
 import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ProvinceErrors } from '../provinces/province.errors';
@@ -411,18 +410,18 @@ export class DocumentsService implements OnModuleInit {
     const levelOf = new Map(
       (await this.classifications.forTerm(em, ctx.term.id)).map((c) => [c.unitId, c]),
     );
+    // the tally and the counts from the ballots' typed records (decoded and checked once)
+    const records = new Map(
+      (await this.meetings.ballotRecords(em, meetingId)).map((r) => [r.id, r]),
+    );
     const ballots = v.ballots
-      .filter((b) => b.tally)
-      .map((b) => {
-        const tally = b.tally as Tally;
-        const counts = b.acceptedCounts as {
-          membersEntitled: number;
-          ballotsIssued: number;
-          ballotsReturned: number;
-          valid: number;
-          invalid: number;
-          nominees: { nomineeId: string; agree: number; disagree: number; noOpinion: number }[];
-        };
+      .flatMap((b) => {
+        const r = records.get(b.id);
+        return r?.tally && r.acceptedCounts
+          ? [{ b, tally: r.tally, counts: r.acceptedCounts }]
+          : [];
+      })
+      .map(({ b, tally, counts }) => {
         for (const w of tally.winners) {
           const u = byCode.get(w);
           if (u) {

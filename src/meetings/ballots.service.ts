@@ -1,121 +1,62 @@
-import { currentActor } from '../common/http/request-context';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
-import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
+import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
-import type { Finding } from '../domain/common/result';
-import type { Ranking } from '../domain/scoring/ranking';
-import { isMeetingLocked } from '../domain/meetings/status';
+import { isMeetingLocked, type BallotStatus } from '../domain/meetings/status';
+import { proposesTo } from '../domain/registry/organizing-body';
 import {
-  checkAcknowledgements,
-  mergeAcknowledgements,
-  type WarningAcknowledgement,
-} from '../domain/eligibility';
-import {
-  checkCounts,
   checkQuorum,
   compareEntries,
   sameEnterer,
-  tallyBallot,
   type BallotCounts,
-  type NomineeCount,
-  type Participation,
   type Tally,
-  type VotingRule,
 } from '../domain/voting';
 import { NominationsRepository } from '../nominations/nominations.repository';
-import { ScoringService } from '../scoring/scoring.service';
+import { Metrics } from '../observability/metrics';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import type { BallotRecord, ChairDecision, VotersSnapshot } from './ballot-codec';
+import { BallotCounting, ballotAcknowledgements, enterer } from './ballot-counting';
 import type {
   ChairDecisionDto,
   CorrectEntryDto,
-  CountsDto,
   CreateBallotDto,
   EntryDto,
 } from './dto/meeting.dto';
+import { ElectronicRounds } from './electronic/electronic-rounds';
 import { MeetingContextLoader, type MeetingContext } from './meeting-context';
-import type { BallotEntity, BallotEntryEntity } from './meeting-parts.entity';
 import type { MeetingView } from './meeting-view';
-import { NominationErrors } from '../nominations/nomination.errors';
+import { MeetingViews } from './meeting-view.mapper';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
-import { MeetingsService } from './meetings.service';
-import { Metrics } from '../observability/metrics';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
-import { proposesTo } from '../domain/registry/organizing-body';
-import { ElectronicRounds } from './electronic/electronic-rounds';
-
-interface VotersSnapshot {
-  membersEntitled: number;
-  present: number[];
-  written: number[];
-}
-
-/** Who typed the counts: the signed-in user; the name in the request only without one (seeding, CLI). */
-function enterer(dto: { enteredBy?: string }): string {
-  const actor = currentActor();
-  return actor.userId !== null ? actor.username : (dto.enteredBy ?? '').trim() || actor.username;
-}
-
-const findingDetails = (fs: readonly Finding[]): ErrorDetail[] =>
-  fs.map((f) => ({ field: f.field, code: f.code, message: f.message, params: f.params }));
+import { StatusTransitions } from './status-transitions';
 
 /**
  * Ballots of the meeting: opening with quorum (voters frozen), counts entered twice by two people
- * and compared, coded checks (errors block, warnings need a reason), the tally (pure, in
- * src/domain/voting) and the tie protocols (R8–R10).
+ * and compared, then tallied (BallotCounting), and the tie protocols (R8–R10). Every status change
+ * of a ballot, and of the meeting that follows its ballots, goes through StatusTransitions.
  */
-/**
- * The acknowledgements that hold for an entry of a ballot: those given on any entry of the ballot
- * (a warning acknowledged once, e.g. its invalid share, stays acknowledged for a correction) and the
- * ones given now.
- */
-function ballotAcknowledgements(
-  entries: readonly BallotEntryEntity[],
-  dto: { acknowledgements?: WarningAcknowledgement[] },
-): WarningAcknowledgement[] {
-  const earlier = entries.flatMap(
-    (e) => JSON.parse(e.acknowledgements) as WarningAcknowledgement[],
-  );
-  return mergeAcknowledgements(earlier, dto.acknowledgements ?? []);
-}
-
-/** What a ballot froze when it opened: its voters, its voting rule and the units on it. */
-function frozenAtOpening(ballot: BallotEntity): {
-  voters: VotersSnapshot;
-  rule: VotingRule;
-  nomineeIds: number[];
-} {
-  return {
-    voters: JSON.parse(ballot.votersSnapshot ?? '{}') as VotersSnapshot,
-    rule: (JSON.parse(ballot.ruleSnapshot ?? '{}') as { rule: VotingRule }).rule,
-    nomineeIds: JSON.parse(ballot.nomineeUnitIds) as number[],
-  };
-}
-
 @Injectable()
 export class BallotsService {
-  /** Rankings by loaded meeting context (one context per request; collected with it). */
-  private readonly rankings = new WeakMap<MeetingContext, Promise<Ranking | null>>();
-
   constructor(
     private readonly db: Db,
     private readonly meetings: MeetingsRepository,
     private readonly loader: MeetingContextLoader,
-    private readonly views: MeetingsService,
+    private readonly views: MeetingViews,
     private readonly tiers: AwardTiersRepository,
     private readonly nominations: NominationsRepository,
-    private readonly scoring: ScoringService,
     private readonly bodies: OrganizingBodiesRepository,
     private readonly metrics: Metrics,
     private readonly electronic: ElectronicRounds,
+    private readonly counting: BallotCounting,
+    private readonly transitions: StatusTransitions,
   ) {}
 
   create(meetingId: number, dto: CreateBallotDto): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const ctx = await this.loader.load(em, meetingId);
-      this.requireVotingPhase(ctx);
+      this.requireUnlocked(ctx);
       const tier = await this.tiers.findTier(em, dto.tierId);
       if (!tier) throw new AppError(AwardTierErrors.NOT_FOUND);
       const body = await this.bodies.forBloc(em, ctx.term.bloc);
@@ -145,7 +86,8 @@ export class BallotsService {
               : `Danh sách được bầu phải là các đơn vị thành viên khác nhau của khối (sai: ${bad.join(', ') || 'trùng lặp'}).`,
         });
       }
-      if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
+      if (ctx.meeting.status === 'COUNTED')
+        await this.transitions.moveMeeting(em, meetingId, 'VOTING');
       const created = await this.meetings.insertBallot(em, {
         meetingId,
         tierId: tier.id,
@@ -153,13 +95,14 @@ export class BallotsService {
         seats: dto.seats,
         method: dto.method,
         status: 'DRAFT',
-        nomineeUnitIds: JSON.stringify(nominees),
-        ruleSnapshot: null,
-        votersSnapshot: null,
+        nomineeIds: nominees,
+        frozenRule: null,
+        voters: null,
         chairDecision: null,
         acceptedCounts: null,
         tally: null,
       });
+      await this.transitions.ballotChanged(em, created.id, null, 'DRAFT');
       await this.electronic.register(em, created.id, dto.mode ?? 'PAPER', dto.method);
       return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term);
     });
@@ -188,8 +131,8 @@ export class BallotsService {
 
   private async openIn(em: EntityManager, ballotId: number, version: number): Promise<MeetingView> {
     const { ballot, ctx } = await this.loadBallot(em, ballotId);
-    this.requireVotingPhase(ctx);
-    if (ballot.status !== 'DRAFT') throw new AppError(MeetingErrors.BALLOT_NOT_DRAFT);
+    this.requireUnlocked(ctx);
+    this.transitions.requireBallot(ballot.status, 'OPEN', MeetingErrors.BALLOT_NOT_DRAFT);
     if (ballot.version !== version)
       throw new AppError(CommonErrors.VERSION_CONFLICT, {
         extra: { currentVersion: ballot.version },
@@ -198,11 +141,8 @@ export class BallotsService {
       throw new AppError(MeetingErrors.ATTENDANCE_INCOMPLETE, {
         message: 'Chưa điểm danh, chưa mở được phiếu bầu.',
       });
-    const { rule, text, isSample } = await this.loader.blocVotingRule(
-      em,
-      ballot.tierId,
-      ctx.term.term.year,
-    );
+    const frozenRule = await this.loader.blocVotingRule(em, ballot.tierId, ctx.term.term.year);
+    const { rule } = frozenRule;
     const present = ctx.attendance.filter((a) => a.present).map((a) => a.unitId);
     const written = rule.allowWrittenAbsentee
       ? ctx.attendance.filter((a) => !a.present && a.writtenBallot).map((a) => a.unitId)
@@ -216,13 +156,14 @@ export class BallotsService {
     const voters: VotersSnapshot = { membersEntitled: total, present, written };
     const ok = await this.meetings.updateBallotIfVersion(em, ballot.id, version, {
       status: 'OPEN',
-      ruleSnapshot: JSON.stringify({ rule, text, isSample }),
-      votersSnapshot: JSON.stringify(voters),
+      frozenRule,
+      voters,
     });
     if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
+    await this.transitions.ballotChanged(em, ballot.id, ballot.status, 'OPEN');
     await this.electronic.onOpen(em, ballot.id, present.length);
     if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
-      await this.moveMeeting(em, ctx, 'VOTING');
+      await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
     return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
   }
 
@@ -231,7 +172,7 @@ export class BallotsService {
     const start = process.hrtime.bigint();
     const view = await this.db.write(async (em) => {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
-      if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
+      this.requireUnlocked(ctx);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
       await this.electronic.requirePaper(em, ballotId);
       const entries = await this.meetings.entries(em, ballotId);
@@ -242,14 +183,14 @@ export class BallotsService {
         if (same) throw new AppError(MeetingErrors.SAME_USER, { message: same.message });
       }
       const acks = ballotAcknowledgements(entries, dto);
-      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
+      const counts = await this.counting.checkedCounts(em, ctx, ballot, dto, acks);
       await this.meetings.insertEntry(em, {
         ballotId,
         entryNo: first ? 2 : 1,
         enteredBy: enterer(dto),
         status: 'SUBMITTED',
-        counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(acks),
+        counts,
+        acknowledgements: acks,
       });
       await this.reconcile(em, ctx, ballot);
       return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
@@ -262,7 +203,7 @@ export class BallotsService {
   correctEntry(ballotId: number, entryNo: number, dto: CorrectEntryDto): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
-      if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
+      this.requireUnlocked(ctx);
       if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
       await this.electronic.requirePaper(em, ballotId);
       const entries = await this.meetings.entries(em, ballotId);
@@ -275,11 +216,11 @@ export class BallotsService {
           extra: { currentVersion: entry.version },
         });
       const acks = ballotAcknowledgements(entries, dto);
-      const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
+      const counts = await this.counting.checkedCounts(em, ctx, ballot, dto, acks);
       const ok = await this.meetings.updateEntryIfVersion(em, entry.id, dto.version, {
         status: 'SUBMITTED',
-        counts: JSON.stringify(counts),
-        acknowledgements: JSON.stringify(acks),
+        counts,
+        acknowledgements: acks,
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       await this.reconcile(em, ctx, ballot);
@@ -291,24 +232,20 @@ export class BallotsService {
   chairDecision(ballotId: number, dto: ChairDecisionDto): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
-      if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
-      const tally = ballot.tally ? (JSON.parse(ballot.tally) as Tally) : null;
-      if (ballot.status !== 'TIE_PENDING' || tally?.protocol !== 'CHAIR_DECIDES')
-        throw new AppError(MeetingErrors.TIE_NOT_PENDING);
+      this.requireUnlocked(ctx);
+      if (ballot.status !== 'TIE_PENDING' || ballot.tally?.protocol !== 'CHAIR_DECIDES')
+        throw this.transitions.ballotRefusal(ballot.status, MeetingErrors.TIE_NOT_PENDING);
       const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
       const decision = {
         chosenNomineeIds: dto.chosenUnitIds.map((id) => codeOf.get(id) ?? `#${id}`),
       };
-      const counts = JSON.parse(ballot.acceptedCounts ?? 'null') as BallotCounts;
-      const result = await this.runTally(em, ctx, ballot, counts, decision);
-      await this.saveTally(
-        em,
-        ctx,
-        ballot,
-        counts,
-        result,
-        JSON.stringify({ ...decision, note: dto.note ?? null }),
-      );
+      // a pending tie was tallied from accepted counts
+      const counts = ballot.acceptedCounts!;
+      const result = await this.counting.runTally(em, ctx, ballot, counts, decision);
+      await this.saveTally(em, ctx, ballot, counts, result, {
+        ...decision,
+        note: dto.note ?? null,
+      });
       return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term);
     });
   }
@@ -317,15 +254,17 @@ export class BallotsService {
   revote(ballotId: number): Promise<MeetingView> {
     return this.db.write(async (em) => {
       const { ballot, ctx } = await this.loadBallot(em, ballotId);
-      if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
-      const tally = ballot.tally ? (JSON.parse(ballot.tally) as Tally) : null;
+      this.requireUnlocked(ctx);
+      const tally = ballot.tally;
       if (ballot.status !== 'TIE_PENDING' || !tally || tally.protocol !== 'REVOTE')
-        throw new AppError(MeetingErrors.TIE_NOT_PENDING);
+        throw this.transitions.ballotRefusal(ballot.status, MeetingErrors.TIE_NOT_PENDING);
       const idOf = new Map(ctx.term.members.map((m) => [m.code, m.id]));
       const candidates = tally.revoteCandidates.map((c) => idOf.get(c)!);
+      const round = `Bầu lại vòng ${ballot.roundNo + 1}.`;
       await this.meetings.updateBallotIfVersion(em, ballot.id, ballot.version, {
         status: 'DECIDED',
       });
+      await this.transitions.ballotChanged(em, ballot.id, ballot.status, 'DECIDED', round);
       const next = await this.meetings.insertBallot(em, {
         meetingId: ballot.meetingId,
         tierId: ballot.tierId,
@@ -333,16 +272,22 @@ export class BallotsService {
         seats: tally.revoteSeats,
         method: ballot.method,
         status: 'OPEN',
-        nomineeUnitIds: JSON.stringify(candidates),
-        ruleSnapshot: ballot.ruleSnapshot,
-        votersSnapshot: ballot.votersSnapshot,
+        nomineeIds: candidates,
+        frozenRule: ballot.frozenRule,
+        voters: ballot.voters,
         chairDecision: null,
         acceptedCounts: null,
         tally: null,
       });
-      const { voters } = frozenAtOpening(ballot);
-      await this.electronic.onRevote(em, ballot.id, next.id, voters.present.length);
-      if (ctx.meeting.status === 'COUNTED') await this.moveMeeting(em, ctx, 'VOTING');
+      await this.transitions.ballotChanged(em, next.id, null, 'OPEN', round);
+      await this.electronic.onRevote(
+        em,
+        ballot.id,
+        next.id,
+        this.counting.voters(ballot).present.length,
+      );
+      if (ctx.meeting.status === 'COUNTED')
+        await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
       return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term);
     });
   }
@@ -354,28 +299,22 @@ export class BallotsService {
    */
   async acceptComputedCounts(em: EntityManager, ballotId: number, dto: EntryDto): Promise<void> {
     const { ballot, ctx } = await this.loadBallot(em, ballotId);
-    if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
+    this.requireUnlocked(ctx);
     if (ballot.status !== 'OPEN') throw new AppError(MeetingErrors.BALLOT_NOT_OPEN);
     if ((await this.meetings.entries(em, ballotId)).length > 0)
       throw new AppError(MeetingErrors.ENTRIES_COMPLETE);
     const acks = ballotAcknowledgements([], dto);
-    const counts = await this.checkedCounts(em, ctx, ballot, dto, acks);
+    const counts = await this.counting.checkedCounts(em, ctx, ballot, dto, acks);
     await this.meetings.insertEntry(em, {
       ballotId,
       entryNo: 1,
       enteredBy: enterer(dto),
       status: 'ACCEPTED',
-      counts: JSON.stringify(counts),
-      acknowledgements: JSON.stringify(acks),
-    });
-    await this.saveTally(
-      em,
-      ctx,
-      ballot,
       counts,
-      await this.runTally(em, ctx, ballot, counts, null),
-      null,
-    );
+      acknowledgements: acks,
+    });
+    const tally = await this.counting.runTally(em, ctx, ballot, counts, null);
+    await this.saveTally(em, ctx, ballot, counts, tally, null);
   }
 
   // ——— internals ———
@@ -383,212 +322,60 @@ export class BallotsService {
   private async loadBallot(
     em: EntityManager,
     ballotId: number,
-  ): Promise<{ ballot: BallotEntity; ctx: MeetingContext }> {
+  ): Promise<{ ballot: BallotRecord; ctx: MeetingContext }> {
     const ballot = await this.meetings.findBallot(em, ballotId);
     if (!ballot) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
     return { ballot, ctx: await this.loader.load(em, ballot.meetingId) };
   }
 
-  private requireVotingPhase(ctx: MeetingContext): void {
+  private requireUnlocked(ctx: MeetingContext): void {
     if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
-  }
-
-  private async moveMeeting(
-    em: EntityManager,
-    ctx: MeetingContext,
-    to: 'VOTING' | 'COUNTED',
-  ): Promise<void> {
-    const fresh = (await this.meetings.findById(em, ctx.meeting.id))!;
-    if (!(await this.meetings.updateIfVersion(em, fresh.id, fresh.version, { status: to })))
-      throw new AppError(CommonErrors.VERSION_CONFLICT);
-  }
-
-  /**
-   * The term's score ranking, computed once per loaded context: an entry checks the counts against
-   * it and, when it completes the ballot, tallies with it, in one transaction that changes no score.
-   */
-  private termRanking(em: EntityManager, ctx: MeetingContext): Promise<Ranking | null> {
-    let ranking = this.rankings.get(ctx);
-    if (!ranking) {
-      ranking = ctx.term.domainSet
-        ? this.scoring.computeRanking(em, ctx.term)
-        : Promise.resolve(null);
-      this.rankings.set(ctx, ranking);
-    }
-    return ranking;
-  }
-
-  /** Converts entered counts (by unit id) to the domain's counts (by unit code) and runs the coded checks. */
-  private async checkedCounts(
-    em: EntityManager,
-    ctx: MeetingContext,
-    ballot: BallotEntity,
-    dto: EntryDto,
-    acknowledgements: readonly WarningAcknowledgement[],
-  ): Promise<BallotCounts> {
-    const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
-    const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
-    const shape = (list: CountsDto['nominees']): NomineeCount[] =>
-      list.map((n) => ({
-        nomineeId: codeOf.get(n.unitId) ?? `#${n.unitId}`,
-        agree: n.agree,
-        disagree: n.disagree,
-        noOpinion: n.noOpinion,
-      }));
-    const listed = new Set(dto.counts.nominees.map((n) => n.unitId));
-    const expected = new Set(nomineeIds);
-    if (
-      listed.size !== dto.counts.nominees.length ||
-      listed.size !== expected.size ||
-      [...listed].some((id) => !expected.has(id))
-    ) {
-      throw new AppError(MeetingErrors.COUNTS_INVALID, {
-        message: `Phải nhập đúng một dòng cho mỗi đơn vị có tên trên phiếu (${nomineeIds.length} đơn vị).`,
-      });
-    }
-    const counts: BallotCounts = {
-      membersEntitled: voters.membersEntitled,
-      ballotsIssued: dto.counts.ballotsIssued,
-      ballotsReturned: dto.counts.ballotsReturned,
-      valid: dto.counts.valid,
-      invalid: dto.counts.invalid,
-      seats: ballot.seats,
-      nominees: shape(dto.counts.nominees),
-      written: dto.counts.written
-        ? {
-            received: dto.counts.written.received,
-            valid: dto.counts.written.valid,
-            invalid: dto.counts.written.invalid,
-            nominees: shape(dto.counts.written.nominees),
-          }
-        : null,
-    };
-    const ranking = await this.termRanking(em, ctx);
-    const findings = checkCounts(counts, {
-      present: voters.present.length,
-      rule,
-      participation: this.participation(ctx, voters, nomineeIds),
-      ...(rule.invalidShare
-        ? { invalidShareLimit: rule.invalidShare, invalidShareBasis: rule.invalidShareBasis }
-        : {}),
-      ...(ranking?.complete ? { scoreRanking: ranking.entries.map((e) => e.unitCode) } : {}),
-      names: new Map(ctx.term.members.map((m) => [m.code, m.fullName])),
-    });
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      throw new AppError(MeetingErrors.COUNTS_INVALID, {
-        message: `${MeetingErrors.COUNTS_INVALID.message} ${errors[0]!.message}`,
-        details: findingDetails(errors),
-      });
-    }
-    const missing = checkAcknowledgements(
-      findings.filter((f) => f.severity === 'warning'),
-      acknowledgements,
-    );
-    if (missing.length > 0) {
-      throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {
-        message: missing[0]!.message,
-        details: findingDetails(missing),
-      });
-    }
-    return counts;
-  }
-
-  private participation(
-    ctx: MeetingContext,
-    voters: VotersSnapshot,
-    nomineeIds: number[],
-  ): Map<string, Participation> {
-    const codeOf = new Map(ctx.term.members.map((m) => [m.id, m.code]));
-    const out = new Map<string, Participation>();
-    for (const id of nomineeIds) {
-      const code = codeOf.get(id) ?? `#${id}`;
-      out.set(
-        code,
-        !codeOf.has(id)
-          ? 'NOT_MEMBER'
-          : voters.present.includes(id)
-            ? 'PRESENT'
-            : voters.written.includes(id)
-              ? 'WRITTEN'
-              : 'ABSENT',
-      );
-    }
-    return out;
   }
 
   /** Compares the two entries; equal → accepted and tallied; different → both marked, differences shown. */
   private async reconcile(
     em: EntityManager,
     ctx: MeetingContext,
-    ballot: BallotEntity,
+    ballot: BallotRecord,
   ): Promise<void> {
     const entries = await this.meetings.entries(em, ballot.id);
     if (entries.length < 2) return;
     const [a, b] = entries as [(typeof entries)[0], (typeof entries)[0]];
-    const ca = JSON.parse(a.counts) as BallotCounts;
-    const cb = JSON.parse(b.counts) as BallotCounts;
-    if (!compareEntries(ca, cb).equal) {
+    if (!compareEntries(a.counts, b.counts).equal) {
       await this.meetings.setEntriesStatus(em, ballot.id, 'MISMATCH');
       return;
     }
     await this.meetings.setEntriesStatus(em, ballot.id, 'ACCEPTED');
     // `ballot` was read in this transaction and entries do not change its row (its version holds)
-    await this.saveTally(em, ctx, ballot, ca, await this.runTally(em, ctx, ballot, ca, null), null);
+    const tally = await this.counting.runTally(em, ctx, ballot, a.counts, null);
+    await this.saveTally(em, ctx, ballot, a.counts, tally, null);
   }
 
-  private async runTally(
-    em: EntityManager,
-    ctx: MeetingContext,
-    ballot: BallotEntity,
-    counts: BallotCounts,
-    chair: { chosenNomineeIds: string[] } | null,
-  ): Promise<Tally> {
-    const { voters, rule, nomineeIds } = frozenAtOpening(ballot);
-    const participation = this.participation(ctx, voters, nomineeIds);
-    const ranking = await this.termRanking(em, ctx);
-    const score = new Map(ranking?.entries.map((e) => [e.unitCode, e.totals.grandTotal]) ?? []);
-    const result = tallyBallot({
-      rule,
-      counts,
-      present: voters.present.length,
-      nominees: [...participation].map(([nomineeId, p]) => ({
-        nomineeId,
-        participation: p,
-        score: score.get(nomineeId) ?? null,
-      })),
-      chairDecision: chair,
-      names: new Map(ctx.term.members.map((m) => [m.code, m.fullName])),
-    });
-    if (!result.ok) {
-      throw new AppError(MeetingErrors.TALLY_REFUSED, {
-        message: `${MeetingErrors.TALLY_REFUSED.message} ${result.error[0]?.message ?? ''}`.trim(),
-        details: findingDetails(result.error),
-      });
-    }
-    return result.value;
-  }
-
+  /** Stores the tally: the ballot is decided or waits on its tie; all decided → the meeting is counted. */
   private async saveTally(
     em: EntityManager,
     ctx: MeetingContext,
-    ballot: BallotEntity,
+    ballot: BallotRecord,
     counts: BallotCounts,
     tally: Tally,
-    chairDecision: string | null,
+    chairDecision: ChairDecision | null,
   ): Promise<void> {
-    const status =
+    const status: BallotStatus =
       tally.status === 'TIE_PENDING' || tally.status === 'TIE_UNRESOLVED'
         ? 'TIE_PENDING'
         : 'DECIDED';
+    if (status !== ballot.status) this.transitions.requireBallot(ballot.status, status);
     const ok = await this.meetings.updateBallotIfVersion(em, ballot.id, ballot.version, {
       status,
-      acceptedCounts: JSON.stringify(counts),
-      tally: JSON.stringify(tally),
+      acceptedCounts: counts,
+      tally,
       ...(chairDecision ? { chairDecision } : {}),
     });
     if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
+    if (status !== ballot.status)
+      await this.transitions.ballotChanged(em, ballot.id, ballot.status, status);
     const all = await this.meetings.ballots(em, ctx.meeting.id);
-    if (all.every((b) => b.status === 'DECIDED')) await this.moveMeeting(em, ctx, 'COUNTED');
+    if (all.every((b) => b.status === 'DECIDED'))
+      await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED');
   }
 }

@@ -15,7 +15,8 @@ import type { CorrectionDecisionDto } from './dto/correction-request.dto';
 import { MeetingContextLoader } from './meeting-context';
 import type { MeetingView } from './meeting-view';
 import { MeetingErrors } from './meeting.errors';
-import { MeetingsService } from './meetings.service';
+import { MeetingFinalizationService } from './meeting-finalization.service';
+import { MeetingViews } from './meeting-view.mapper';
 
 /**
  * The administrator's step of a correction (đính chính) where the organising body wants two people:
@@ -28,7 +29,8 @@ export class CorrectionRequestsService {
     private readonly db: Db,
     private readonly requests: CorrectionRequestsRepository,
     private readonly loader: MeetingContextLoader,
-    private readonly meetings: MeetingsService,
+    private readonly finalization: MeetingFinalizationService,
+    private readonly views: MeetingViews,
     private readonly audit: AuditService,
   ) {}
 
@@ -93,8 +95,13 @@ export class CorrectionRequestsService {
       let result: MeetingView | null = null;
       if (to === 'APPROVED') {
         const ctx = await this.loader.load(em, meetingId);
-        await this.meetings.requireCorrectable(em, ctx);
-        result = await this.meetings.openCorrection(em, ctx, ctx.meeting.version, request.reason);
+        await this.finalization.requireCorrectable(em, ctx);
+        result = await this.finalization.openCorrection(
+          em,
+          ctx,
+          ctx.meeting.version,
+          request.reason,
+        );
       }
       const decidedAt = new Date().toISOString();
       if (
@@ -120,7 +127,7 @@ export class CorrectionRequestsService {
           correctionMeetingId: result?.id ?? null,
         },
       });
-      return result ?? this.meetings.view(em, meetingId);
+      return result ?? this.views.view(em, meetingId);
     });
   }
 }

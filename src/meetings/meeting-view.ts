@@ -1,5 +1,5 @@
 import type { ScoringPhase } from '../domain/scoring/phase';
-import type { Tally } from '../domain/voting';
+import type { BallotCounts, Tally } from '../domain/voting';
 import type { UnitDto } from '../units/dto/unit.dto';
 import type { CorrectionRequestView } from './correction-request-view';
 import type { OfficerDecisionView } from './officer-decisions';
@@ -28,7 +28,8 @@ export interface BallotView {
     first: number | null;
     second: number | null;
   }[];
-  acceptedCounts: unknown;
+  /** The accepted counts (both entries equal, or the confirmed electronic counts). */
+  acceptedCounts: BallotCounts | null;
   tally: Tally | null;
   winners: UnitDto[];
   /** The tied units a revote would be held among (id and code), when the tally asks for one. */

@@ -77,6 +77,17 @@ export const MeetingErrors = {
     message:
       'Trưởng khối, phó khối năm sau phải là hai đơn vị thành viên khác nhau còn tồn tại năm sau.',
   },
+  DATA_INVALID: {
+    code: 'MEETING_DATA_INVALID',
+    kind: 'INTERNAL',
+    message:
+      'Dữ liệu đã lưu của hội nghị hoặc phiếu bầu không đọc được (sai định dạng). Dữ liệu chưa được thay đổi; vui lòng báo quản trị viên.',
+  },
+  BALLOT_BAD_TRANSITION: {
+    code: 'BALLOT_BAD_TRANSITION',
+    kind: 'CONFLICT',
+    message: 'Không thể chuyển phiếu bầu sang bước này.',
+  },
   BALLOT_NOT_FOUND: {
     code: 'BALLOT_NOT_FOUND',
     kind: 'NOT_FOUND',

@@ -8,7 +8,11 @@ import { BallotsService } from './ballots.service';
 import { CorrectionRequestsController } from './correction-requests.controller';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { CorrectionRequestsService } from './correction-requests.service';
+import { BallotCounting } from './ballot-counting';
 import { MeetingContextLoader } from './meeting-context';
+import { MeetingFinalizationService } from './meeting-finalization.service';
+import { MeetingViews } from './meeting-view.mapper';
+import { StatusTransitions } from './status-transitions';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -28,7 +32,11 @@ import { ElectronicRounds, SlipVault } from './electronic/electronic-rounds';
   controllers: [MeetingsController, CorrectionRequestsController, ElectronicController],
   providers: [
     MeetingsService,
+    MeetingViews,
+    MeetingFinalizationService,
+    StatusTransitions,
     BallotsService,
+    BallotCounting,
     MeetingsRepository,
     MeetingContextLoader,
     CorrectionRequestsRepository,

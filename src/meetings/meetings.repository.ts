@@ -1,20 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
 import { In, type EntityManager } from 'typeorm';
-import type { MeetingStatus } from '../domain/meetings/status';
+import type { BallotStatus, MeetingStatus } from '../domain/meetings/status';
+import type { BallotCounts } from '../domain/voting';
+import type { WarningAcknowledgement } from '../domain/eligibility';
+import {
+  decodeBallot,
+  decodeEntry,
+  encodeBallot,
+  type BallotInput,
+  type BallotRecord,
+  type EntryRecord,
+} from './ballot-codec';
 import { BallotEntity, BallotEntryEntity, MeetingAttendanceEntity } from './meeting-parts.entity';
+import { BallotTransitionEntity, MeetingTransitionEntity } from './meeting-transition.entity';
 import { MeetingEntity } from './meeting.entity';
 
 export type MeetingValues = Omit<
   MeetingEntity,
   'id' | 'version' | 'createdAt' | 'updatedAt' | 'term' | 'nextHeadUnit' | 'nextDeputyUnit'
 >;
-export type BallotValues = Omit<
-  BallotEntity,
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'meeting' | 'tier'
->;
+/** A status change to record: from (null for a creation), to, who and why. */
+export interface TransitionValues<S> {
+  from: S | null;
+  to: S;
+  actor: string;
+  reason: string | null;
+}
 
-/** All database access for meetings, attendance, ballots and their double entries. */
+/**
+ * All database access for meetings, attendance, ballots, their double entries and the status
+ * history. Ballots and entries leave and enter as typed records (their JSON columns decoded and
+ * checked once, ballot-codec.ts).
+ */
 @Injectable()
 export class MeetingsRepository {
   findById(em: EntityManager, id: number): Promise<MeetingEntity | null> {
@@ -78,14 +96,16 @@ export class MeetingsRepository {
         .insert(rows.map((r) => ({ ...r, meetingId })));
   }
 
-  ballots(em: EntityManager, meetingId: number): Promise<BallotEntity[]> {
-    return em
+  async ballots(em: EntityManager, meetingId: number): Promise<BallotRecord[]> {
+    const rows = await em
       .getRepository(BallotEntity)
       .find({ where: { meetingId }, order: { tierId: 'ASC', roundNo: 'ASC' } });
+    return rows.map(decodeBallot);
   }
 
-  findBallot(em: EntityManager, id: number): Promise<BallotEntity | null> {
-    return em.getRepository(BallotEntity).findOneBy({ id });
+  async findBallot(em: EntityManager, id: number): Promise<BallotRecord | null> {
+    const row = await em.getRepository(BallotEntity).findOneBy({ id });
+    return row ? decodeBallot(row) : null;
   }
 
   async ballotExists(
@@ -97,58 +117,69 @@ export class MeetingsRepository {
     return (await em.getRepository(BallotEntity).countBy({ meetingId, tierId, roundNo })) > 0;
   }
 
-  insertBallot(em: EntityManager, values: BallotValues): Promise<BallotEntity> {
+  async insertBallot(em: EntityManager, values: BallotInput): Promise<BallotRecord> {
     const repo = em.getRepository(BallotEntity);
-    return repo.save(repo.create(values));
+    return decodeBallot(await repo.save(repo.create(encodeBallot(values))));
   }
 
   async updateBallotIfVersion(
     em: EntityManager,
     id: number,
     version: number,
-    values: Partial<BallotValues>,
+    values: Partial<BallotInput>,
   ): Promise<boolean> {
-    return updateIfVersion(em, BallotEntity, id, version, values);
+    return updateIfVersion(em, BallotEntity, id, version, encodeBallot(values));
   }
 
-  entries(em: EntityManager, ballotId: number): Promise<BallotEntryEntity[]> {
-    return em
+  async entries(em: EntityManager, ballotId: number): Promise<EntryRecord[]> {
+    const rows = await em
       .getRepository(BallotEntryEntity)
       .find({ where: { ballotId }, order: { entryNo: 'ASC' } });
+    return rows.map(decodeEntry);
   }
 
   /** The entries of several ballots in one query, by ballot id (in entry order). */
   async entriesOfBallots(
     em: EntityManager,
     ballotIds: readonly number[],
-  ): Promise<Map<number, BallotEntryEntity[]>> {
-    const out = new Map<number, BallotEntryEntity[]>(ballotIds.map((id) => [id, []]));
+  ): Promise<Map<number, EntryRecord[]>> {
+    const out = new Map<number, EntryRecord[]>(ballotIds.map((id) => [id, []]));
     if (ballotIds.length === 0) return out;
     const rows = await em.getRepository(BallotEntryEntity).find({
       where: { ballotId: In([...ballotIds]) },
       order: { ballotId: 'ASC', entryNo: 'ASC' },
     });
-    for (const r of rows) out.get(r.ballotId)?.push(r);
+    for (const r of rows) out.get(r.ballotId)?.push(decodeEntry(r));
     return out;
   }
 
-  async insertEntry(
-    em: EntityManager,
-    values: Pick<
-      BallotEntryEntity,
-      'ballotId' | 'entryNo' | 'enteredBy' | 'status' | 'counts' | 'acknowledgements'
-    >,
-  ): Promise<void> {
-    await em.getRepository(BallotEntryEntity).insert({ ...values, version: 1 });
+  async insertEntry(em: EntityManager, values: Omit<EntryRecord, 'id' | 'version'>): Promise<void> {
+    await em.getRepository(BallotEntryEntity).insert({
+      ballotId: values.ballotId,
+      entryNo: values.entryNo,
+      enteredBy: values.enteredBy,
+      status: values.status,
+      counts: JSON.stringify(values.counts),
+      acknowledgements: JSON.stringify(values.acknowledgements),
+      version: 1,
+    });
   }
 
   async updateEntryIfVersion(
     em: EntityManager,
     id: number,
     version: number,
-    values: Partial<Pick<BallotEntryEntity, 'status' | 'counts' | 'acknowledgements'>>,
+    values: {
+      status: BallotEntryEntity['status'];
+      counts: BallotCounts;
+      acknowledgements: readonly WarningAcknowledgement[];
+    },
   ): Promise<boolean> {
-    return updateIfVersion(em, BallotEntryEntity, id, version, values);
+    return updateIfVersion(em, BallotEntryEntity, id, version, {
+      status: values.status,
+      counts: JSON.stringify(values.counts),
+      acknowledgements: JSON.stringify(values.acknowledgements),
+    });
   }
 
   async setEntriesStatus(
@@ -166,5 +197,45 @@ export class MeetingsRepository {
 
   async deleteEntries(em: EntityManager, ballotId: number): Promise<void> {
     await em.getRepository(BallotEntryEntity).delete({ ballotId });
+  }
+
+  async addMeetingTransition(
+    em: EntityManager,
+    meetingId: number,
+    t: TransitionValues<MeetingStatus>,
+  ): Promise<void> {
+    await em.getRepository(MeetingTransitionEntity).insert({
+      meetingId,
+      fromStatus: t.from,
+      toStatus: t.to,
+      actor: t.actor,
+      reason: t.reason,
+    });
+  }
+
+  meetingTransitions(em: EntityManager, meetingId: number): Promise<MeetingTransitionEntity[]> {
+    return em
+      .getRepository(MeetingTransitionEntity)
+      .find({ where: { meetingId }, order: { id: 'ASC' } });
+  }
+
+  async addBallotTransition(
+    em: EntityManager,
+    ballotId: number,
+    t: TransitionValues<BallotStatus>,
+  ): Promise<void> {
+    await em.getRepository(BallotTransitionEntity).insert({
+      ballotId,
+      fromStatus: t.from,
+      toStatus: t.to,
+      actor: t.actor,
+      reason: t.reason,
+    });
+  }
+
+  ballotTransitions(em: EntityManager, ballotId: number): Promise<BallotTransitionEntity[]> {
+    return em
+      .getRepository(BallotTransitionEntity)
+      .find({ where: { ballotId }, order: { id: 'ASC' } });
   }
 }

@@ -27,10 +27,8 @@ export interface OfficerDecisionView {
   text: string;
 }
 
-/** The column `meeting.officer_decisions`, decoded once. */
-export function decodeOfficerDecisions(json: string | null): OfficerDecision[] {
-  return json ? (JSON.parse(json) as OfficerDecision[]) : [];
-}
+/** The column `meeting.officer_decisions`, decoded and checked (ballot-codec.ts). */
+export { decodeOfficerDecisions } from './ballot-codec';
 
 function fromDto(role: OfficerRole, d: OfficerDecisionDto | undefined): OfficerDecision[] {
   if (!d) return [];

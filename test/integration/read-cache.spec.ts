@@ -70,6 +70,8 @@ const SCOPED = new Set([
   'ballot',
   'generated_document',
   'ballot_entry',
+  'meeting_transition',
+  'ballot_transition',
 ]);
 
 interface Coverage {

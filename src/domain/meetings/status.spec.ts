@@ -1,8 +1,11 @@
 import {
+  allowedBallotTransitions,
   allowedMeetingTransitions,
+  canTransitionBallot,
   canTransitionMeeting,
   isMeetingEditable,
   isMeetingLocked,
+  type BallotStatus,
   type MeetingStatus,
 } from './status';
 
@@ -30,5 +33,23 @@ describe('meeting state machine', () => {
     expect(
       ['DRAFT', 'OPEN', 'VOTING', 'COUNTED'].filter((s) => isMeetingEditable(s as MeetingStatus)),
     ).toEqual(['DRAFT', 'OPEN']);
+  });
+});
+
+describe('ballot state machine', () => {
+  it.each<[BallotStatus, BallotStatus, boolean]>([
+    ['DRAFT', 'OPEN', true],
+    ['DRAFT', 'DECIDED', false],
+    ['OPEN', 'DECIDED', true],
+    ['OPEN', 'TIE_PENDING', true],
+    ['OPEN', 'DRAFT', false],
+    ['TIE_PENDING', 'DECIDED', true],
+    ['TIE_PENDING', 'OPEN', false],
+    ['DECIDED', 'OPEN', false],
+  ])('%s → %s allowed: %s', (a, b, ok) => expect(canTransitionBallot(a, b)).toBe(ok));
+
+  it('ends with a decided ballot', () => {
+    expect(allowedBallotTransitions('DECIDED')).toEqual([]);
+    expect(allowedBallotTransitions('DRAFT')).toEqual(['OPEN']);
   });
 });

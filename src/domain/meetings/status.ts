@@ -24,6 +24,10 @@ export const MEETING_STATUS_LABELS: Readonly<Record<MeetingStatus, string>> = {
   CORRECTED: 'đã được đính chính (bản cũ)',
 };
 
+/**
+ * Every status change of a meeting goes through this table (the service refuses any other with the
+ * allowed ones listed, and writes one history row per change, table `meeting_transition`).
+ */
 const TRANSITIONS: Readonly<Record<MeetingStatus, readonly MeetingStatus[]>> = {
   DRAFT: ['OPEN'],
   OPEN: ['VOTING', 'DRAFT'],
@@ -61,3 +65,26 @@ export const BALLOT_STATUS_LABELS: Readonly<Record<BallotStatus, string>> = {
   TIE_PENDING: 'hòa phiếu, chờ xử lý',
   DECIDED: 'đã có kết quả',
 };
+
+/**
+ * A ballot's life: DRAFT (nominees listed) → OPEN (rule and voters frozen; counts being entered) →
+ * DECIDED (accepted counts tallied), or TIE_PENDING when the tally asks for the chair's decision
+ * or a revote; a chair's decision decides it, a revote closes the round (DECIDED) and opens the
+ * next round. COUNTED is reserved (no step leads to it). Each change writes one history row
+ * (table `ballot_transition`).
+ */
+const BALLOT_TRANSITIONS: Readonly<Record<BallotStatus, readonly BallotStatus[]>> = {
+  DRAFT: ['OPEN'],
+  OPEN: ['DECIDED', 'TIE_PENDING'],
+  COUNTED: ['DECIDED', 'TIE_PENDING'],
+  TIE_PENDING: ['DECIDED'],
+  DECIDED: [],
+};
+
+export function canTransitionBallot(from: BallotStatus, to: BallotStatus): boolean {
+  return BALLOT_TRANSITIONS[from].includes(to);
+}
+
+export function allowedBallotTransitions(from: BallotStatus): readonly BallotStatus[] {
+  return BALLOT_TRANSITIONS[from];
+}

@@ -128,7 +128,7 @@ export class ElectronicBallotsService {
       const failure = await this.verify(em, row, attempt);
       if (failure) return { failure };
       const ballot = (await this.meetings.findBallot(em, attempt.ballotId))!;
-      const nominees = JSON.parse(ballot.nomineeUnitIds) as number[];
+      const nominees = ballot.nomineeIds;
       const checked = checkChoices(nominees.length, ballot.seats, choices);
       if (!checked.ok)
         throw new AppError(ElectronicErrors.CHOICE_INVALID, {
@@ -177,10 +177,9 @@ export class ElectronicBallotsService {
       const row = await this.electronicRow(em, ballotId);
       if (row.phase !== 'CLOSED') throw new AppError(ElectronicErrors.BAD_PHASE);
       const ballot = (await this.meetings.findBallot(em, ballotId))!;
-      const nominees = JSON.parse(ballot.nomineeUnitIds) as number[];
-      const voters = JSON.parse(ballot.votersSnapshot ?? '{}') as { membersEntitled: number };
+      const nominees = ballot.nomineeIds;
       const counts = countCastBallots({
-        membersEntitled: voters.membersEntitled,
+        membersEntitled: ballot.voters?.membersEntitled ?? 0,
         ballotsIssued: row.codesIssued - row.codesVoided,
         seats: ballot.seats,
         nomineeIds: nominees.map(String),
