@@ -17,12 +17,6 @@ export const ClassificationErrors = {
     message:
       'Đã có đơn vị được xếp loại theo thang này; không đổi thang xếp loại được nữa (xếp loại lại bằng cách tương ứng).',
   },
-  /** The same code as a ballot's unacknowledged warning (nominations): one code for one situation. */
-  WARNING_NOT_ACKNOWLEDGED: {
-    code: 'WARNING_NOT_ACKNOWLEDGED',
-    kind: 'RULE_VIOLATION',
-    message: 'Có cảnh báo chưa được xác nhận kèm lý do.',
-  },
   WRONG_METHOD: {
     code: 'CLASSIFICATION_WRONG_METHOD',
     kind: 'CONFLICT',

@@ -206,7 +206,7 @@ export class ClassificationService {
         dto.acknowledgements ?? [],
       );
       if (missing.length > 0)
-        throw new AppError(ClassificationErrors.WARNING_NOT_ACKNOWLEDGED, {
+        throw new AppError(CommonErrors.WARNING_NOT_ACKNOWLEDGED, {
           message: missing[0]!.message,
           details: details(missing),
         });

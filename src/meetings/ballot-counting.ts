@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, type ErrorDetail } from '../common/errors/app-error';
+import { AppError, CommonErrors, type ErrorDetail } from '../common/errors/app-error';
 import { currentActor } from '../common/http/request-context';
 import type { Finding } from '../domain/common/result';
 import {
@@ -18,7 +18,6 @@ import {
   type Tally,
   type VotingRule,
 } from '../domain/voting';
-import { NominationErrors } from '../nominations/nomination.errors';
 import { ScoringService } from '../scoring/scoring.service';
 import type { BallotRecord, EntryRecord, VotersSnapshot } from './ballot-codec';
 import type { CountsDto, EntryDto } from './dto/meeting.dto';
@@ -159,7 +158,7 @@ export class BallotCounting {
       acknowledgements,
     );
     if (missing.length > 0) {
-      throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {
+      throw new AppError(CommonErrors.WARNING_NOT_ACKNOWLEDGED, {
         message: missing[0]!.message,
         details: findingDetails(missing),
       });

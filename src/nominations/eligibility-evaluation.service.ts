@@ -4,7 +4,7 @@ import type { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { AwardTierErrors } from '../award-tiers/award-tier.errors';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
 import type { TierRuleEntity } from '../award-tiers/tier-rule.entity';
-import { AppError } from '../common/errors/app-error';
+import { AppError, CommonErrors } from '../common/errors/app-error';
 import type { Finding } from '../domain/common/result';
 import {
   checkAcknowledgements,
@@ -21,7 +21,7 @@ import { UnitErrors } from '../units/unit.errors';
 import { UnitsRepository } from '../units/units.repository';
 import { eligibilityDto } from './nomination.mapper';
 import type { NominationEntity } from './nomination.entity';
-import { findingDetails, NominationErrors, ruleViolation } from './nomination.errors';
+import { findingDetails, ruleViolation } from './nomination.errors';
 import { NominationsRepository } from './nominations.repository';
 import { ReadMemo } from './read-memo';
 
@@ -166,8 +166,8 @@ export class EligibilityEvaluationService {
       });
     }
     if (e.unacknowledged.length > 0) {
-      throw new AppError(NominationErrors.WARNING_NOT_ACKNOWLEDGED, {
-        message: `${NominationErrors.WARNING_NOT_ACKNOWLEDGED.message} ${warnings.map((w) => w.message).join(' ')}`,
+      throw new AppError(CommonErrors.WARNING_NOT_ACKNOWLEDGED, {
+        message: `${CommonErrors.WARNING_NOT_ACKNOWLEDGED.message} ${warnings.map((w) => w.message).join(' ')}`,
         details: findingDetails(e.unacknowledged),
         extra: { eligibility: eligibilityDto(e.outcome, e.unacknowledged) },
       });

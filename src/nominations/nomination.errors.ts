@@ -12,11 +12,6 @@ export const NominationErrors = {
     kind: 'RULE_VIOLATION',
     message: 'Đề nghị khen thưởng không đáp ứng quy định.',
   },
-  WARNING_NOT_ACKNOWLEDGED: {
-    code: 'WARNING_NOT_ACKNOWLEDGED',
-    kind: 'RULE_VIOLATION',
-    message: 'Có cảnh báo chưa được xác nhận kèm lý do.',
-  },
   NOT_EDITABLE: {
     code: 'NOMINATION_NOT_EDITABLE',
     kind: 'CONFLICT',

@@ -53,6 +53,12 @@ export class AppError extends Error {
 
 /** Errors shared by every module. */
 export const CommonErrors = {
+  /** A warning (eligibility, counts, classification) submitted without its acknowledgement and reason. */
+  WARNING_NOT_ACKNOWLEDGED: {
+    code: 'WARNING_NOT_ACKNOWLEDGED',
+    kind: 'RULE_VIOLATION',
+    message: 'Có cảnh báo chưa được xác nhận kèm lý do.',
+  },
   VALIDATION_FAILED: {
     code: 'VALIDATION_FAILED',
     kind: 'INVALID_INPUT',
