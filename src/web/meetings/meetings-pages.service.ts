@@ -5,12 +5,9 @@ import { AwardTiersService } from '../../award-tiers/award-tiers.service';
 import { BlocsService } from '../../blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { minimumCount } from '../../domain/common/fraction';
-import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
 import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
 import { DEFAULT_INVALID_SHARE_LIMIT } from '../../domain/voting';
 import { formatShare } from '../../domain/voting/format';
-import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
-import { DocumentErrors } from '../../documents/document.errors';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
@@ -58,14 +55,13 @@ interface BlocRule {
   thresholdText: string;
 }
 
-/** View models of the meeting pages (console, ballot, documents), built from the services' views. */
+/** View models of the meeting pages (list, console, ballot), built from the services' views. */
 @Injectable()
 export class MeetingsPagesService {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly blocs: BlocsService,
     private readonly tiers: AwardTiersService,
-    private readonly documents: DocumentsService,
     private readonly bodies: OrganizingBodiesService,
   ) {}
 
@@ -323,43 +319,6 @@ export class MeetingsPagesService {
       } | null,
     };
   }
-
-  async documentsPage(auth: Authenticated, mid: number) {
-    const m = await this.meetings.get(mid);
-    const docs = await this.documents.list(mid);
-    const issued = new Set(docs.map((d) => d.kind));
-    return {
-      meeting: m,
-      finalized: m.status === 'FINALIZED',
-      canWrite: holds(auth, 'meetings.write') && m.status === 'FINALIZED',
-      kinds: DOC_KINDS.map((k) => ({ value: k, label: DOC_KIND_LABELS[k], issued: issued.has(k) })),
-      documents: docs
-        .slice()
-        .sort(
-          (a, b) =>
-            DOC_KINDS.indexOf(a.kind) - DOC_KINDS.indexOf(b.kind) || b.versionNo - a.versionNo,
-        )
-        .map((d) => webDoc(d)),
-    };
-  }
-
-  async document(mid: number, did: number) {
-    const m = await this.meetings.get(mid);
-    const doc = (await this.documents.list(mid)).find((d) => d.id === did);
-    if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
-    return { meeting: m, doc: webDoc(doc) };
-  }
-}
-
-function webDoc(d: DocumentDto) {
-  const base = `/web/meetings/${d.meetingId}/documents/${d.id}`;
-  return {
-    ...d,
-    page: base,
-    html: `${base}/van-ban.html`,
-    pdf: `${base}/van-ban.pdf`,
-    docx: `${base}/van-ban.docx`,
-  };
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -23,7 +23,7 @@ import { MeetingsService } from '../../meetings/meetings.service';
 import { CorrectionRequestsService } from '../../meetings/correction-requests.service';
 import { CorrectionDecisionDto } from '../../meetings/dto/correction-request.dto';
 import { formatDate } from '../core/format';
-import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
+import { emptyForm, field, submitted, ticked, validateForm, type FormState } from '../core/forms';
 import { NOTICES, WebPageService, type WebRequest } from '../core/web-page.service';
 import {
   attendanceFieldName,
@@ -33,7 +33,6 @@ import {
   meetingFieldName,
   meetingPlain,
   renameErrors,
-  ticked,
   warningsOf,
 } from './meeting-forms';
 import { MeetingsPagesService } from './meetings-pages.service';
