@@ -21,8 +21,7 @@ export class AuditPagesService {
 
   async log(query: unknown) {
     const values = submitted(query);
-    for (const k of Object.keys(values))
-      if (![...FILTERS, 'page'].includes(k)) delete values[k];
+    for (const k of Object.keys(values)) if (![...FILTERS, 'page'].includes(k)) delete values[k];
     let form = emptyForm(values);
     let filter: AuditQueryDto | null = null;
     try {

@@ -156,3 +156,15 @@ export function warningsOf(details: readonly ErrorDetail[]): { code: string; mes
       : [];
   });
 }
+
+/** The chair's decision form as `ChairDecisionDto`'s plain object: the ticked units, the note. */
+export function chairDecisionPlain(values: Record<string, string>): Record<string, unknown> {
+  const chosen = (values.chosenUnitIds ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((v) => field.int(v));
+  const plain: Record<string, unknown> = { chosenUnitIds: chosen };
+  const note = field.text(values.note);
+  if (note) plain.note = note;
+  return plain;
+}

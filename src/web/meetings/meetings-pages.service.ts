@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import { minimumCount } from '../../domain/common/fraction';
 import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
 import { DEFAULT_INVALID_SHARE_LIMIT } from '../../domain/voting';
-import { formatShare } from '../../domain/voting/format';
+import { formatShare, formatThreshold } from '../../domain/voting/format';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
@@ -39,8 +39,6 @@ const METHOD_LABELS: Record<string, string> = {
   SECRET: 'Bỏ phiếu kín',
   SHOW_OF_HANDS: 'Biểu quyết giơ tay',
 };
-const COMPARATOR = { GT: '>', GTE: '≥' } as const;
-
 const isLocked = (status: string) => status === 'FINALIZED' || status === 'CORRECTED';
 
 interface BlocRule {
@@ -75,7 +73,6 @@ export class MeetingsPagesService {
       if (!v) continue;
       // a bloc votes only on the tiers of the authorities its organising body proposes to
       if (body && !proposesTo(body, r.tier.decidingAuthority)) continue;
-      const t = v.threshold;
       out.push({
         tierId: r.tier.id,
         tierCode: r.tier.code,
@@ -85,7 +82,7 @@ export class MeetingsPagesService {
         quorumComparator: v.quorumComparator,
         selfVote: v.selfVote,
         tieBreak: TIE_BREAK_LABELS[v.tieBreak],
-        thresholdText: `${COMPARATOR[v.thresholdComparator]} ${t.denominator === 100 ? `${t.numerator} %` : `${t.numerator}/${t.denominator}`}`,
+        thresholdText: formatThreshold(v.threshold, v.thresholdComparator),
       });
     }
     return out.sort((a, b) => a.rank - b.rank);
@@ -140,7 +137,7 @@ export class MeetingsPagesService {
           numerator: first.quorum.numerator,
           denominator: first.quorum.denominator,
           comparator: first.quorumComparator,
-          text: `${COMPARATOR[first.quorumComparator]} ${first.quorum.numerator}/${first.quorum.denominator}`,
+          text: formatThreshold(first.quorum, first.quorumComparator),
           required: total === 0 ? 1 : minimumCount(total, first.quorum, first.quorumComparator),
         }
       : null;
@@ -213,12 +210,30 @@ export class MeetingsPagesService {
     };
   }
 
+  /** The ballot must belong to the meeting of the path (else 404, as for an unknown ballot). */
+  async ballotOf(mid: number, bid: number): Promise<BallotView> {
+    const m = await this.meetings.get(mid);
+    const b = m.ballots.find((x) => x.id === bid);
+    if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    return b;
+  }
+
+  /** After a correction the new version is the live meeting of the term. */
+  async latestVersion(mid: number): Promise<number> {
+    const m = await this.meetings.get(mid);
+    const all = await this.meetings.list(m.blocId, m.year);
+    const next = all.find((x) => x.supersedesId === mid);
+    return next?.id ?? mid;
+  }
+
   /** The ballot page: count form (first, second or correction), comparison and results. */
   async ballot(auth: Authenticated, mid: number, bid: number) {
     const m = await this.meetings.get(mid);
     const b = m.ballots.find((x) => x.id === bid);
     if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    const rule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
+    // Only the live check of the count form (meetings.js) still asks the year's rule whether a
+    // nominee's own ballot is left out: the ballot view carries the frozen rule's sentence only.
+    const liveRule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
     const me = auth.user.username;
     const canWrite = holds(auth, 'meetings.write') && !isLocked(m.status);
     const myEntry = b.entries.find((e) => same(e.enteredBy, me)) ?? null;
@@ -251,15 +266,24 @@ export class MeetingsPagesService {
       diff: diffByField.get(k) ?? null,
     }));
     const tally = b.tally;
+    // The rule the ballot froze when it opened, never the rule in force today: its sentence
+    // (domain/voting/format.ts, stored with the ballot) and, once counted, the tally's tie-break.
+    const frozenRule = b.ruleText
+      ? {
+          text: b.ruleText,
+          isSample: b.ruleIsSample,
+          tieBreak: tally ? TIE_BREAK_LABELS[tally.protocol] : null,
+        }
+      : null;
     const nameOf = (code: string) => byCode.get(code)?.fullName ?? code;
     return {
       meeting: m,
       ballot: b,
       methodLabel: METHOD_LABELS[b.method] ?? b.method,
-      rule,
+      frozenRule,
       present: m.quorum.present,
       total: m.quorum.total,
-      selfExcluded: rule?.selfVote === 'EXCLUDED',
+      selfExcluded: liveRule?.selfVote === 'EXCLUDED',
       // The share of invalid ballots above which the counts need a reason (the domain's limit,
       // the one BallotsService checks: no rule sets another), for the live check in meetings.js.
       invalidLimit: {
@@ -287,7 +311,7 @@ export class MeetingsPagesService {
       results: tally
         ? {
             quorum: tally.quorum.explanation,
-            protocol: rule?.tieBreak ?? '',
+            protocol: frozenRule?.tieBreak ?? '',
             lines: tally.lines.map((l) => ({
               ...l,
               name: nameOf(l.nomineeId),

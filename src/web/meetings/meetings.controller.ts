@@ -2,52 +2,37 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/http/permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { YearPipe } from '../../common/http/year.pipe';
 import { BallotsService } from '../../meetings/ballots.service';
 import {
   AttendanceDto,
-  ChairDecisionDto,
-  CorrectEntryDto,
   CorrectionDto,
   CreateBallotDto,
   CreateMeetingDto,
-  EntryDto,
   FinalizeDto,
   UpdateMeetingDto,
   VersionDto,
 } from '../../meetings/dto/meeting.dto';
-import { MeetingErrors } from '../../meetings/meeting.errors';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { CorrectionRequestsService } from '../../meetings/correction-requests.service';
 import { CorrectionDecisionDto } from '../../meetings/dto/correction-request.dto';
-import { formatDate } from '../core/format';
-import { emptyForm, field, submitted, ticked, validateForm, type FormState } from '../core/forms';
+import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { NOTICES, WebPageService, type WebRequest } from '../core/web-page.service';
 import {
   attendanceFieldName,
   attendancePlain,
-  countFieldName,
-  entryPlain,
   meetingFieldName,
   meetingPlain,
   renameErrors,
-  warningsOf,
 } from './meeting-forms';
+import { consolePage, meetingUrl, type ConsoleForm } from './meeting-page-models';
 import { MeetingsPagesService } from './meetings-pages.service';
 import { finalizedNotice, officerDecisionOf } from './officer-form';
 
-/** Which form of the console a failed submission belongs to (its errors show there only). */
-type ConsoleForm =
-  'facts' | 'attendance' | 'open' | 'ballot' | 'finalize' | 'correction' | 'approval' | 'top';
-
-const meetingUrl = (mid: number) => `/web/meetings/${mid}`;
-const ballotUrl = (mid: number, bid: number) => `/web/meetings/${mid}/ballots/${bid}`;
-
 /**
  * The secretary's meeting console: the bloc-year's meetings, the meeting's facts, attendance and
- * quorum, ballots, the double-entered counts with their comparison, results, ties, finalisation.
+ * quorum, ballots, finalisation and corrections (one ballot's page: ballots.controller.ts).
  * Same services and permission actions as src/meetings/meetings.controller.ts.
  */
 @ApiExcludeController()
@@ -84,12 +69,16 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    try {
-      const dto = await validateForm(CreateMeetingDto, meetingPlain(values, true));
-      const m = await this.meetings.create(id, year, dto);
-      this.pages.redirect(res, meetingUrl(m.id), 'created');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.meetings.create(
+          id,
+          year,
+          await validateForm(CreateMeetingDto, meetingPlain(values, true)),
+        ),
+      then: (m) => ({ to: meetingUrl(m.id), notice: 'created' }),
+      again: (form, status) =>
         this.renderList(
           req,
           res,
@@ -98,8 +87,7 @@ export class WebMeetingsController {
           renameErrors(form, (p) => meetingFieldName(p, values)),
           status,
         ),
-      );
-    }
+    });
   }
 
   private async renderList(
@@ -266,7 +254,7 @@ export class WebMeetingsController {
       values,
       (p) => p,
       async () => {
-        await this.requireBallot(mid, bid);
+        await this.models.ballotOf(mid, bid);
         const dto = await validateForm(VersionDto, { version: field.int(values.version) });
         await this.ballots.open(bid, dto.version);
         return 'ballotOpened';
@@ -398,30 +386,28 @@ export class WebMeetingsController {
     to: 'APPROVED' | 'REJECTED',
   ) {
     const values = submitted(body);
-    try {
-      const note = field.text(values.note);
-      const dto = await validateForm(CorrectionDecisionDto, {
-        version: field.int(values.version),
-        ...(note !== undefined ? { note } : {}),
-      });
-      const view =
-        to === 'APPROVED'
-          ? await this.corrections.approve(mid, rid, dto)
-          : await this.corrections.reject(mid, rid, dto);
-      this.pages.redirect(
-        res,
-        meetingUrl(view.id),
-        to === 'APPROVED' ? 'correctionApproved' : 'correctionRejected',
-      );
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
-        this.renderConsole(req, res, mid, 'approval', form, status),
-      );
-    }
+    await this.pages.act(req, res, {
+      values,
+      run: async () => {
+        const note = field.text(values.note);
+        const dto = await validateForm(CorrectionDecisionDto, {
+          version: field.int(values.version),
+          ...(note !== undefined ? { note } : {}),
+        });
+        return to === 'APPROVED'
+          ? this.corrections.approve(mid, rid, dto)
+          : this.corrections.reject(mid, rid, dto);
+      },
+      then: (view) => ({
+        to: meetingUrl(view.id),
+        notice: to === 'APPROVED' ? 'correctionApproved' : 'correctionRejected',
+      }),
+      again: (form, status) => this.renderConsole(req, res, mid, 'approval', form, status),
+    });
   }
 
   /**
-   * Runs one console action: on success 303 back to the console (or the new version after a
+   * Runs one console action (`WebPageService.act`): on success 303 back to the console (or the new version after a
    * correction); on a refusal the console again with the typed values and the messages next to
    * the fields of the form concerned.
    */
@@ -435,24 +421,17 @@ export class WebMeetingsController {
     run: () => Promise<keyof typeof NOTICES>,
     anchor = '',
   ): Promise<void> {
-    try {
-      const notice = await run();
-      const target = which === 'correction' ? await this.latestVersion(mid) : mid;
-      // redirect() puts the notice in the query, before the fragment that brings the section into view.
-      this.pages.redirect(res, `${meetingUrl(target)}${anchor}`, notice);
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
+    await this.pages.act(req, res, {
+      values,
+      run,
+      then: async (notice) => {
+        const target = which === 'correction' ? await this.models.latestVersion(mid) : mid;
+        // redirect() puts the notice in the query, before the fragment that brings the section into view.
+        return { to: `${meetingUrl(target)}${anchor}`, notice };
+      },
+      again: (form, status) =>
         this.renderConsole(req, res, mid, which, renameErrors(form, rename), status),
-      );
-    }
-  }
-
-  /** After a correction the new version is the live meeting of the term. */
-  private async latestVersion(mid: number): Promise<number> {
-    const m = await this.meetings.get(mid);
-    const all = await this.meetings.list(m.blocId, m.year);
-    const next = all.find((x) => x.supersedesId === mid);
-    return next?.id ?? mid;
+    });
   }
 
   private async renderConsole(
@@ -463,252 +442,10 @@ export class WebMeetingsController {
     form: FormState,
     status: number,
   ) {
-    const model = await this.models.console(req.auth!, mid);
-    const m = model.meeting;
-    const forms: Record<ConsoleForm, FormState> = {
-      facts: emptyForm(),
-      attendance: emptyForm(),
-      open: emptyForm(),
-      ballot: emptyForm(),
-      finalize: emptyForm(),
-      correction: emptyForm(),
-      approval: emptyForm(),
-      top: emptyForm(),
-    };
-    // A refusal of a form the page no longer shows (the meeting moved on meanwhile, e.g. it was
-    // finalized in another tab) is shown at the top of the page.
-    const shown: Record<ConsoleForm, boolean> = {
-      facts: model.canEditFacts,
-      attendance: model.canEditAttendance,
-      open: model.canOpen,
-      ballot: true,
-      finalize: model.canFinalize,
-      correction: model.canCorrect,
-      approval: model.canDecideCorrection,
-      top: true,
-    };
-    if (which) forms[shown[which] ? which : 'top'] = form;
-    // After a refused attendance submission the boxes show what was sent (an unticked box sends
-    // nothing), else what is stored. `version` is always sent by the attendance form.
-    const sent = 'version' in forms.attendance.values ? forms.attendance.values : null;
-    const rows = model.rows.map((r) => ({
-      ...r,
-      writtenChecked: sent ? field.bool(sent[`written.${r.id}`]) : r.written,
-    }));
-    this.pages.send(
-      req,
-      res,
-      'meetings/console',
-      `Hội nghị bình xét ngày ${formatDate(m.meetingDate)}`,
-      { ...model, rows, forms },
-      {
-        status,
-        breadcrumbs: [
-          { href: '/web', label: 'Tổng quan năm' },
-          {
-            href: `/web/blocs/${m.blocId}/terms/${m.year}/meetings`,
-            label: `${m.blocName}, năm ${m.year}`,
-          },
-        ],
-      },
-    );
-  }
-
-  // ——— one ballot: counts, comparison, results, ties ———
-
-  @Get('meetings/:mid/ballots/:bid')
-  @Permission('term.read', { meeting: 'mid', ballot: 'bid' })
-  async ballot(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('bid', IdPipe) bid: number,
-  ) {
-    await this.renderBallot(req, res, mid, bid, emptyForm(), 200);
-  }
-
-  @Post('meetings/:mid/ballots/:bid/entries')
-  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
-  async entry(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    await this.countAction(req, res, mid, bid, body, null);
-  }
-
-  @Post('meetings/:mid/ballots/:bid/entries/:no')
-  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
-  async correctEntry(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('bid', IdPipe) bid: number,
-    @Param('no', IdPipe) no: number,
-    @Body() body: unknown,
-  ) {
-    await this.countAction(req, res, mid, bid, body, no);
-  }
-
-  private async countAction(
-    req: WebRequest,
-    res: Response,
-    mid: number,
-    bid: number,
-    body: unknown,
-    entryNo: number | null,
-  ) {
-    const values = submitted(body);
-    const nominees = (await this.requireBallot(mid, bid)).nominees;
-    try {
-      const plain = entryPlain(values, nominees, entryNo !== null);
-      if (entryNo === null)
-        await this.ballots.submitEntry(bid, await validateForm(EntryDto, plain));
-      else
-        await this.ballots.correctEntry(bid, entryNo, await validateForm(CorrectEntryDto, plain));
-      this.pages.redirect(res, ballotUrl(mid, bid), 'entered');
-    } catch (e) {
-      const warnings =
-        e instanceof AppError && e.code === 'WARNING_NOT_ACKNOWLEDGED' ? warningsOf(e.details) : [];
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
-        this.renderBallot(
-          req,
-          res,
-          mid,
-          bid,
-          renameErrors(form, (p) => countFieldName(p, nominees)),
-          status,
-          warnings,
-        ),
-      );
-    }
-  }
-
-  @Post('meetings/:mid/ballots/:bid/chair-decision')
-  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
-  async chairDecision(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    try {
-      await this.requireBallot(mid, bid);
-      const chosen = (values.chosenUnitIds ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((v) => field.int(v));
-      const plain: Record<string, unknown> = { chosenUnitIds: chosen };
-      const note = field.text(values.note);
-      if (note) plain.note = note;
-      await this.ballots.chairDecision(bid, await validateForm(ChairDecisionDto, plain));
-      this.pages.redirect(res, ballotUrl(mid, bid), 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
-        this.renderBallot(
-          req,
-          res,
-          mid,
-          bid,
-          // `chosenUnitIds.0` (one choice not a number) → the group's message.
-          renameErrors(form, (p) => (p.startsWith('chosenUnitIds') ? 'chosenUnitIds' : p)),
-          status,
-        ),
-      );
-    }
-  }
-
-  @Post('meetings/:mid/ballots/:bid/revote')
-  @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
-  async revote(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    try {
-      await this.requireBallot(mid, bid);
-      const m = await this.ballots.revote(bid);
-      const round = m.ballots.filter((b) => b.status === 'OPEN').at(-1);
-      this.pages.redirect(res, round ? ballotUrl(mid, round.id) : meetingUrl(mid), 'created');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) =>
-        this.renderBallot(req, res, mid, bid, form, status),
-      );
-    }
-  }
-
-  /** The ballot must belong to the meeting of the path (else 404, as for an unknown ballot). */
-  private async requireBallot(mid: number, bid: number) {
-    const m = await this.meetings.get(mid);
-    const b = m.ballots.find((x) => x.id === bid);
-    if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    return b;
-  }
-
-  private async renderBallot(
-    req: WebRequest,
-    res: Response,
-    mid: number,
-    bid: number,
-    form: FormState,
-    status: number,
-    warnings: { code: string; message: string }[] = [],
-  ) {
-    const model = await this.models.ballot(req.auth!, mid, bid);
-    const m = model.meeting;
-    // Warnings asked for now, and those acknowledged in the submission being shown again.
-    const asked = new Map(warnings.map((w) => [w.code, w.message]));
-    for (const k of Object.keys(form.values))
-      if (k.startsWith('ack.') && !asked.has(k.slice(4))) asked.set(k.slice(4), '');
-    // The chair's choices as submitted after a refusal (the form always sends `note`).
-    const chosen = ticked(form, 'chosenUnitIds', 'note');
-    const tie = model.results?.tie;
-    const results = model.results && {
-      ...model.results,
-      tie: tie && {
-        ...tie,
-        candidates: tie.candidates.map((c) => ({
-          ...c,
-          checked: chosen?.has(String(c.value)) ?? false,
-        })),
-      },
-    };
-    this.pages.send(
-      req,
-      res,
-      'meetings/ballot',
-      `Phiếu bầu: ${model.ballot.tierName}${model.ballot.roundNo > 1 ? ` (vòng ${model.ballot.roundNo})` : ''}`,
-      {
-        ...model,
-        results,
-        form,
-        showsForm:
-          model.mode === 'enter' ||
-          model.mode === 'correct' ||
-          Boolean(model.canWrite && model.results?.tie?.pending),
-        warnings: [...asked].map(([code, message]) => ({ code, message, name: `ack.${code}` })),
-      },
-      {
-        status,
-        breadcrumbs: [
-          { href: '/web', label: 'Tổng quan năm' },
-          {
-            href: `/web/blocs/${m.blocId}/terms/${m.year}/meetings`,
-            label: `${m.blocName}, năm ${m.year}`,
-          },
-          {
-            href: meetingUrl(mid),
-            label: `Hội nghị ngày ${formatDate(m.meetingDate)}`,
-          },
-        ],
-      },
-    );
+    const page = consolePage(await this.models.console(req.auth!, mid), which, form);
+    this.pages.send(req, res, 'meetings/console', page.title, page.model, {
+      status,
+      breadcrumbs: page.breadcrumbs,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { BlocsModule } from '../../blocs/blocs.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
+import { WebBallotsController } from './ballots.controller';
 import { WebElectronicController } from './electronic.controller';
 import { WebMeetingsController } from './meetings.controller';
 import { MeetingsPagesService } from './meetings-pages.service';
@@ -11,7 +12,7 @@ import { MeetingsPagesService } from './meetings-pages.service';
 /** Web pages of this area (see src/web/web.module.ts): the meeting console and the electronic ballot. */
 @Module({
   imports: [WebCoreModule, MeetingsModule, BlocsModule, AwardTiersModule, OrganizingBodiesModule],
-  controllers: [WebMeetingsController, WebElectronicController],
+  controllers: [WebMeetingsController, WebBallotsController, WebElectronicController],
   providers: [MeetingsPagesService],
 })
 export class WebMeetingsModule {}
