@@ -100,7 +100,10 @@ export interface FormAction<T> {
   run: () => Promise<T>;
   /** Where to go after success (303, Post/Redirect/Get). */
   then: (result: T) => Redirect | Promise<Redirect>;
-  /** The form's page again: the values typed, each message next to its field, the error's status. */
+  /**
+   * The form's page again: the values typed, each message next to its field, the error's status;
+   * `error` is the refusal as the service threw it (before `place`), for its warnings or code.
+   */
   again: (form: FormState, status: number, error: AppError) => Promise<void> | void;
   /** The values sent back into the page, when not all of them (a password never is). */
   keep?: Record<string, string>;
@@ -194,7 +197,7 @@ export class WebPageService {
     } catch (e) {
       const error = action.place ? action.place(e) : e;
       await this.sendFormError(req, res, error, action.keep ?? action.values, (form, status) =>
-        action.again(form, status, error as AppError),
+        action.again(form, status, (e instanceof AppError ? e : error) as AppError),
       );
     }
   }

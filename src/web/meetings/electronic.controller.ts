@@ -332,14 +332,13 @@ export class WebElectronicController {
     bid: number,
     run: () => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await run();
-      this.pages.redirect(res, consoleUrl(mid, bid));
-    } catch (e) {
-      if (!(e instanceof AppError) || e.kind === 'FORBIDDEN' || e.kind === 'UNAUTHENTICATED')
-        throw e;
-      await this.sendConsole(req, res, mid, bid, e.message, statusOfError(e));
-    }
+    // The refusal's own sentence above the console (these forms have no field to mark).
+    await this.pages.act(req, res, {
+      values: {},
+      run,
+      then: () => ({ to: consoleUrl(mid, bid) }),
+      again: (_form, status, e) => this.sendConsole(req, res, mid, bid, e.message, status),
+    });
   }
 
   private async sendConsole(
