@@ -6,13 +6,20 @@ import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodie
 import { WebCoreModule } from '../core/web-core.module';
 import { WebBallotsController } from './ballots.controller';
 import { WebElectronicController } from './electronic.controller';
+import { ElectronicPagesService } from './electronic-pages.service';
+import { WebElectronicVoterController } from './electronic-voter.controller';
 import { WebMeetingsController } from './meetings.controller';
 import { MeetingsPagesService } from './meetings-pages.service';
 
 /** Web pages of this area (see src/web/web.module.ts): the meeting console and the electronic ballot. */
 @Module({
   imports: [WebCoreModule, MeetingsModule, BlocsModule, AwardTiersModule, OrganizingBodiesModule],
-  controllers: [WebMeetingsController, WebBallotsController, WebElectronicController],
-  providers: [MeetingsPagesService],
+  controllers: [
+    WebMeetingsController,
+    WebBallotsController,
+    WebElectronicVoterController,
+    WebElectronicController,
+  ],
+  providers: [MeetingsPagesService, ElectronicPagesService],
 })
 export class WebMeetingsModule {}
