@@ -7,7 +7,6 @@ import { YearPipe } from '../../common/http/year.pipe';
 import { BallotsService } from '../../meetings/ballots.service';
 import {
   AttendanceDto,
-  CorrectionDto,
   CreateBallotDto,
   CreateMeetingDto,
   FinalizeDto,
@@ -15,10 +14,8 @@ import {
   VersionDto,
 } from '../../meetings/dto/meeting.dto';
 import { MeetingsService } from '../../meetings/meetings.service';
-import { CorrectionRequestsService } from '../../meetings/correction-requests.service';
-import { CorrectionDecisionDto } from '../../meetings/dto/correction-request.dto';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
-import { NOTICES, WebPageService, type WebRequest } from '../core/web-page.service';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
 import {
   attendanceFieldName,
   attendancePlain,
@@ -26,13 +23,15 @@ import {
   meetingPlain,
   renameErrors,
 } from './meeting-forms';
-import { consolePage, meetingUrl, type ConsoleForm } from './meeting-page-models';
+import { meetingUrl } from './meeting-page-models';
 import { MeetingsPagesService } from './meetings-pages.service';
+import { ConsolePageService } from './console-page.service';
 import { finalizedNotice, officerDecisionOf } from './officer-form';
 
 /**
  * The secretary's meeting console: the bloc-year's meetings, the meeting's facts, attendance and
- * quorum, ballots, finalisation and corrections (one ballot's page: ballots.controller.ts).
+ * quorum, ballots, finalisation (one ballot's page: ballots.controller.ts; corrections:
+ * corrections.controller.ts).
  * Same services and permission actions as src/meetings/meetings.controller.ts.
  */
 @ApiExcludeController()
@@ -41,9 +40,9 @@ export class WebMeetingsController {
   constructor(
     private readonly pages: WebPageService,
     private readonly models: MeetingsPagesService,
+    private readonly consolePage: ConsolePageService,
     private readonly meetings: MeetingsService,
     private readonly ballots: BallotsService,
-    private readonly corrections: CorrectionRequestsService,
   ) {}
 
   // ——— list and creation ———
@@ -114,7 +113,7 @@ export class WebMeetingsController {
   @Get('meetings/:mid')
   @Permission('term.read', { meeting: 'mid' })
   async console(@Req() req: WebRequest, @Res() res: Response, @Param('mid', IdPipe) mid: number) {
-    await this.renderConsole(req, res, mid, null, emptyForm(), 200);
+    await this.consolePage.send(req, res, mid, null, emptyForm(), 200);
   }
 
   @Post('meetings/:mid')
@@ -126,14 +125,11 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'facts',
+    await this.consolePage.act(req, res, mid, {
+      which: 'facts',
       values,
-      (p) => meetingFieldName(p, values),
-      async () => {
+      rename: (p) => meetingFieldName(p, values),
+      run: async () => {
         const dto = await validateForm(UpdateMeetingDto, {
           ...meetingPlain(values, false),
           version: field.int(values.version),
@@ -141,7 +137,7 @@ export class WebMeetingsController {
         await this.meetings.update(mid, dto);
         return 'saved';
       },
-    );
+    });
   }
 
   @Post('meetings/:mid/attendance')
@@ -154,20 +150,17 @@ export class WebMeetingsController {
   ) {
     const values = submitted(body);
     const model = await this.models.console(req.auth!, mid);
-    await this.act(
-      req,
-      res,
-      mid,
-      'attendance',
+    await this.consolePage.act(req, res, mid, {
+      which: 'attendance',
       values,
-      (p) => attendanceFieldName(p, model.rows),
-      async () => {
+      rename: (p) => attendanceFieldName(p, model.rows),
+      run: async () => {
         const dto = await validateForm(AttendanceDto, attendancePlain(values, model.rows));
         await this.meetings.setAttendance(mid, dto);
         return 'saved';
       },
-      '#diem-danh',
-    );
+      anchor: '#diem-danh',
+    });
   }
 
   @Post('meetings/:mid/open')
@@ -183,14 +176,11 @@ export class WebMeetingsController {
     // that opening never throws away what was ticked and not yet saved.
     const withRoll = Object.keys(values).some((k) => k.startsWith('present.'));
     const model = withRoll ? await this.models.console(req.auth!, mid) : null;
-    await this.act(
-      req,
-      res,
-      mid,
-      withRoll ? 'attendance' : 'open',
+    await this.consolePage.act(req, res, mid, {
+      which: withRoll ? 'attendance' : 'open',
       values,
-      (p) => (model ? attendanceFieldName(p, model.rows) : p),
-      async () => {
+      rename: (p) => (model ? attendanceFieldName(p, model.rows) : p),
+      run: async () => {
         let version: number;
         if (model) {
           const roll = await validateForm(AttendanceDto, attendancePlain(values, model.rows));
@@ -202,8 +192,8 @@ export class WebMeetingsController {
         await this.meetings.open(mid, version);
         return 'meetingOpened';
       },
-      '#phieu-bau',
-    );
+      anchor: '#phieu-bau',
+    });
   }
 
   @Post('meetings/:mid/ballots')
@@ -215,14 +205,10 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'ballot',
+    await this.consolePage.act(req, res, mid, {
+      which: 'ballot',
       values,
-      (p) => p,
-      async () => {
+      run: async () => {
         const dto = await validateForm(CreateBallotDto, {
           tierId: field.int(values.tierId) ?? '',
           seats: field.int(values.seats) ?? '',
@@ -232,8 +218,8 @@ export class WebMeetingsController {
         await this.ballots.create(mid, dto);
         return 'created';
       },
-      '#phieu-bau',
-    );
+      anchor: '#phieu-bau',
+    });
   }
 
   @Post('meetings/:mid/ballots/:bid/open')
@@ -246,21 +232,17 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'ballot',
+    await this.consolePage.act(req, res, mid, {
+      which: 'ballot',
       values,
-      (p) => p,
-      async () => {
+      run: async () => {
         await this.models.ballotOf(mid, bid);
         const dto = await validateForm(VersionDto, { version: field.int(values.version) });
         await this.ballots.open(bid, dto.version);
         return 'ballotOpened';
       },
-      '#phieu-bau',
-    );
+      anchor: '#phieu-bau',
+    });
   }
 
   @Post('meetings/:mid/open-ballots')
@@ -272,14 +254,10 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'ballot',
+    await this.consolePage.act(req, res, mid, {
+      which: 'ballot',
       values,
-      (p) => p,
-      async () => {
+      run: async () => {
         // The versions the page showed (`version.<ballot id>`): a ballot changed since is refused.
         const versions = new Map<number, number>();
         for (const [k, v] of Object.entries(values)) {
@@ -290,8 +268,8 @@ export class WebMeetingsController {
         await this.ballots.openAll(mid, versions);
         return 'ballotsOpened';
       },
-      '#phieu-bau',
-    );
+      anchor: '#phieu-bau',
+    });
   }
 
   @Post('meetings/:mid/finalize')
@@ -303,14 +281,10 @@ export class WebMeetingsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'finalize',
+    await this.consolePage.act(req, res, mid, {
+      which: 'finalize',
       values,
-      (p) => p,
-      async () => {
+      run: async () => {
         const plain: Record<string, unknown> = { version: field.int(values.version) };
         for (const key of ['nextHead', 'nextDeputy'] as const) {
           const decision = officerDecisionOf(values, key);
@@ -321,131 +295,6 @@ export class WebMeetingsController {
         const done = await this.meetings.finalize(mid, await validateForm(FinalizeDto, plain));
         return finalizedNotice(done);
       },
-    );
-  }
-
-  @Post('meetings/:mid/corrections')
-  @Permission('meetings.correct', { meeting: 'mid' })
-  async correct(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    await this.act(
-      req,
-      res,
-      mid,
-      'correction',
-      values,
-      (p) => p,
-      async () => {
-        const dto = await validateForm(CorrectionDto, {
-          version: field.int(values.version),
-          reason: field.text(values.reason) ?? '',
-        });
-        const view = await this.meetings.correct(mid, dto);
-        return view.pendingCorrection ? 'correctionRequested' : 'corrected';
-      },
-    );
-  }
-
-  /** The administrator's step: approve (the correction version opens) … */
-  @Post('meetings/:mid/correction-requests/:rid/approve')
-  @Permission('meetings.correct.approve', { meeting: 'mid' })
-  approveCorrection(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('rid', IdPipe) rid: number,
-    @Body() body: unknown,
-  ) {
-    return this.decideCorrection(req, res, mid, rid, body, 'APPROVED');
-  }
-
-  /** … or reject with a reason (the finalized meeting stays as it was). */
-  @Post('meetings/:mid/correction-requests/:rid/reject')
-  @Permission('meetings.correct.approve', { meeting: 'mid' })
-  rejectCorrection(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('mid', IdPipe) mid: number,
-    @Param('rid', IdPipe) rid: number,
-    @Body() body: unknown,
-  ) {
-    return this.decideCorrection(req, res, mid, rid, body, 'REJECTED');
-  }
-
-  private async decideCorrection(
-    req: WebRequest,
-    res: Response,
-    mid: number,
-    rid: number,
-    body: unknown,
-    to: 'APPROVED' | 'REJECTED',
-  ) {
-    const values = submitted(body);
-    await this.pages.act(req, res, {
-      values,
-      run: async () => {
-        const note = field.text(values.note);
-        const dto = await validateForm(CorrectionDecisionDto, {
-          version: field.int(values.version),
-          ...(note !== undefined ? { note } : {}),
-        });
-        return to === 'APPROVED'
-          ? this.corrections.approve(mid, rid, dto)
-          : this.corrections.reject(mid, rid, dto);
-      },
-      then: (view) => ({
-        to: meetingUrl(view.id),
-        notice: to === 'APPROVED' ? 'correctionApproved' : 'correctionRejected',
-      }),
-      again: (form, status) => this.renderConsole(req, res, mid, 'approval', form, status),
-    });
-  }
-
-  /**
-   * Runs one console action (`WebPageService.act`): on success 303 back to the console (or the new version after a
-   * correction); on a refusal the console again with the typed values and the messages next to
-   * the fields of the form concerned.
-   */
-  private async act(
-    req: WebRequest,
-    res: Response,
-    mid: number,
-    which: ConsoleForm,
-    values: Record<string, string>,
-    rename: (path: string) => string,
-    run: () => Promise<keyof typeof NOTICES>,
-    anchor = '',
-  ): Promise<void> {
-    await this.pages.act(req, res, {
-      values,
-      run,
-      then: async (notice) => {
-        const target = which === 'correction' ? await this.models.latestVersion(mid) : mid;
-        // redirect() puts the notice in the query, before the fragment that brings the section into view.
-        return { to: `${meetingUrl(target)}${anchor}`, notice };
-      },
-      again: (form, status) =>
-        this.renderConsole(req, res, mid, which, renameErrors(form, rename), status),
-    });
-  }
-
-  private async renderConsole(
-    req: WebRequest,
-    res: Response,
-    mid: number,
-    which: ConsoleForm | null,
-    form: FormState,
-    status: number,
-  ) {
-    const page = consolePage(await this.models.console(req.auth!, mid), which, form);
-    this.pages.send(req, res, 'meetings/console', page.title, page.model, {
-      status,
-      breadcrumbs: page.breadcrumbs,
     });
   }
 }

@@ -5,6 +5,8 @@ import { MeetingsModule } from '../../meetings/meetings.module';
 import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebBallotsController } from './ballots.controller';
+import { ConsolePageService } from './console-page.service';
+import { WebCorrectionsController } from './corrections.controller';
 import { WebElectronicController } from './electronic.controller';
 import { ElectronicPagesService } from './electronic-pages.service';
 import { WebElectronicVoterController } from './electronic-voter.controller';
@@ -17,9 +19,10 @@ import { MeetingsPagesService } from './meetings-pages.service';
   controllers: [
     WebMeetingsController,
     WebBallotsController,
+    WebCorrectionsController,
     WebElectronicVoterController,
     WebElectronicController,
   ],
-  providers: [MeetingsPagesService, ElectronicPagesService],
+  providers: [MeetingsPagesService, ConsolePageService, ElectronicPagesService],
 })
 export class WebMeetingsModule {}
