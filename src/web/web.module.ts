@@ -6,15 +6,23 @@ import { ScoringModule } from '../scoring/scoring.module';
 import { DashboardService } from './core/dashboard.service';
 import { WebHomeController } from './core/home.controller';
 import { WebCoreModule } from './core/web-core.module';
+import { WebAccountsModule } from './accounts/web-accounts.module';
+import { WebAuditModule } from './audit/web-audit.module';
+import { WebDocumentsModule } from './documents/web-documents.module';
 import { WebMeetingsModule } from './meetings/web-meetings.module';
 import { WebNominationsModule } from './nominations/web-nominations.module';
 import { WebOnboardingModule } from './onboarding/web-onboarding.module';
+import { WebProvinceModule } from './province/web-province.module';
+import { WebRegistryModule } from './registry/web-registry.module';
 import { WebScoringModule } from './scoring/web-scoring.module';
 import { WebSigningModule } from './signing/web-signing.module';
 
 /**
  * The web interface (/web): server-rendered pages over the same services, guards and permission
- * table as the API. Each area has its own module.
+ * table as the API. One folder and one module per menu area (registry, scoring, nominations,
+ * meetings, documents, province, accounts, audit, onboarding, signing), each with its controllers,
+ * page-model services and templates under templates/web/pages/<area>/; core/ holds the engine
+ * (templates, layout, forms and the form-action helper `WebPageService.act`) and the home page.
  */
 @Module({
   imports: [
@@ -23,11 +31,16 @@ import { WebSigningModule } from './signing/web-signing.module';
     ScoringModule,
     MeetingsModule,
     NominationsModule,
-    WebMeetingsModule,
+    WebRegistryModule,
     WebScoringModule,
     WebNominationsModule,
-    WebSigningModule,
+    WebMeetingsModule,
+    WebDocumentsModule,
+    WebProvinceModule,
+    WebAccountsModule,
+    WebAuditModule,
     WebOnboardingModule,
+    WebSigningModule,
   ],
   controllers: [WebHomeController],
   providers: [DashboardService],

@@ -52,3 +52,18 @@ export function formatDateTime(v: unknown): string {
   if (Number.isNaN(d.getTime())) return scalar(v);
   return `${formatDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** The page number links of a list (1-based), at most `around` on each side of the current one. */
+export function pageLinks(
+  total: number,
+  page: number,
+  pageSize: number,
+  href: (p: number) => string,
+  around = 3,
+): { number: number; href: string; current: boolean }[] {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const out: { number: number; href: string; current: boolean }[] = [];
+  for (let p = Math.max(1, page - around); p <= Math.min(pages, page + around); p++)
+    out.push({ number: p, href: href(p), current: p === page });
+  return out;
+}

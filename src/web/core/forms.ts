@@ -22,6 +22,21 @@ export function emptyForm(values: Record<string, string> = {}): FormState {
   return { values, errors: {}, message: null, code: null, notes: [] };
 }
 
+/**
+ * The ticked values of a checkbox group as submitted (an unticked box sends nothing), or null when
+ * this form was not the one submitted (`marker`: a field the form always sends), so that the
+ * stored state applies.
+ */
+export function ticked(form: FormState, name: string, marker: string = name): Set<string> | null {
+  if (!(marker in form.values)) return null;
+  return new Set(
+    (form.values[name] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}
+
 /** The submitted fields as strings (urlencoded bodies), without the CSRF token. */
 export function submitted(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -139,3 +154,24 @@ export const field = {
     return m && Number(m[1]) < 24 ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
   },
 };
+
+/**
+ * Moves the form's field errors onto the page's inputs: `rename` maps a service field to an input
+ * name (or null when no input shows it); a message without an input goes to the notes above the
+ * form, so nothing the server said is lost.
+ */
+export function mapFormErrors(
+  form: FormState,
+  rename: (field: string) => string | null,
+  known: ReadonlySet<string>,
+): FormState {
+  const errors: Record<string, string> = {};
+  const notes = [...form.notes];
+  for (const [field, message] of Object.entries(form.errors)) {
+    const name = rename(field);
+    if (name !== null && known.has(name)) {
+      if (!(name in errors)) errors[name] = message;
+    } else if (!notes.includes(message)) notes.push(message);
+  }
+  return { ...form, errors, notes };
+}

@@ -80,6 +80,37 @@ export const NOTICES: Readonly<Record<string, string>> = {
   advanced: 'Đã chuyển giai đoạn chấm điểm.',
 };
 
+/** Where a successful submission goes, with the fixed notice shown there. */
+export interface Redirect {
+  to: string;
+  notice?: keyof typeof NOTICES;
+}
+
+/**
+ * One form submission (see `WebPageService.act`): every web form goes validate → call → redirect,
+ * or back to its page with the messages.
+ */
+export interface FormAction<T> {
+  /** The submitted fields (`submitted(body)`). */
+  values: Record<string, string>;
+  /**
+   * Validates with the API's DTO (`validateForm`, whose refusal is the Vietnamese banner and the
+   * messages next to the fields) and calls the service; a refusal is a coded `AppError`.
+   */
+  run: () => Promise<T>;
+  /** Where to go after success (303, Post/Redirect/Get). */
+  then: (result: T) => Redirect | Promise<Redirect>;
+  /**
+   * The form's page again: the values typed, each message next to its field, the error's status;
+   * `error` is the refusal as the service threw it (before `place`), for its warnings or code.
+   */
+  again: (form: FormState, status: number, error: AppError) => Promise<void> | void;
+  /** The values sent back into the page, when not all of them (a password never is). */
+  keep?: Record<string, string>;
+  /** Places a refusal before it is shown (an error code next to the field it concerns). */
+  place?: (error: unknown) => unknown;
+}
+
 /** Page rendering shared by every web controller: the layout's model from the signed-in user. */
 @Injectable()
 export class WebPageService {
@@ -152,6 +183,23 @@ export class WebPageService {
     if (!(error instanceof AppError)) throw error;
     if (error.kind === 'UNAUTHENTICATED' || error.kind === 'FORBIDDEN') throw error;
     return render(formFromError(error, values), statusOfError(error));
+  }
+
+  /**
+   * Runs one form submission: `run` (validation, then the service), then 303 to `then`'s page
+   * with its notice; a coded refusal shows the form's page again (`again`) with the error's
+   * Vietnamese message and status (400, 404, 409, 422); any other failure goes to the error page.
+   */
+  async act<T>(req: WebRequest, res: Response, action: FormAction<T>): Promise<void> {
+    try {
+      const done = await action.then(await action.run());
+      this.redirect(res, done.to, done.notice);
+    } catch (e) {
+      const error = action.place ? action.place(e) : e;
+      await this.sendFormError(req, res, error, action.keep ?? action.values, (form, status) =>
+        action.again(form, status, (e instanceof AppError ? e : error) as AppError),
+      );
+    }
   }
 
   /** 303 to a page of ours (Post/Redirect/Get), with an optional fixed notice. */

@@ -1,186 +1,29 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Permission, Public } from '../../common/http/permission.decorator';
 import { AppError } from '../../common/errors/app-error';
-import { clientAddress } from '../../common/http/client-address';
 import { IdPipe } from '../../common/http/id-param.pipe';
-import { CHOICE_LABELS, CHOICES, checkChoices, type Choice } from '../../domain/voting/electronic';
-import {
-  ElectronicBallotsService,
-  type BallotInfo,
-} from '../../meetings/electronic/electronic-ballots.service';
+import { Permission } from '../../common/http/permission.decorator';
+import { ElectronicBallotsService } from '../../meetings/electronic/electronic-ballots.service';
 import { renderSlips } from '../../meetings/electronic/slips-pdf';
 import { MeetingErrors } from '../../meetings/meeting.errors';
-import { statusOfError, submitted } from '../core/forms';
+import { submitted } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-
-const consoleUrl = (mid: number, bid: number) => `/web/meetings/${mid}/ballots/${bid}/dien-tu`;
-/** The short address a delegate types (shown on the projector and printed on the slips). */
-export const votingPath = (bid: number) => `/web/bp/${bid}`;
-/** The room's address as the phones reach it: "http://192.168.1.10:3000" (no path, no query). */
-const ROOM_ADDRESS = /^https?:\/\/[A-Za-z0-9.[\]:-]{1,100}$/;
-
-/** The choices of a submitted ballot form, one per nominee (`c0`, `c1`, …); null where unmarked. */
-function choicesOf(values: Record<string, string>, count: number): (Choice | null)[] {
-  return Array.from({ length: count }, (_, i) => {
-    const v = values[`c${i}`];
-    return v && (CHOICES as readonly string[]).includes(v) ? (v as Choice) : null;
-  });
-}
-
-/** The nominees with their three options, the delegate's marks ticked ("Không có ý kiến" when none). */
-function ballotRows(info: BallotInfo, marks: readonly (Choice | null)[]) {
-  return info.nominees.map((name, i) => ({
-    index: i,
-    name,
-    options: CHOICES.map((c) => ({
-      value: c,
-      label: CHOICE_LABELS[c],
-      checked: (marks[i] ?? 'NO_OPINION') === c,
-    })),
-  }));
-}
+import { ElectronicPagesService } from './electronic-pages.service';
+import { consoleUrl, origin, ROOM_ADDRESS, votingPath } from './electronic-view';
 
 /**
- * Issue 18 in the room. Public (no sign-in; useful only with a valid code): the delegate's pages
- * (code, ballot, confirmation, receipt) and the receipt board after the close. For the secretary:
- * the electronic console (slips, lost slip, close, the committee's confirmation) and the projector.
+ * Issue 18 in the room, for the secretary: the electronic console (slips, lost slip, close, the
+ * committee's confirmation) and the projector (the delegate's pages: electronic-voter.controller.ts).
  */
 @ApiExcludeController()
 @Controller('web')
 export class WebElectronicController {
   constructor(
     private readonly pages: WebPageService,
+    private readonly models: ElectronicPagesService,
     private readonly electronic: ElectronicBallotsService,
   ) {}
-
-  // ——— the delegate's phone ———
-
-  @Public()
-  @Get('bp/:bid')
-  async codePage(@Req() req: WebRequest, @Res() res: Response, @Param('bid', IdPipe) bid: number) {
-    const info = await this.voterInfo(bid);
-    this.sendVoter(req, res, 'meetings/electronic-code', info, { error: null }, 200);
-  }
-
-  @Public()
-  @Post('bp/:bid')
-  async ballotPage(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    const info = await this.voterInfo(bid);
-    try {
-      const code = (values.code ?? '').slice(0, 40);
-      await this.electronic.checkCode({ ballotId: bid, address: address(req), typed: code });
-      this.sendBallot(req, res, info, code, [], null, 200);
-    } catch (e) {
-      this.sendCodeError(req, res, info, e);
-    }
-  }
-
-  @Public()
-  @Post('bp/:bid/xac-nhan')
-  async confirmPage(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    const info = await this.voterInfo(bid);
-    const code = (values.code ?? '').slice(0, 40);
-    const marks = choicesOf(values, info.nominees.length);
-    const checked = checkChoices(info.nominees.length, info.seats, marks);
-    if (!checked.ok)
-      return this.sendBallot(req, res, info, code, marks, checked.error.message, 422);
-    this.sendVoter(
-      req,
-      res,
-      'meetings/electronic-confirm',
-      info,
-      {
-        code,
-        lines: info.nominees.map((name, i) => ({
-          index: i,
-          name,
-          value: checked.value[i],
-          label: CHOICE_LABELS[checked.value[i]!],
-        })),
-        approvals: checked.value.filter((c) => c === 'AGREE').length,
-      },
-      200,
-    );
-  }
-
-  @Public()
-  @Post('bp/:bid/bo-phieu')
-  async castPage(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('bid', IdPipe) bid: number,
-    @Body() body: unknown,
-  ) {
-    const values = submitted(body);
-    const info = await this.voterInfo(bid);
-    const code = (values.code ?? '').slice(0, 40);
-    const marks = choicesOf(values, info.nominees.length);
-    if (values.sua === '1') return this.sendBallot(req, res, info, code, marks, null, 200);
-    try {
-      const r = await this.electronic.cast(
-        { ballotId: bid, address: address(req), typed: code },
-        marks.map((m) => m ?? 'NO_OPINION'),
-      );
-      this.sendVoter(
-        req,
-        res,
-        'meetings/electronic-receipt',
-        info,
-        {
-          receipt: r.receipt,
-          lines: info.nominees.map((name, i) => ({ name, label: CHOICE_LABELS[r.choices[i]!] })),
-        },
-        201,
-      );
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'VOTING_CHOICE_INVALID')
-        return this.sendBallot(req, res, info, code, marks, e.message, 422);
-      this.sendCodeError(req, res, info, e);
-    }
-  }
-
-  @Public()
-  @Get('bp/:bid/bien-nhan')
-  async boardPage(@Req() req: WebRequest, @Res() res: Response, @Param('bid', IdPipe) bid: number) {
-    const info = await this.voterInfo(bid);
-    const board = await this.electronic.board(bid);
-    this.sendVoter(
-      req,
-      res,
-      'meetings/electronic-board',
-      info,
-      {
-        rows: board.map((b) => ({
-          receipt: b.receipt,
-          choices: b.choices.map((c) => CHOICE_LABELS[c]),
-        })),
-        count: board.length,
-      },
-      200,
-    );
-  }
-
-  @Public()
-  @Get('huong-dan/bo-phieu-dien-tu')
-  help(@Req() req: WebRequest, @Res() res: Response) {
-    this.pages.send(req, res, 'meetings/electronic-help', 'Hướng dẫn bỏ phiếu kín điện tử', {});
-  }
-
-  // ——— the secretary and the projector ———
 
   @Get('meetings/:mid/ballots/:bid/dien-tu')
   @Permission('meetings.write', { meeting: 'mid', ballot: 'bid' })
@@ -201,7 +44,7 @@ export class WebElectronicController {
     @Param('mid', IdPipe) mid: number,
     @Param('bid', IdPipe) bid: number,
   ) {
-    const info = await this.infoOf(mid, bid);
+    const info = await this.models.infoOf(mid, bid);
     const s = info.status;
     const b = info.ballot;
     const voting = s.phase === 'VOTING';
@@ -241,7 +84,7 @@ export class WebElectronicController {
     @Param('bid', IdPipe) bid: number,
     @Query('dia-chi') room: string | undefined,
   ) {
-    const info = await this.infoOf(mid, bid);
+    const info = await this.models.infoOf(mid, bid);
     const base = (room ?? '').trim().replace(/\/+$/, '');
     if (!ROOM_ADDRESS.test(base))
       throw new AppError(MeetingErrors.BALLOT_NOT_FOUND, {
@@ -271,7 +114,7 @@ export class WebElectronicController {
     @Param('bid', IdPipe) bid: number,
     @Body() body: unknown,
   ) {
-    await this.infoOf(mid, bid);
+    await this.models.infoOf(mid, bid);
     const slipNo = Number(submitted(body).slipNo);
     await this.step(req, res, mid, bid, async () => {
       if (!Number.isSafeInteger(slipNo) || slipNo < 1)
@@ -290,7 +133,7 @@ export class WebElectronicController {
     @Param('mid', IdPipe) mid: number,
     @Param('bid', IdPipe) bid: number,
   ) {
-    await this.infoOf(mid, bid);
+    await this.models.infoOf(mid, bid);
     await this.step(req, res, mid, bid, () => this.electronic.close(bid));
   }
 
@@ -302,27 +145,8 @@ export class WebElectronicController {
     @Param('mid', IdPipe) mid: number,
     @Param('bid', IdPipe) bid: number,
   ) {
-    await this.infoOf(mid, bid);
+    await this.models.infoOf(mid, bid);
     await this.step(req, res, mid, bid, () => this.electronic.confirm(bid, {}));
-  }
-
-  // ——— internals ———
-
-  /** A paper ballot has no voting page: "not found" rather than a conflict. */
-  private async voterInfo(bid: number): Promise<BallotInfo> {
-    try {
-      return await this.electronic.ballotInfo(bid);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'BALLOT_NOT_ELECTRONIC')
-        throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-      throw e;
-    }
-  }
-
-  private async infoOf(mid: number, bid: number): Promise<BallotInfo> {
-    const info = await this.voterInfo(bid);
-    if (info.meetingId !== mid) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    return info;
   }
 
   private async step(
@@ -332,14 +156,13 @@ export class WebElectronicController {
     bid: number,
     run: () => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await run();
-      this.pages.redirect(res, consoleUrl(mid, bid));
-    } catch (e) {
-      if (!(e instanceof AppError) || e.kind === 'FORBIDDEN' || e.kind === 'UNAUTHENTICATED')
-        throw e;
-      await this.sendConsole(req, res, mid, bid, e.message, statusOfError(e));
-    }
+    // The refusal's own sentence above the console (these forms have no field to mark).
+    await this.pages.act(req, res, {
+      values: {},
+      run,
+      then: () => ({ to: consoleUrl(mid, bid) }),
+      again: (_form, status, e) => this.sendConsole(req, res, mid, bid, e.message, status),
+    });
   }
 
   private async sendConsole(
@@ -350,7 +173,7 @@ export class WebElectronicController {
     error: string | null,
     status: number,
   ): Promise<void> {
-    const info = await this.infoOf(mid, bid);
+    const info = await this.models.infoOf(mid, bid);
     const s = info.status;
     this.pages.send(
       req,
@@ -378,68 +201,4 @@ export class WebElectronicController {
       },
     );
   }
-
-  private sendVoter(
-    req: WebRequest,
-    res: Response,
-    page: string,
-    info: BallotInfo,
-    model: object,
-    status: number,
-  ): void {
-    this.pages.send(
-      req,
-      res,
-      page,
-      info.title,
-      {
-        ...model,
-        info,
-        votingPath: votingPath(info.ballotId),
-        voting: info.status.phase === 'VOTING',
-        published: info.status.phase === 'CLOSED' || info.status.phase === 'CONFIRMED',
-      },
-      { status },
-    );
-  }
-
-  private sendBallot(
-    req: WebRequest,
-    res: Response,
-    info: BallotInfo,
-    code: string,
-    marks: readonly (Choice | null)[],
-    error: string | null,
-    status: number,
-  ): void {
-    this.sendVoter(
-      req,
-      res,
-      'meetings/electronic-ballot',
-      info,
-      { code, rows: ballotRows(info, marks), error },
-      status,
-    );
-  }
-
-  private sendCodeError(req: WebRequest, res: Response, info: BallotInfo, e: unknown): void {
-    if (!(e instanceof AppError)) throw e;
-    const wait = (e.extra as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (wait) res.setHeader('Retry-After', String(wait));
-    this.sendVoter(
-      req,
-      res,
-      'meetings/electronic-code',
-      info,
-      { error: e.message },
-      statusOfError(e),
-    );
-  }
-}
-
-const address = (req: WebRequest): string => clientAddress(req).slice(0, 64);
-
-/** The address this request reached the server at ("http://192.168.1.10:3000"). */
-function origin(req: WebRequest): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

@@ -157,17 +157,14 @@ export function warningsOf(details: readonly ErrorDetail[]): { code: string; mes
   });
 }
 
-/**
- * The ticked values of a checkbox group as submitted (an unticked box sends nothing), or null when
- * this form was not the one submitted (`marker`: a field the form always sends), so that the
- * stored state applies.
- */
-export function ticked(form: FormState, name: string, marker: string = name): Set<string> | null {
-  if (!(marker in form.values)) return null;
-  return new Set(
-    (form.values[name] ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+/** The chair's decision form as `ChairDecisionDto`'s plain object: the ticked units, the note. */
+export function chairDecisionPlain(values: Record<string, string>): Record<string, unknown> {
+  const chosen = (values.chosenUnitIds ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((v) => field.int(v));
+  const plain: Record<string, unknown> = { chosenUnitIds: chosen };
+  const note = field.text(values.note);
+  if (note) plain.note = note;
+  return plain;
 }

@@ -1,6 +1,6 @@
 import { emptyForm } from '../core/forms';
 import { WebViews, type LayoutModel } from '../core/views';
-import { ticked } from './meeting-forms';
+import { ticked } from '../core/forms';
 
 const layout: LayoutModel = {
   title: 'Phiếu bầu',

@@ -5,12 +5,9 @@ import { AwardTiersService } from '../../award-tiers/award-tiers.service';
 import { BlocsService } from '../../blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { minimumCount } from '../../domain/common/fraction';
-import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
 import { TIE_BREAK_LABELS } from '../../domain/registry/tiers';
 import { DEFAULT_INVALID_SHARE_LIMIT } from '../../domain/voting';
-import { formatShare } from '../../domain/voting/format';
-import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
-import { DocumentErrors } from '../../documents/document.errors';
+import { formatShare, formatThreshold } from '../../domain/voting/format';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
@@ -42,8 +39,6 @@ const METHOD_LABELS: Record<string, string> = {
   SECRET: 'Bỏ phiếu kín',
   SHOW_OF_HANDS: 'Biểu quyết giơ tay',
 };
-const COMPARATOR = { GT: '>', GTE: '≥' } as const;
-
 const isLocked = (status: string) => status === 'FINALIZED' || status === 'CORRECTED';
 
 interface BlocRule {
@@ -58,14 +53,13 @@ interface BlocRule {
   thresholdText: string;
 }
 
-/** View models of the meeting pages (console, ballot, documents), built from the services' views. */
+/** View models of the meeting pages (list, console, ballot), built from the services' views. */
 @Injectable()
 export class MeetingsPagesService {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly blocs: BlocsService,
     private readonly tiers: AwardTiersService,
-    private readonly documents: DocumentsService,
     private readonly bodies: OrganizingBodiesService,
   ) {}
 
@@ -79,7 +73,6 @@ export class MeetingsPagesService {
       if (!v) continue;
       // a bloc votes only on the tiers of the authorities its organising body proposes to
       if (body && !proposesTo(body, r.tier.decidingAuthority)) continue;
-      const t = v.threshold;
       out.push({
         tierId: r.tier.id,
         tierCode: r.tier.code,
@@ -89,7 +82,7 @@ export class MeetingsPagesService {
         quorumComparator: v.quorumComparator,
         selfVote: v.selfVote,
         tieBreak: TIE_BREAK_LABELS[v.tieBreak],
-        thresholdText: `${COMPARATOR[v.thresholdComparator]} ${t.denominator === 100 ? `${t.numerator} %` : `${t.numerator}/${t.denominator}`}`,
+        thresholdText: formatThreshold(v.threshold, v.thresholdComparator),
       });
     }
     return out.sort((a, b) => a.rank - b.rank);
@@ -144,7 +137,7 @@ export class MeetingsPagesService {
           numerator: first.quorum.numerator,
           denominator: first.quorum.denominator,
           comparator: first.quorumComparator,
-          text: `${COMPARATOR[first.quorumComparator]} ${first.quorum.numerator}/${first.quorum.denominator}`,
+          text: formatThreshold(first.quorum, first.quorumComparator),
           required: total === 0 ? 1 : minimumCount(total, first.quorum, first.quorumComparator),
         }
       : null;
@@ -217,12 +210,30 @@ export class MeetingsPagesService {
     };
   }
 
+  /** The ballot must belong to the meeting of the path (else 404, as for an unknown ballot). */
+  async ballotOf(mid: number, bid: number): Promise<BallotView> {
+    const m = await this.meetings.get(mid);
+    const b = m.ballots.find((x) => x.id === bid);
+    if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    return b;
+  }
+
+  /** After a correction the new version is the live meeting of the term. */
+  async latestVersion(mid: number): Promise<number> {
+    const m = await this.meetings.get(mid);
+    const all = await this.meetings.list(m.blocId, m.year);
+    const next = all.find((x) => x.supersedesId === mid);
+    return next?.id ?? mid;
+  }
+
   /** The ballot page: count form (first, second or correction), comparison and results. */
   async ballot(auth: Authenticated, mid: number, bid: number) {
     const m = await this.meetings.get(mid);
     const b = m.ballots.find((x) => x.id === bid);
     if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    const rule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
+    // Only the live check of the count form (meetings.js) still asks the year's rule whether a
+    // nominee's own ballot is left out: the ballot view carries the frozen rule's sentence only.
+    const liveRule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
     const me = auth.user.username;
     const canWrite = holds(auth, 'meetings.write') && !isLocked(m.status);
     const myEntry = b.entries.find((e) => same(e.enteredBy, me)) ?? null;
@@ -255,15 +266,24 @@ export class MeetingsPagesService {
       diff: diffByField.get(k) ?? null,
     }));
     const tally = b.tally;
+    // The rule the ballot froze when it opened, never the rule in force today: its sentence
+    // (domain/voting/format.ts, stored with the ballot) and, once counted, the tally's tie-break.
+    const frozenRule = b.ruleText
+      ? {
+          text: b.ruleText,
+          isSample: b.ruleIsSample,
+          tieBreak: tally ? TIE_BREAK_LABELS[tally.protocol] : null,
+        }
+      : null;
     const nameOf = (code: string) => byCode.get(code)?.fullName ?? code;
     return {
       meeting: m,
       ballot: b,
       methodLabel: METHOD_LABELS[b.method] ?? b.method,
-      rule,
+      frozenRule,
       present: m.quorum.present,
       total: m.quorum.total,
-      selfExcluded: rule?.selfVote === 'EXCLUDED',
+      selfExcluded: liveRule?.selfVote === 'EXCLUDED',
       // The share of invalid ballots above which the counts need a reason (the domain's limit,
       // the one BallotsService checks: no rule sets another), for the live check in meetings.js.
       invalidLimit: {
@@ -291,7 +311,7 @@ export class MeetingsPagesService {
       results: tally
         ? {
             quorum: tally.quorum.explanation,
-            protocol: rule?.tieBreak ?? '',
+            protocol: frozenRule?.tieBreak ?? '',
             lines: tally.lines.map((l) => ({
               ...l,
               name: nameOf(l.nomineeId),
@@ -315,51 +335,9 @@ export class MeetingsPagesService {
             warnings: tally.warnings.map((w) => w.message),
           }
         : null,
-      accepted: b.acceptedCounts as {
-        ballotsIssued: number;
-        ballotsReturned: number;
-        valid: number;
-        invalid: number;
-      } | null,
+      accepted: b.acceptedCounts,
     };
   }
-
-  async documentsPage(auth: Authenticated, mid: number) {
-    const m = await this.meetings.get(mid);
-    const docs = await this.documents.list(mid);
-    const issued = new Set(docs.map((d) => d.kind));
-    return {
-      meeting: m,
-      finalized: m.status === 'FINALIZED',
-      canWrite: holds(auth, 'meetings.write') && m.status === 'FINALIZED',
-      kinds: DOC_KINDS.map((k) => ({ value: k, label: DOC_KIND_LABELS[k], issued: issued.has(k) })),
-      documents: docs
-        .slice()
-        .sort(
-          (a, b) =>
-            DOC_KINDS.indexOf(a.kind) - DOC_KINDS.indexOf(b.kind) || b.versionNo - a.versionNo,
-        )
-        .map((d) => webDoc(d)),
-    };
-  }
-
-  async document(mid: number, did: number) {
-    const m = await this.meetings.get(mid);
-    const doc = (await this.documents.list(mid)).find((d) => d.id === did);
-    if (!doc) throw new AppError(DocumentErrors.NOT_FOUND);
-    return { meeting: m, doc: webDoc(doc) };
-  }
-}
-
-function webDoc(d: DocumentDto) {
-  const base = `/web/meetings/${d.meetingId}/documents/${d.id}`;
-  return {
-    ...d,
-    page: base,
-    html: `${base}/van-ban.html`,
-    pdf: `${base}/van-ban.pdf`,
-    docx: `${base}/van-ban.docx`,
-  };
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -3,7 +3,6 @@ import type { Authenticated } from '../../auth/auth.service';
 import { AwardTiersService } from '../../award-tiers/award-tiers.service';
 import { BlocsService } from '../../blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
-import { PERMISSIONS } from '../../domain/auth/permissions';
 import type { NominationDto } from '../../nominations/dto/nomination.dto';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { NominationsService } from '../../nominations/nominations.service';
@@ -11,13 +10,13 @@ import { formatDate } from '../core/format';
 import { emptyForm, type FormState } from '../core/forms';
 import {
   ACK_PREFIX,
-  pickYear,
   ruleRows,
   statusLabel,
   transitionButtons,
   type Warning,
 } from './nominations-view';
-import { holdsEverywhere, holdsOnBloc, isNotFound, mayOpenUnit } from '../core/access';
+import { holdsEverywhere, holdsOnBloc, mayOpenUnit } from '../core/access';
+import { visibleBlocs } from '../core/visible-blocs';
 
 /** One line of a nominations table. */
 function row(auth: Authenticated, n: NominationDto, failed: ReadonlyMap<string, string>) {
@@ -80,30 +79,8 @@ export class NominationsPagesService {
     return out;
   }
 
-  /** The blocs with a term in the year that the user may read (as the dashboard filters them). */
-  async visibleBlocs(auth: Authenticated, yearRaw: unknown) {
-    const all = await this.blocs.list({ page: 1, pageSize: 500 });
-    const years = [...new Set(all.items.flatMap((b) => b.termYears))].sort((a, b) => b - a);
-    const year = pickYear(yearRaw, years);
-    const grant = PERMISSIONS['term.read'][auth.user.role];
-    const out: { id: number; name: string; kindLabel: string; provinceId: number }[] = [];
-    for (const b of all.items.filter((x) => x.termYears.includes(year))) {
-      if (grant === undefined) continue;
-      if (grant === 'OWN_BLOC' && !auth.user.blocIds.includes(b.id)) continue;
-      if (grant === 'OWN_UNIT') {
-        const term = await this.blocs.getTerm(b.id, year).catch((e: unknown) => {
-          if (isNotFound(e)) return null;
-          throw e;
-        });
-        if (!term?.members.some((m) => m.id === auth.user.unitId)) continue;
-      }
-      out.push({ id: b.id, name: b.name, kindLabel: b.kindLabel, provinceId: b.provinceId });
-    }
-    return { year, years, blocs: out };
-  }
-
   async yearList(auth: Authenticated, yearRaw: unknown) {
-    const { year, years, blocs } = await this.visibleBlocs(auth, yearRaw);
+    const { year, years, blocs } = await visibleBlocs(this.blocs, auth, yearRaw);
     const groups = [];
     for (const b of blocs) {
       const failed = await this.notElected(b.id, year);

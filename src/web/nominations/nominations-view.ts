@@ -131,11 +131,3 @@ export function transitionButtons(n: NominationDto) {
         : null,
     }));
 }
-
-/** A year from `?nam=` among the known years, else the latest. */
-export function pickYear(raw: unknown, years: readonly number[]): number {
-  const asked = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-  return years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
-}
-
-export { auditActionLabel, auditEntityLabel } from '../core/audit-labels';

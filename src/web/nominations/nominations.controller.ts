@@ -65,23 +65,24 @@ export class WebNominationsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    try {
-      const acks = acksFrom(values);
-      const dto = await validateForm(CreateNominationDto, {
-        unitId: field.int(values.unitId),
-        tierId: field.int(values.tierId),
-        achievementSummary: field.text(values.achievementSummary),
-        referenceDate: field.date(values.referenceDate),
-        leaderExceptionBasis: field.text(values.leaderExceptionBasis),
-        ...(acks.length ? { acknowledgements: acks } : {}),
-      });
-      const n = await this.nominations.create(id, year, dto);
-      this.pages.redirect(res, `/web/nominations/${n.id}`, 'created');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, placeError(e, values), values, (form, status) =>
-        this.renderTerm(req, res, id, year, form, warningsOf(e), status),
-      );
-    }
+    await this.pages.act(req, res, {
+      values,
+      run: async () => {
+        const acks = acksFrom(values);
+        const dto = await validateForm(CreateNominationDto, {
+          unitId: field.int(values.unitId),
+          tierId: field.int(values.tierId),
+          achievementSummary: field.text(values.achievementSummary),
+          referenceDate: field.date(values.referenceDate),
+          leaderExceptionBasis: field.text(values.leaderExceptionBasis),
+          ...(acks.length ? { acknowledgements: acks } : {}),
+        });
+        return this.nominations.create(id, year, dto);
+      },
+      then: (n) => ({ to: `/web/nominations/${n.id}`, notice: 'created' }),
+      place: (e) => placeError(e, values),
+      again: (form, status, e) => this.renderTerm(req, res, id, year, form, warningsOf(e), status),
+    });
   }
 
   @Get('nominations/:nid')
@@ -205,7 +206,7 @@ export class WebNominationsController {
 
   // ——— internals ———
 
-  /** Runs one form's command; success → back to the page (PRG), failure → the page with that form's errors. */
+  /** Runs one form's command (`WebPageService.act`): success → back to the page, failure → the page with that form's errors. */
   private async attempt(
     req: WebRequest,
     res: Response,
@@ -215,19 +216,14 @@ export class WebNominationsController {
     work: () => Promise<void>,
     reasonField?: string,
   ): Promise<void> {
-    try {
-      await work();
-      this.pages.redirect(res, `/web/nominations/${nid}`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(
-        req,
-        res,
-        placeError(e, values, { reasonField }),
-        values,
-        (form, status) =>
-          this.renderNomination(req, res, nid, { [which]: form }, warningsOf(e), status),
-      );
-    }
+    await this.pages.act(req, res, {
+      values,
+      run: work,
+      then: () => ({ to: `/web/nominations/${nid}`, notice: 'saved' }),
+      place: (e) => placeError(e, values, { reasonField }),
+      again: (form, status, e) =>
+        this.renderNomination(req, res, nid, { [which]: form }, warningsOf(e), status),
+    });
   }
 
   private async renderTerm(

@@ -57,29 +57,18 @@ export class WebClassificationController {
     @Param('year', YearPipe) year: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    try {
-      const levels = Array.from({ length: LEVEL_ROWS }, (_, i) => ({
-        label: field.text(v[`levels.${i}.label`]),
-        minPoints: field.decimal(v[`levels.${i}.minPoints`]),
-      }))
-        .filter((l) => l.label !== undefined)
-        .map((l) => ({
-          label: l.label,
-          ...(l.minPoints === undefined ? {} : { minPoints: l.minPoints }),
-        }));
-      const dto = await validateForm(SaveClassificationSchemeDto, {
-        method: field.text(v.method),
-        basis: field.text(v.basis),
-        levels,
-      });
-      await this.classification.saveScheme(id, year, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/classification`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
-        this.render(req, res, id, year, { scheme: form }, status),
-      );
-    }
+    const values = submitted(body);
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.classification.saveScheme(
+          id,
+          year,
+          await validateForm(SaveClassificationSchemeDto, schemePlain(values)),
+        ),
+      then: () => ({ to: `/web/blocs/${id}/terms/${year}/classification`, notice: 'saved' }),
+      again: (form, status) => this.render(req, res, id, year, { scheme: form }, status),
+    });
   }
 
   @Post('derive')
@@ -91,18 +80,20 @@ export class WebClassificationController {
     @Param('year', YearPipe) year: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    try {
-      const dto = await validateForm(DeriveClassificationDto, {
-        schemeVersion: field.int(v.schemeVersion),
-      });
-      await this.classification.derive(id, year, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/classification`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
-        this.render(req, res, id, year, { derive: form }, status),
-      );
-    }
+    const values = submitted(body);
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.classification.derive(
+          id,
+          year,
+          await validateForm(DeriveClassificationDto, {
+            schemeVersion: field.int(values.schemeVersion),
+          }),
+        ),
+      then: () => ({ to: `/web/blocs/${id}/terms/${year}/classification`, notice: 'saved' }),
+      again: (form, status) => this.render(req, res, id, year, { derive: form }, status),
+    });
   }
 
   private async render(
@@ -154,4 +145,18 @@ function levelRows(c: ClassificationDto) {
         ? ''
         : String(stored[i].minPoints).replace('.', ','),
   }));
+}
+
+/** The scale form as `SaveClassificationSchemeDto`'s plain object: the rows with a label. */
+function schemePlain(v: Record<string, string>): Record<string, unknown> {
+  const levels = Array.from({ length: LEVEL_ROWS }, (_, i) => ({
+    label: field.text(v[`levels.${i}.label`]),
+    minPoints: field.decimal(v[`levels.${i}.minPoints`]),
+  }))
+    .filter((l) => l.label !== undefined)
+    .map((l) => ({
+      label: l.label,
+      ...(l.minPoints === undefined ? {} : { minPoints: l.minPoints }),
+    }));
+  return { method: field.text(v.method), basis: field.text(v.basis), levels };
 }

@@ -123,3 +123,34 @@ export function parseCriteriaForm(v: Record<string, string>): ParsedCriteriaForm
   };
   return { definition, rename };
 }
+
+/**
+ * The first draft of a bloc-year that has nothing to copy: the smallest set the service accepts
+ * (the groups must add up to the scale, a group needs a criterion), to be filled in the editor.
+ */
+const BLANK_DEFINITION = {
+  scale: 100,
+  groups: [
+    {
+      code: 'I',
+      title: 'Nhóm tiêu chí I',
+      maxPoints: 100,
+      criteria: [{ code: 'I.1', title: 'Tiêu chí I.1', maxPoints: 100 }],
+    },
+  ],
+  bonusItems: [],
+  penaltyItems: [],
+  bonusCap: 0,
+  penaltyCap: 0,
+  tieBreak: [],
+};
+
+/** The new version form as `CreateCriteriaSetDto`'s plain object: a copy, or a blank first draft. */
+export function createCriteriaPlain(v: Record<string, string>): Record<string, unknown> {
+  return {
+    ...(v.blank === '1'
+      ? { definition: BLANK_DEFINITION }
+      : { copyFromYear: field.int(v.copyFromYear) }),
+    ...(field.text(v.reason) ? { reason: field.text(v.reason) } : {}),
+  };
+}

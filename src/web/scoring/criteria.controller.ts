@@ -2,10 +2,8 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/http/permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { YearPipe } from '../../common/http/year.pipe';
-import { CriteriaErrors } from '../../criteria/criteria.errors';
 import { CriteriaService } from '../../criteria/criteria.service';
 import {
   CreateCriteriaSetDto,
@@ -13,34 +11,20 @@ import {
   UpdateCriteriaSetDto,
   type CriteriaSetDto,
 } from '../../criteria/dto/criteria.dto';
-import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
+import {
+  emptyForm,
+  field,
+  mapFormErrors,
+  submitted,
+  validateForm,
+  type FormState,
+} from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { parseCriteriaForm } from './criteria-form';
-import { ScoringPagesService } from './scoring-pages.service';
-import { localIsoDate, mapFormErrors } from './scoring-view';
+import { createCriteriaPlain, parseCriteriaForm } from './criteria-form';
+import { CriteriaPagesService } from './criteria-pages.service';
+import { localIsoDate } from './scoring-view';
 
 const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
-
-/**
- * The first draft of a bloc-year that has nothing to copy: the smallest set the service accepts
- * (the groups must add up to the scale, a group needs a criterion), to be filled in the editor.
- */
-const BLANK_DEFINITION = {
-  scale: 100,
-  groups: [
-    {
-      code: 'I',
-      title: 'Nhóm tiêu chí I',
-      maxPoints: 100,
-      criteria: [{ code: 'I.1', title: 'Tiêu chí I.1', maxPoints: 100 }],
-    },
-  ],
-  bonusItems: [],
-  penaltyItems: [],
-  bonusCap: 0,
-  penaltyCap: 0,
-  tieBreak: [],
-};
 
 /** The criteria editor of a bloc term: versions, draft editing, signing, revisions with a reason. */
 @ApiExcludeController()
@@ -48,7 +32,7 @@ const BLANK_DEFINITION = {
 export class WebCriteriaController {
   constructor(
     private readonly pages: WebPageService,
-    private readonly views: ScoringPagesService,
+    private readonly views: CriteriaPagesService,
     private readonly criteria: CriteriaService,
   ) {}
 
@@ -76,21 +60,19 @@ export class WebCriteriaController {
     @Param('year', YearPipe) year: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    try {
-      const dto = await validateForm(CreateCriteriaSetDto, {
-        ...(v.blank === '1'
-          ? { definition: BLANK_DEFINITION }
-          : { copyFromYear: field.int(v.copyFromYear) }),
-        ...(field.text(v.reason) ? { reason: field.text(v.reason) } : {}),
-      });
-      const set = await this.criteria.create(id, year, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/criteria/${set.id}/edit`, 'created');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
-        this.renderPage(req, res, id, year, form, 'create', status),
-      );
-    }
+    const values = submitted(body);
+    const base = `/web/blocs/${id}/terms/${year}/criteria`;
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.criteria.create(
+          id,
+          year,
+          await validateForm(CreateCriteriaSetDto, createCriteriaPlain(values)),
+        ),
+      then: (set) => ({ to: `${base}/${set.id}/edit`, notice: 'created' }),
+      again: (form, status) => this.renderPage(req, res, id, year, form, 'create', status),
+    });
   }
 
   @Get(':setId/edit')
@@ -102,7 +84,7 @@ export class WebCriteriaController {
     @Param('year', YearPipe) year: number,
     @Param('setId', IdPipe) setId: number,
   ) {
-    const set = await this.setOfTerm(id, year, setId);
+    const set = await this.views.setOfTerm(id, year, setId);
     this.renderEditor(req, res, id, year, set, emptyForm(), null, 200);
   }
 
@@ -116,22 +98,27 @@ export class WebCriteriaController {
     @Param('setId', IdPipe) setId: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    const set = await this.setOfTerm(id, year, setId);
-    const parsed = parseCriteriaForm(v);
-    try {
-      const dto = await validateForm(UpdateCriteriaSetDto, {
-        version: field.int(v.version),
-        definition: { ...parsed.definition, isSample: set.isSample },
-        ...(v.reason !== undefined ? { reason: v.reason.trim() } : {}),
-      });
-      await this.criteria.update(setId, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/criteria/${setId}/edit`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
+    const values = submitted(body);
+    const set = await this.views.setOfTerm(id, year, setId);
+    const parsed = parseCriteriaForm(values);
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.criteria.update(
+          setId,
+          await validateForm(UpdateCriteriaSetDto, {
+            version: field.int(values.version),
+            definition: { ...parsed.definition, isSample: set.isSample },
+            ...(values.reason !== undefined ? { reason: values.reason.trim() } : {}),
+          }),
+        ),
+      then: () => ({
+        to: `/web/blocs/${id}/terms/${year}/criteria/${setId}/edit`,
+        notice: 'saved',
+      }),
+      again: (form, status) =>
         this.renderEditor(req, res, id, year, set, form, parsed.rename, status),
-      );
-    }
+    });
   }
 
   /** Signs the covenant: the draft becomes the term's criteria set (and scoring opens). */
@@ -145,28 +132,21 @@ export class WebCriteriaController {
     @Param('setId', IdPipe) setId: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    await this.setOfTerm(id, year, setId);
-    try {
-      const dto = await validateForm(LockCriteriaSetDto, {
-        version: field.int(v.version),
-        signedOn: field.date(v.signedOn),
-      });
-      await this.criteria.lock(setId, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/criteria`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
-        this.renderPage(req, res, id, year, form, 'lock', status),
-      );
-    }
-  }
-
-  /** The set, refused unless it belongs to the term of the path (the scope was checked on both). */
-  private async setOfTerm(blocId: number, year: number, setId: number): Promise<CriteriaSetDto> {
-    const term = await this.views.term(blocId, year);
-    const set = await this.views.criteriaSet(setId);
-    if (set.termId !== term.id) throw new AppError(CriteriaErrors.NOT_FOUND);
-    return set;
+    const values = submitted(body);
+    await this.views.setOfTerm(id, year, setId);
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.criteria.lock(
+          setId,
+          await validateForm(LockCriteriaSetDto, {
+            version: field.int(values.version),
+            signedOn: field.date(values.signedOn),
+          }),
+        ),
+      then: () => ({ to: `/web/blocs/${id}/terms/${year}/criteria`, notice: 'saved' }),
+      again: (form, status) => this.renderPage(req, res, id, year, form, 'lock', status),
+    });
   }
 
   private async renderPage(

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { WebUpload } from '../../auth/csrf-upload';
 import { Permission } from '../../common/http/permission.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { uploadOptions } from '../../common/http/upload';
 import { YearPipe } from '../../common/http/year.pipe';
-import type { ImportReportDto, ImportTotalDto } from '../../scoring/dto/scoring.dto';
+import type { ImportReportDto } from '../../scoring/dto/scoring.dto';
 import { AdvancePhaseDto, EnterScoresDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { SCORE_SHEET_MAX_BYTES, ScoreSheetService } from '../../scoring/score-sheet.service';
@@ -17,16 +15,18 @@ import { ScoreLinesService } from '../../scoring/score-lines.service';
 import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
 import { StagePipe } from '../../scoring/stage.pipe';
 import { mayOpenUnit } from '../core/access';
-import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
-import { WebPageService, type WebRequest } from '../core/web-page.service';
 import {
-  ScoringPagesService,
-  STAGE_LABELS,
-  STAGES,
-  openStage,
-  stageAction,
-} from './scoring-pages.service';
-import { mapFormErrors } from './scoring-view';
+  emptyForm,
+  field,
+  mapFormErrors,
+  submitted,
+  validateForm,
+  type FormState,
+} from '../core/forms';
+import { WebPageService, type WebRequest } from '../core/web-page.service';
+import { changedLines, importPreviewModel, sheetFieldName } from './score-forms';
+import { openStage, stageAction, STAGES } from './score-items';
+import { ScoresPagesService } from './scores-pages.service';
 
 const BLOCS = { href: '/web/blocs', label: 'Khối, cụm thi đua' };
 /** The confirm form carries the previewed file back (base64): room for the 5 MB the API accepts. */
@@ -40,8 +40,8 @@ const stageOf = (v: unknown): ScoreStageCode | null => STAGES.find((s) => s === 
 export class WebScoresController {
   constructor(
     private readonly pages: WebPageService,
-    private readonly views: ScoringPagesService,
-    private readonly scoring: ScoringPhasesService,
+    private readonly views: ScoresPagesService,
+    private readonly phases: ScoringPhasesService,
     private readonly lines: ScoreLinesService,
     private readonly sheets: ScoreSheetService,
   ) {}
@@ -67,19 +67,22 @@ export class WebScoresController {
     @Param('year', YearPipe) year: number,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
-    try {
-      const dto = await validateForm(AdvancePhaseDto, {
-        to: field.text(v.to),
-        ...(field.text(v.reason) ? { reason: field.text(v.reason) } : {}),
-      });
-      await this.scoring.advance(id, year, dto);
-      this.pages.redirect(res, `/web/blocs/${id}/terms/${year}/scores`, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
+    const values = submitted(body);
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.phases.advance(
+          id,
+          year,
+          await validateForm(AdvancePhaseDto, {
+            to: field.text(values.to),
+            ...(field.text(values.reason) ? { reason: field.text(values.reason) } : {}),
+          }),
+        ),
+      then: () => ({ to: `/web/blocs/${id}/terms/${year}/scores`, notice: 'saved' }),
+      again: (form, status) =>
         this.renderGrid(req, res, id, year, undefined, { advance: form }, status),
-      );
-    }
+    });
   }
 
   @Get('scores/:unitId')
@@ -105,47 +108,22 @@ export class WebScoresController {
     @Param('stage', StagePipe) stage: ScoreStageCode,
     @Body() body: unknown,
   ) {
-    const v = submitted(body);
+    const values = submitted(body);
     const current = await this.views.sheet(id, year, unitId, req.auth!);
-    const lines: Record<string, unknown>[] = [];
-    for (const code of current.codes) {
-      const name = `lines.${code}`;
-      const typed = v[`${name}.value`];
-      if (typed === undefined) continue;
-      const reason = (v[`${name}.reason`] ?? '').trim();
-      const storedValue = current.stored[`${name}.value`] ?? '';
-      const storedReason = current.stored[`${name}.reason`] ?? '';
-      if (typed.trim() === storedValue && reason === storedReason) continue;
-      if (typed.trim() === '' && storedValue === '') continue;
-      lines.push({
-        code,
-        value: typed.trim() === '' ? null : field.decimal(typed),
-        ...(reason ? { reason } : {}),
-        ...(field.text(v[`${name}.version`]) ? { version: field.int(v[`${name}.version`]) } : {}),
-      });
-    }
+    const lines = changedLines(values, current);
     const back = `/web/blocs/${id}/terms/${year}/scores/${unitId}`;
     if (lines.length === 0) return this.pages.redirect(res, back, 'saved');
-    const codes = lines.map((l) => String(l.code));
-    try {
-      const dto = await validateForm(EnterScoresDto, { lines });
-      await this.lines.enter(id, year, unitId, stage, dto);
-      this.pages.redirect(res, back, 'saved');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, v, (form, status) =>
-        this.renderSheet(req, res, id, year, unitId, form, status, (f) => {
-          // DTO errors name the line by its index in the request, the service by its code.
-          const byIndex = /^lines\.(\d+)(\..*)?$/.exec(f);
-          if (byIndex && codes[Number(byIndex[1])] !== undefined)
-            return `lines.${codes[Number(byIndex[1])]}${byIndex[2] ?? '.value'}`;
-          for (const c of current.codes) {
-            if (f === c || f === `lines.${c}` || f === `lines.${c}.code`) return `lines.${c}.value`;
-            if (f.startsWith(`lines.${c}.`)) return f;
-          }
-          return f;
-        }),
-      );
-    }
+    const rename = sheetFieldName(
+      lines.map((l) => String(l.code)),
+      current.codes,
+    );
+    await this.pages.act(req, res, {
+      values,
+      run: async () =>
+        this.lines.enter(id, year, unitId, stage, await validateForm(EnterScoresDto, { lines })),
+      then: () => ({ to: back, notice: 'saved' }),
+      again: (form, status) => this.renderSheet(req, res, id, year, unitId, form, status, rename),
+    });
   }
 
   /** Upload → preview: what the import would write and every refused row; nothing is written. */
@@ -199,33 +177,34 @@ export class WebScoresController {
     const buffer = /^[A-Za-z0-9+/=]+$/.test(v.sheet ?? '')
       ? Buffer.from(v.sheet!, 'base64')
       : undefined;
-    try {
-      await this.sheets.import(id, year, stage, buffer);
-      this.pages.redirect(
-        res,
-        `/web/blocs/${id}/terms/${year}/scores?giai-doan=${stage}`,
-        'imported',
-      );
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'SHEET_REJECTED' && buffer) {
-        const report = await this.sheets.preview(id, year, stage, buffer);
-        return this.renderPreview(
-          req,
-          res,
-          id,
-          year,
-          stage,
-          report,
-          buffer,
-          field.text(v.fileName) ?? 'bang-diem.xlsx',
-          e.message,
-          422,
-        );
-      }
-      await this.pages.sendFormError(req, res, e, {}, (form, status) =>
-        this.renderGrid(req, res, id, year, undefined, { upload: form }, status),
-      );
-    }
+    await this.pages.act(req, res, {
+      values: {},
+      run: () => this.sheets.import(id, year, stage, buffer),
+      then: () => ({
+        to: `/web/blocs/${id}/terms/${year}/scores?giai-doan=${stage}`,
+        notice: 'imported',
+      }),
+      again: async (form, status, e) => {
+        // A refused file: the preview again, with every refused row.
+        if (e.code === 'SHEET_REJECTED' && buffer) {
+          const report = await this.sheets.preview(id, year, stage, buffer);
+          const name = field.text(v.fileName) ?? 'bang-diem.xlsx';
+          return this.renderPreview(
+            req,
+            res,
+            id,
+            year,
+            stage,
+            report,
+            buffer,
+            name,
+            e.message,
+            422,
+          );
+        }
+        return this.renderGrid(req, res, id, year, undefined, { upload: form }, status);
+      },
+    });
   }
 
   @Get('ranking')
@@ -250,7 +229,7 @@ export class WebScoresController {
   }
 
   private async openOrAgreed(id: number, year: number): Promise<ScoreStageCode> {
-    return openStage((await this.scoring.phase(id, year)).phase) ?? 'AGREED';
+    return openStage((await this.phases.phase(id, year)).phase) ?? 'AGREED';
   }
 
   private async renderGrid(
@@ -325,39 +304,19 @@ export class WebScoresController {
     message: string | null,
     status: number,
   ) {
-    const rows = report.rows.map((r) => ({
-      ...r,
-      hasErrors: r.errors.length > 0,
-      totalBeforeText: totalText(r.totalBefore),
-      totalAfterText: totalText(r.totalAfter),
-    }));
-    const changed = rows.filter((r) => r.changes > 0 && !r.hasErrors);
-    const refused = rows.filter((r) => r.hasErrors);
-    const valueRows = rows.map((r) => {
-      const byCode = new Map(r.values.map((v) => [v.code, v.valueText]));
-      return {
-        ...r,
-        cells: report.items.map((i) => ({ code: i.code, text: byCode.get(i.code) ?? '' })),
-      };
-    });
     this.pages.send(
       req,
       res,
       'scoring/import-preview',
       `Xem trước khi nhập bảng điểm năm ${year}`,
-      {
-        base: `/web/blocs/${id}/terms/${year}`,
+      importPreviewModel(
+        `/web/blocs/${id}/terms/${year}`,
         stage,
-        stageLabel: STAGE_LABELS[stage],
         report,
-        changed,
-        refused,
-        valueRows,
+        buffer,
         fileName,
-        sha256: createHash('sha256').update(buffer).digest('hex'),
-        sheet: buffer.toString('base64'),
-        form: { ...emptyForm(), message, code: message ? 'SHEET_REJECTED' : null },
-      },
+        message,
+      ),
       {
         status,
         breadcrumbs: [
@@ -371,13 +330,4 @@ export class WebScoresController {
   private crumbs(id: number, name: string) {
     return [BLOCS, { href: `/web/blocs/${id}`, label: name }];
   }
-}
-
-/** A unit's total as the preview shows it, or why there is none yet. */
-function totalText(t: ImportTotalDto | null): string {
-  if (!t) return '';
-  if (t.grandTotalText !== null) return t.grandTotalText;
-  return t.missingCriteria.length > 0
-    ? `chưa đủ điểm (thiếu ${t.missingCriteria.join(', ')})`
-    : 'chưa tính được';
 }

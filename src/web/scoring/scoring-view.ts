@@ -1,8 +1,7 @@
 /**
  * Pure helpers of the scoring area's pages: points as typed in a form, the bar chart of the
- * ranking, and the mapping of the services' error fields onto the pages' input names.
+ * ranking, the criteria editor's input names.
  */
-import type { FormState } from '../core/forms';
 
 /** Points as a form shows them: no thousands separator, decimal comma ("96,5"). */
 export function pointsInput(v: number | null | undefined): string {
@@ -13,27 +12,6 @@ export function pointsInput(v: number | null | undefined): string {
 /** `groups[0].criteria[1].maxPoints` / `definition.groups.0…` → `groups.0.criteria.1.maxPoints`. */
 export function normalizeField(field: string): string {
   return field.replace(/\[(\d+)\]/g, '.$1').replace(/^definition\./, '');
-}
-
-/**
- * Moves the form's field errors onto the page's inputs: `rename` maps a service field to an input
- * name (or null when no input shows it); a message without an input goes to the notes above the
- * form, so nothing the server said is lost.
- */
-export function mapFormErrors(
-  form: FormState,
-  rename: (field: string) => string | null,
-  known: ReadonlySet<string>,
-): FormState {
-  const errors: Record<string, string> = {};
-  const notes = [...form.notes];
-  for (const [field, message] of Object.entries(form.errors)) {
-    const name = rename(field);
-    if (name !== null && known.has(name)) {
-      if (!(name in errors)) errors[name] = message;
-    } else if (!notes.includes(message)) notes.push(message);
-  }
-  return { ...form, errors, notes };
 }
 
 export interface ChartBar {
@@ -136,21 +114,6 @@ export function barChart(
     ticks,
     summary,
   };
-}
-
-/** The page number links of a list (1-based), at most `around` on each side of the current one. */
-export function pageLinks(
-  total: number,
-  page: number,
-  pageSize: number,
-  href: (p: number) => string,
-  around = 3,
-): { number: number; href: string; current: boolean }[] {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const out: { number: number; href: string; current: boolean }[] = [];
-  for (let p = Math.max(1, page - around); p <= Math.min(pages, page + around); p++)
-    out.push({ number: p, href: href(p), current: p === page });
-  return out;
 }
 
 /**

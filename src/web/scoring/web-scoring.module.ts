@@ -1,37 +1,22 @@
 import { Module } from '@nestjs/common';
-import { ClassificationModule } from '../../classification/classification.module';
-import { WebClassificationController } from './classification.controller';
 import { BlocsModule } from '../../blocs/blocs.module';
+import { ClassificationModule } from '../../classification/classification.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
-import { ProvincesModule } from '../../provinces/provinces.module';
 import { ScoringModule } from '../../scoring/scoring.module';
-import { UnitsModule } from '../../units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
+import { WebClassificationController } from './classification.controller';
 import { WebCriteriaController } from './criteria.controller';
-import { WebRegistryController } from './registry.controller';
+import { CriteriaPagesService } from './criteria-pages.service';
 import { WebScoresController } from './scores.controller';
-import { ScoringPagesService } from './scoring-pages.service';
+import { ScoresPagesService } from './scores-pages.service';
 
 /**
- * Web pages of the registry (units, blocs, terms), the criteria editor, the score grid and sheets,
- * the Excel import and the ranking (see src/web/web.module.ts).
+ * Web pages of the scoring: the criteria editor, the score grid and sheets, the Excel import, the
+ * ranking and the classification (see src/web/web.module.ts).
  */
 @Module({
-  imports: [
-    WebCoreModule,
-    UnitsModule,
-    BlocsModule,
-    CriteriaModule,
-    ScoringModule,
-    ProvincesModule,
-    ClassificationModule,
-  ],
-  controllers: [
-    WebRegistryController,
-    WebCriteriaController,
-    WebScoresController,
-    WebClassificationController,
-  ],
-  providers: [ScoringPagesService],
+  imports: [WebCoreModule, BlocsModule, CriteriaModule, ScoringModule, ClassificationModule],
+  controllers: [WebCriteriaController, WebScoresController, WebClassificationController],
+  providers: [CriteriaPagesService, ScoresPagesService],
 })
 export class WebScoringModule {}

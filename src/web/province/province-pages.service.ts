@@ -1,35 +1,25 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Permission } from '../../common/http/permission.decorator';
+import { Injectable } from '@nestjs/common';
+import type { Authenticated } from '../../auth/auth.service';
+import { BlocsService } from '../../blocs/blocs.service';
 import { ProvinceStageService } from '../../nominations/province-stage.service';
-import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { NominationsPagesService } from './nominations-pages.service';
+import { visibleBlocs } from '../core/visible-blocs';
 
 const DOCS = [
   { file: 'council-list', label: 'Danh sách trình Hội đồng TĐKT tỉnh' },
   { file: 'draft-decision', label: 'Dự thảo quyết định khen thưởng' },
 ];
 
-/** The provincial stage: every bloc's nominations of a year, by tier, against the province-wide caps. */
-@ApiExcludeController()
-@Controller('web')
-export class WebProvinceController {
+/** The provincial stage's page model, from the same services as the API. */
+@Injectable()
+export class ProvincePagesService {
   constructor(
-    private readonly pages: WebPageService,
+    private readonly blocs: BlocsService,
     private readonly nominations: ProvinceStageService,
-    private readonly view: NominationsPagesService,
   ) {}
 
-  @Get('province')
-  @Permission('province.manage')
-  async province(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Query('nam') yearRaw: unknown,
-    @Query('tinh') provinceRaw: unknown,
-  ) {
-    const { year, years, blocs } = await this.view.visibleBlocs(req.auth!, yearRaw);
+  /** Every bloc's nominations of a year (`?nam=`) in one province (`?tinh=`), by tier. */
+  async stage(auth: Authenticated, yearRaw: unknown, provinceRaw: unknown) {
+    const { year, years, blocs } = await visibleBlocs(this.blocs, auth, yearRaw);
     const provinceIds = [...new Set(blocs.map((b) => b.provinceId))].sort((a, b) => a - b);
     const asked = typeof provinceRaw === 'string' ? Number(provinceRaw) : NaN;
     const provinceId = provinceIds.includes(asked) ? asked : (provinceIds[0] ?? null);
@@ -55,7 +45,7 @@ export class WebProvinceController {
               : { href: `/web/nominations/${n.id}`, label: 'Xem hồ sơ' },
       })),
     }));
-    const model = {
+    return {
       year,
       years,
       provinceId,
@@ -71,6 +61,5 @@ export class WebProvinceController {
               base: `/api/provinces/${provinceId}/documents/${d.file}`,
             })),
     };
-    this.pages.send(req, res, 'nominations/province', `Giai đoạn cấp tỉnh năm ${year}`, model);
   }
 }

@@ -1,36 +1,27 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Injectable } from '@nestjs/common';
 import { AuditQueryDto } from '../../audit/audit.controller';
 import { AuditService } from '../../audit/audit.service';
-import { Permission } from '../../common/http/permission.decorator';
 import { UsersService } from '../../auth/users.service';
 import { AppError } from '../../common/errors/app-error';
 import { ROLE_LABELS, type Role } from '../../domain/auth/permissions';
 import { auditChanges } from '../core/audit-changes';
+import { auditActionLabel, auditEntityLabel } from '../core/audit-labels';
 import { emptyForm, field, formFromError, submitted, validateForm } from '../core/forms';
-import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { auditActionLabel, auditEntityLabel } from './nominations-view';
 
 const PAGE_SIZE = 50;
+const FILTERS = ['from', 'to', 'username', 'entityType', 'entityId'] as const;
 
-/** The audit log: filters by date, user and record, pages of 50, the chain check, the CSV export. */
-@ApiExcludeController()
-@Controller('web')
-export class WebAuditController {
+/** The audit log's page model: the filters as typed, a page of 50 rows, the chain check if asked. */
+@Injectable()
+export class AuditPagesService {
   constructor(
-    private readonly pages: WebPageService,
     private readonly audit: AuditService,
     private readonly users: UsersService,
   ) {}
 
-  @Get('audit')
-  @Permission('audit.read')
-  async list(@Req() req: WebRequest, @Res() res: Response, @Query() query: unknown) {
+  async log(query: unknown) {
     const values = submitted(query);
-    for (const k of Object.keys(values))
-      if (!['from', 'to', 'username', 'entityType', 'entityId', 'page'].includes(k))
-        delete values[k];
+    for (const k of Object.keys(values)) if (![...FILTERS, 'page'].includes(k)) delete values[k];
     let form = emptyForm(values);
     let filter: AuditQueryDto | null = null;
     try {
@@ -54,7 +45,7 @@ export class WebAuditController {
     const verify =
       (query as Record<string, unknown> | null)?.kiemtra === '1' ? await this.audit.verify() : null;
     const params = new URLSearchParams();
-    for (const k of ['from', 'to', 'username', 'entityType', 'entityId'] as const) {
+    for (const k of FILTERS) {
       const v = filter?.[k];
       if (v) params.set(k, String(v));
     }
@@ -66,7 +57,7 @@ export class WebAuditController {
     };
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const names = new Map((await this.users.list()).map((u) => [u.username, u.displayName]));
-    const model = {
+    return {
       form,
       verify,
       total: result.total,
@@ -88,9 +79,6 @@ export class WebAuditController {
         ...auditChanges(r.before, r.after),
       })),
     };
-    this.pages.send(req, res, 'nominations/audit', 'Nhật ký thay đổi', model, {
-      status: form.message ? 400 : 200,
-    });
   }
 }
 

@@ -11,10 +11,22 @@ import { SigningService } from '../../signing/signing.service';
 import { GenerateDocumentDto } from '../../documents/documents.controller';
 import { DocumentsService, type DocFormat } from '../../documents/documents.service';
 import { formatDate } from '../core/format';
-import { emptyForm, statusOfError, submitted, validateForm, type FormState } from '../core/forms';
+import {
+  emptyForm,
+  statusOfError,
+  submitted,
+  ticked,
+  validateForm,
+  type FormState,
+} from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { ticked } from './meeting-forms';
-import { MeetingsPagesService } from './meetings-pages.service';
+import { DocumentsPagesService } from './documents-pages.service';
+
+const NO_KIND = {
+  field: 'kinds',
+  code: FieldCodes.REQUIRED,
+  message: 'Vui lòng chọn ít nhất một văn bản.',
+};
 
 /**
  * The meeting's official documents: issue them (one or several at once), preview each as HTML in
@@ -26,7 +38,7 @@ import { MeetingsPagesService } from './meetings-pages.service';
 export class WebMeetingDocumentsController {
   constructor(
     private readonly pages: WebPageService,
-    private readonly models: MeetingsPagesService,
+    private readonly models: DocumentsPagesService,
     private readonly documents: DocumentsService,
     private readonly signing: SigningService,
   ) {}
@@ -46,33 +58,28 @@ export class WebMeetingDocumentsController {
     @Body() body: unknown,
   ) {
     const values = submitted(body);
-    try {
-      const kinds = [...new Set((values.kinds ?? '').split(',').filter(Boolean))];
-      if (kinds.length === 0)
-        throw new AppError(CommonErrors.VALIDATION_FAILED, {
-          details: [
-            {
-              field: 'kinds',
-              code: FieldCodes.REQUIRED,
-              message: 'Vui lòng chọn ít nhất một văn bản.',
-            },
-          ],
-        });
-      const dtos: GenerateDocumentDto[] = [];
-      for (const kind of kinds) dtos.push(await validateForm(GenerateDocumentDto, { kind }));
-      // All kinds in one transaction: a failure on one issues none.
-      await this.documents.generateMany(
-        mid,
-        dtos.map((d) => d.kind),
-      );
-      this.pages.redirect(res, `/web/meetings/${mid}/documents`, 'issued');
-    } catch (e) {
-      await this.pages.sendFormError(req, res, e, values, (form, status) => {
+    await this.pages.act(req, res, {
+      values,
+      run: async () => {
+        const kinds = [...new Set((values.kinds ?? '').split(',').filter(Boolean))];
+        if (kinds.length === 0)
+          throw new AppError(CommonErrors.VALIDATION_FAILED, { details: [NO_KIND] });
+        const dtos: GenerateDocumentDto[] = [];
+        for (const kind of kinds) dtos.push(await validateForm(GenerateDocumentDto, { kind }));
+        // All kinds in one transaction: a failure on one issues none.
+        await this.documents.generateMany(
+          mid,
+          dtos.map((d) => d.kind),
+        );
+      },
+      then: () => ({ to: `/web/meetings/${mid}/documents`, notice: 'issued' }),
+      again: (form, status) => {
+        // The boxes are one group: its first message shows next to it.
         const first = Object.values(form.errors)[0];
         const errors: Record<string, string> = first ? { kinds: first } : {};
         return this.render(req, res, mid, { ...form, errors }, status);
-      });
-    }
+      },
+    });
   }
 
   @Get('meetings/:mid/documents/:did')
@@ -122,7 +129,7 @@ export class WebMeetingDocumentsController {
     this.pages.send(
       req,
       res,
-      'meetings/document',
+      'documents/show',
       `${model.doc.kindLabel} số ${model.doc.numberText}`,
       { ...model, canSign, signError },
       {
@@ -175,7 +182,7 @@ export class WebMeetingDocumentsController {
     form: FormState,
     status: number,
   ) {
-    const model = await this.models.documentsPage(req.auth!, mid);
+    const model = await this.models.list(req.auth!, mid);
     const m = model.meeting;
     // After a refusal the kinds as submitted; else those not issued yet.
     const sent = ticked(form, 'kinds');
@@ -186,7 +193,7 @@ export class WebMeetingDocumentsController {
     this.pages.send(
       req,
       res,
-      'meetings/documents',
+      'documents/list',
       `Văn bản hội nghị ngày ${formatDate(m.meetingDate)}`,
       { ...model, kinds, form },
       {

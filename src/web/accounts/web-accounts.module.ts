@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BlocsModule } from '../../blocs/blocs.module';
+import { UnitsModule } from '../../units/units.module';
+import { WebCoreModule } from '../core/web-core.module';
+import { WebAccountsController } from './accounts.controller';
+import { AccountsPagesService } from './accounts-pages.service';
+
+/** Web pages of the accounts (/web/users; see src/web/web.module.ts). `UsersService` is global. */
+@Module({
+  imports: [WebCoreModule, BlocsModule, UnitsModule],
+  controllers: [WebAccountsController],
+  providers: [AccountsPagesService],
+})
+export class WebAccountsModule {}
