@@ -179,6 +179,7 @@ export class MeetingViews {
           return u ? [toUnitDto(u)] : [];
         }),
         ruleText: b.frozenRule ? b.frozenRule.text : null,
+        rule: b.frozenRule ? b.frozenRule.rule : null,
         ruleIsSample: b.frozenRule?.isSample === true,
         entries: entries.map((x) => ({
           entryNo: x.entryNo,

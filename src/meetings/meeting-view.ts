@@ -1,5 +1,5 @@
 import type { ScoringPhase } from '../domain/scoring/phase';
-import type { BallotCounts, Tally } from '../domain/voting';
+import type { BallotCounts, Tally, VotingRule } from '../domain/voting';
 import type { UnitDto } from '../units/dto/unit.dto';
 import type { CorrectionRequestView } from './correction-request-view';
 import type { OfficerDecisionView } from './officer-decisions';
@@ -17,6 +17,8 @@ export interface BallotView {
   statusLabel: string;
   nominees: UnitDto[];
   ruleText: string | null;
+  /** The voting rule frozen when the ballot opened (null while a draft): what its counts are checked against. */
+  rule: VotingRule | null;
   /** The frozen rule's values are samples (shown on screen; documents print the rule text only). */
   ruleIsSample: boolean;
   entries: { entryNo: number; enteredBy: string; status: string; version: number }[];

@@ -135,6 +135,7 @@ describe('meeting and ballot workflow (services, real database)', () => {
     const record = (await repo.findBallot(ds.manager, ballot.id))!;
     expect(record.voters?.present).toEqual(members);
     expect(record.frozenRule?.text).toEqual(m.ballots[0]!.ruleText);
+    expect(m.ballots[0]!.rule).toEqual(record.frozenRule?.rule);
 
     // refused: opening the open ballot again (same code as ever, allowed transitions added)
     const counted = await rowCounts(ds);

@@ -231,9 +231,6 @@ export class MeetingsPagesService {
     const m = await this.meetings.get(mid);
     const b = m.ballots.find((x) => x.id === bid);
     if (!b) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    // Only the live check of the count form (meetings.js) still asks the year's rule whether a
-    // nominee's own ballot is left out: the ballot view carries the frozen rule's sentence only.
-    const liveRule = (await this.blocRules(m.year)).find((r) => r.tierId === b.tierId) ?? null;
     const me = auth.user.username;
     const canWrite = holds(auth, 'meetings.write') && !isLocked(m.status);
     const myEntry = b.entries.find((e) => same(e.enteredBy, me)) ?? null;
@@ -276,6 +273,7 @@ export class MeetingsPagesService {
         }
       : null;
     const nameOf = (code: string) => byCode.get(code)?.fullName ?? code;
+    const invalidLimit = b.rule?.invalidShare ?? DEFAULT_INVALID_SHARE_LIMIT;
     return {
       meeting: m,
       ballot: b,
@@ -283,13 +281,15 @@ export class MeetingsPagesService {
       frozenRule,
       present: m.quorum.present,
       total: m.quorum.total,
-      selfExcluded: liveRule?.selfVote === 'EXCLUDED',
-      // The share of invalid ballots above which the counts need a reason (the domain's limit,
-      // the one BallotsService checks: no rule sets another), for the live check in meetings.js.
+      // The live check of the count form (meetings.js) reads the rule frozen with the ballot, the
+      // one BallotsService checks the counts against: whether a nominee's own ballot is left out, and
+      // the share of invalid ballots above which the counts need a reason (the domain's default when
+      // the rule sets none).
+      selfExcluded: b.rule?.selfVote === 'EXCLUDED',
       invalidLimit: {
-        numerator: DEFAULT_INVALID_SHARE_LIMIT.numerator,
-        denominator: DEFAULT_INVALID_SHARE_LIMIT.denominator,
-        text: formatShare(DEFAULT_INVALID_SHARE_LIMIT),
+        numerator: invalidLimit.numerator,
+        denominator: invalidLimit.denominator,
+        text: formatShare(invalidLimit),
       },
       mode,
       entryNo: mode === 'enter' ? b.entries.length + 1 : (myEntry?.entryNo ?? null),
