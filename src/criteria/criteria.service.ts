@@ -1,9 +1,9 @@
 import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocErrors } from '../blocs/bloc.errors';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import type { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocErrors } from '../registry/blocs/bloc.errors';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';

@@ -42,7 +42,7 @@ import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { Metrics } from '../observability/metrics';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { proposesTo } from '../domain/registry/organizing-body';
 import { ElectronicRounds } from './electronic/electronic-rounds';
 

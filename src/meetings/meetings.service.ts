@@ -4,7 +4,7 @@ import { ElectronicRepository } from './electronic/electronic.repository';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AwardTiersRepository } from '../award-tiers/award-tiers.repository';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db, ReadScopes } from '../database/db.service';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../domain/voting';
 import { NominationsService } from '../nominations/nominations.service';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
-import { toUnitDto } from '../units/unit.mapper';
+import { toUnitDto } from '../registry/units/unit.mapper';
 import type {
   AttendanceDto,
   CorrectionDto,
@@ -39,7 +39,7 @@ import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { toCorrectionRequestView } from './correction-request-view';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { currentActor } from '../common/http/request-context';
 import {
   decodeOfficerDecisions,

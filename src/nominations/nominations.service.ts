@@ -38,9 +38,9 @@ import { suggestNominations } from '../domain/nominations/suggest';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import { safeFileName } from '../common/files/file-name';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
-import { toUnitDto } from '../units/unit.mapper';
-import { UnitErrors } from '../units/unit.errors';
-import { UnitsRepository } from '../units/units.repository';
+import { toUnitDto } from '../registry/units/unit.mapper';
+import { UnitErrors } from '../registry/units/unit.errors';
+import { UnitsRepository } from '../registry/units/units.repository';
 import type {
   CouncilVoteDto,
   CreateNominationDto,
@@ -52,7 +52,7 @@ import type {
 import type { NominationEntity } from './nomination.entity';
 import { NominationErrors, ruleViolation } from './nomination.errors';
 import { NominationsRepository } from './nominations.repository';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { proposesTo } from '../domain/registry/organizing-body';
 
 export const REPORT_MAX_BYTES = 10 * 1024 * 1024;

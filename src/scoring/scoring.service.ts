@@ -1,10 +1,10 @@
 import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BlocTermEntity } from '../blocs/bloc-term.entity';
-import type { BlocEntity } from '../blocs/bloc.entity';
-import { BlocErrors } from '../blocs/bloc.errors';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import type { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import type { BlocEntity } from '../registry/blocs/bloc.entity';
+import { BlocErrors } from '../registry/blocs/bloc.errors';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError } from '../common/errors/app-error';
 import type { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { parseTieBreak, rowsToDomain, toCp } from '../criteria/criteria.mapper';
@@ -21,8 +21,8 @@ import {
 import { rankUnits, type Ranking, type TieBreakKey } from '../domain/scoring/ranking';
 import { validateScoreSheet, type ScoreLine, type ScoreSheet } from '../domain/scoring/score-lines';
 import { computeUnitTotals } from '../domain/scoring/totals';
-import type { UnitEntity } from '../units/unit.entity';
-import { toUnitDto } from '../units/unit.mapper';
+import type { UnitEntity } from '../registry/units/unit.entity';
+import { toUnitDto } from '../registry/units/unit.mapper';
 import { ClassificationRepository } from './classification/classification.repository';
 import { describeClassificationBasis } from '../domain/classification/format';
 import type {

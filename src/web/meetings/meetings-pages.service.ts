@@ -2,7 +2,7 @@ import { BLOC_WORDS } from '../../domain/registry/organizing-body';
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
 import { AwardTiersService } from '../../award-tiers/award-tiers.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { minimumCount } from '../../domain/common/fraction';
 import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
@@ -13,7 +13,7 @@ import { DocumentsService, type DocumentDto } from '../../documents/documents.se
 import { DocumentErrors } from '../../documents/document.errors';
 import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
-import { OrganizingBodiesService } from '../../organizing-bodies/organizing-bodies.service';
+import { OrganizingBodiesService } from '../../registry/organizing-bodies/organizing-bodies.service';
 import { proposesTo } from '../../domain/registry/organizing-body';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';

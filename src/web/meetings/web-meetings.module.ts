@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { DocumentsModule } from '../../documents/documents.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { SigningModule } from '../../signing/signing.module';
-import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
+import { OrganizingBodiesModule } from '../../registry/organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebMeetingDocumentsController } from './documents.controller';
 import { WebElectronicController } from './electronic.controller';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { DocumentsModule } from '../../documents/documents.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { NominationsModule } from '../../nominations/nominations.module';
-import { UnitsModule } from '../../units/units.module';
+import { UnitsModule } from '../../registry/units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebAuditController } from './audit.controller';
 import { WebNominationsController } from './nominations.controller';

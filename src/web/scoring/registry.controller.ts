@@ -2,12 +2,12 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '../../common/http/permission.decorator';
-import { BlocsService } from '../../blocs/blocs.service';
-import { CreateTermDto, UpdateTermDto } from '../../blocs/dto/bloc.dto';
+import { BlocsService } from '../../registry/blocs/blocs.service';
+import { CreateTermDto, UpdateTermDto } from '../../registry/blocs/dto/bloc.dto';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { YearPipe } from '../../common/http/year.pipe';
-import { CreateUnitDto, UpdateUnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
+import { CreateUnitDto, UpdateUnitDto } from '../../registry/units/dto/unit.dto';
+import { UnitsService } from '../../registry/units/units.service';
 import { formatDate } from '../core/format';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
-import { BlocsService } from '../../blocs/blocs.service';
-import type { TermDto } from '../../blocs/dto/bloc.dto';
+import { BlocsService } from '../../registry/blocs/blocs.service';
+import type { TermDto } from '../../registry/blocs/dto/bloc.dto';
 import { AppError } from '../../common/errors/app-error';
 import { CriteriaService } from '../../criteria/criteria.service';
 import type { CriteriaSetBodyDto, CriteriaSetDto } from '../../criteria/dto/criteria.dto';
@@ -13,13 +13,13 @@ import {
   UNIT_TYPES,
   type LineageKind,
 } from '../../domain/registry/unit-types';
-import { ProvincesService } from '../../provinces/provinces.service';
+import { ProvincesService } from '../../registry/provinces/provinces.service';
 import { provinceOptions } from '../core/province-options';
 import type { ScoreSheetDto } from '../../scoring/dto/scoring.dto';
 import type { ScoreStageCode } from '../../scoring/score-entry.entity';
 import { ScoringService } from '../../scoring/scoring.service';
-import type { UnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
+import type { UnitDto } from '../../registry/units/dto/unit.dto';
+import { UnitsService } from '../../registry/units/units.service';
 import { formatNumber } from '../core/format';
 import { barChart, pageLinks, pointsInput } from './scoring-view';
 import { holds, isNotFound, mayOpenUnit } from '../core/access';

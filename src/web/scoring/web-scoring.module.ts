@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ClassificationModule } from '../../classification/classification.module';
 import { WebClassificationController } from './classification.controller';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
-import { ProvincesModule } from '../../provinces/provinces.module';
+import { ProvincesModule } from '../../registry/provinces/provinces.module';
 import { ScoringModule } from '../../scoring/scoring.module';
-import { UnitsModule } from '../../units/units.module';
+import { UnitsModule } from '../../registry/units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebCriteriaController } from './criteria.controller';
 import { WebRegistryController } from './registry.controller';
