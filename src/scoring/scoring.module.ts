@@ -4,6 +4,7 @@ import { BlocsModule } from '../registry/blocs/blocs.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { EvidenceService } from './evidence.service';
 import { ScoreSheetService } from './score-sheet.service';
+import { ScoringPhasesService } from './scoring-phases.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringRepository } from './scoring.repository';
 import { ScoringService } from './scoring.service';
@@ -13,6 +14,7 @@ import { ScoringService } from './scoring.service';
   controllers: [ScoringController],
   providers: [
     ScoringService,
+    ScoringPhasesService,
     ScoringRepository,
     EvidenceService,
     ScoreSheetService,

@@ -36,6 +36,7 @@ import type {
 import type { ScoreEntryEntity, ScoreStageCode } from './score-entry.entity';
 import { ScoringErrors } from './scoring.errors';
 import { describeTieBreak, toFindingDto, toLineDto, toTotalsDto } from './scoring.mapper';
+import { ScoringPhasesService } from './scoring-phases.service';
 import { ScoringRepository } from './scoring.repository';
 
 /** Everything a scoring operation needs about one bloc term, loaded once. */
@@ -73,6 +74,7 @@ export class ScoringService {
     private readonly blocs: BlocsRepository,
     private readonly audit: AuditService,
     private readonly classifications: ClassificationRepository,
+    private readonly phases: ScoringPhasesService,
   ) {}
 
   phase(blocId: number, year: number): Promise<PhaseDto> {
@@ -107,15 +109,7 @@ export class ScoringService {
           });
         }
       }
-      if (
-        !(await this.blocs.moveScoringPhase(
-          em,
-          ctx.term.id,
-          from,
-          dto.to,
-          dto.reason?.trim() || null,
-        ))
-      ) {
+      if (!(await this.phases.move(em, ctx.term.id, from, dto.to, dto.reason?.trim() || null))) {
         throw new AppError(ScoringErrors.BAD_TRANSITION);
       }
       await this.audit.record(em, {
@@ -458,7 +452,7 @@ export class ScoringService {
   }
 
   private async phaseDto(em: EntityManager, term: BlocTermEntity): Promise<PhaseDto> {
-    const history = await this.blocs.phaseHistory(em, term.id);
+    const history = await this.phases.history(em, term.id);
     return {
       phase: term.scoringPhase,
       label: SCORING_PHASE_LABELS[term.scoringPhase],

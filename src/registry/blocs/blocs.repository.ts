@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import type { ScoringPhase } from '../../domain/scoring/phase';
-import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
-import { ProvinceEntity } from '../provinces/province.entity';
-import { ScoringPhaseTransitionEntity } from '../../scoring/scoring-phase-transition.entity';
-import { UnitEntity } from '../units/unit.entity';
+import type { UnitEntity } from '../units/unit.entity';
+import { UnitsRepository } from '../units/units.repository';
 import { BlocMemberEntity } from './bloc-member.entity';
 import { BlocTermEntity } from './bloc-term.entity';
 import { BlocEntity } from './bloc.entity';
@@ -16,9 +14,11 @@ export interface BlocFilter {
   year?: number;
 }
 
-/** All database access for blocs, their yearly terms and members. */
+/** All database access for blocs, their yearly terms and members (units through their repository). */
 @Injectable()
 export class BlocsRepository {
+  constructor(private readonly units: UnitsRepository) {}
+
   list(
     em: EntityManager,
     f: BlocFilter,
@@ -43,14 +43,6 @@ export class BlocsRepository {
 
   async codeExists(em: EntityManager, code: string): Promise<boolean> {
     return (await em.getRepository(BlocEntity).countBy({ code })) > 0;
-  }
-
-  async provinceExists(em: EntityManager, id: number): Promise<boolean> {
-    return (await em.getRepository(ProvinceEntity).countBy({ id })) > 0;
-  }
-
-  async organizingBodyExists(em: EntityManager, id: number): Promise<boolean> {
-    return (await em.getRepository(OrganizingBodyEntity).countBy({ id })) > 0;
   }
 
   insert(
@@ -102,14 +94,23 @@ export class BlocsRepository {
   }
 
   /** Member units of a term, ordered by unit code. */
-  membersOfTerm(em: EntityManager, termId: number): Promise<UnitEntity[]> {
-    return em
-      .getRepository(UnitEntity)
-      .createQueryBuilder('u')
-      .innerJoin(BlocMemberEntity, 'm', 'm.unitId = u.id')
-      .where('m.termId = :termId', { termId })
-      .orderBy('u.code', 'ASC')
-      .getMany();
+  async membersOfTerm(em: EntityManager, termId: number): Promise<UnitEntity[]> {
+    const members = await em
+      .getRepository(BlocMemberEntity)
+      .find({ select: { unitId: true }, where: { termId } });
+    const unitIds = members.map((m) => m.unitId);
+    return this.units.findByIds(em, unitIds);
+  }
+
+  /** How many memberships and head or deputy roles point at a unit (a unit in use is not deleted). */
+  async unitReferenceCount(em: EntityManager, unitId: number): Promise<number> {
+    const members = await em.getRepository(BlocMemberEntity).countBy({ unitId });
+    const officers = await em
+      .getRepository(BlocTermEntity)
+      .createQueryBuilder('t')
+      .where('t.headUnitId = :id OR t.deputyUnitId = :id', { id: unitId })
+      .getCount();
+    return members + officers;
   }
 
   /** For each unit id, the name of the other bloc it sits in that year (excluding `exceptTermId`). */
@@ -170,13 +171,15 @@ export class BlocsRepository {
       .insert(unitIds.map((unitId) => ({ termId, unitId, year })));
   }
 
-  /** Moves a term's scoring phase when it is still `from`, with its history row; false on a lost race. */
-  async moveScoringPhase(
+  /**
+   * Sets a term's scoring phase when it is still `from`; false on a lost race. Only scoring moves
+   * the phase, with its history row (`ScoringPhasesService.move`, same transaction).
+   */
+  async setScoringPhase(
     em: EntityManager,
     termId: number,
     from: ScoringPhase,
     to: ScoringPhase,
-    reason: string | null,
   ): Promise<boolean> {
     const r = await em
       .createQueryBuilder()
@@ -184,17 +187,7 @@ export class BlocsRepository {
       .set({ scoringPhase: to })
       .where('id = :termId AND scoring_phase = :from', { termId, from })
       .execute();
-    if ((r.affected ?? 0) !== 1) return false;
-    await em
-      .getRepository(ScoringPhaseTransitionEntity)
-      .insert({ termId, fromPhase: from, toPhase: to, reason });
-    return true;
-  }
-
-  phaseHistory(em: EntityManager, termId: number): Promise<ScoringPhaseTransitionEntity[]> {
-    return em
-      .getRepository(ScoringPhaseTransitionEntity)
-      .find({ where: { termId }, order: { id: 'ASC' } });
+    return (r.affected ?? 0) === 1;
   }
 
   /** Member rows of a term (with their draw numbers). */

@@ -1,5 +1,5 @@
 import { AuditService } from '../../audit/audit.service';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { pageWindow, type Page } from '../../common/http/pagination';
@@ -7,8 +7,11 @@ import { Db } from '../../database/db.service';
 import type { Finding } from '../../domain/common/result';
 import { validateTermComposition, type TermUnitFacts } from '../../domain/registry/bloc-terms';
 import { BLOC_KIND_LABELS } from '../../domain/registry/unit-types';
+import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { ProvincesRepository } from '../provinces/provinces.repository';
 import { toUnitDto } from '../units/unit.mapper';
 import { UnitsRepository } from '../units/units.repository';
+import { UnitsService } from '../units/units.service';
 import type { BlocTermEntity } from './bloc-term.entity';
 import type { BlocEntity } from './bloc.entity';
 import { BlocErrors } from './bloc.errors';
@@ -55,13 +58,23 @@ function findingsError(findings: Finding[]): AppError {
 
 /** Blocs (khối / cụm thi đua) and their yearly terms: members, head, deputy, secretary. */
 @Injectable()
-export class BlocsService {
+export class BlocsService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly blocs: BlocsRepository,
     private readonly units: UnitsRepository,
+    private readonly provinces: ProvincesRepository,
+    private readonly bodies: OrganizingBodiesRepository,
+    private readonly unitsService: UnitsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A unit that is a member, head or deputy of a term is not deleted (409 UNIT_IN_USE). */
+  onModuleInit(): void {
+    this.unitsService.countReferencesWith((em, unitId) =>
+      this.blocs.unitReferenceCount(em, unitId),
+    );
+  }
 
   list(q: ListBlocsQueryDto): Promise<Page<BlocDto>> {
     const { page, pageSize, skip } = pageWindow(q);
@@ -85,14 +98,11 @@ export class BlocsService {
 
   create(dto: CreateBlocDto): Promise<BlocDto> {
     return this.db.write(async (em) => {
-      if (!(await this.blocs.provinceExists(em, dto.provinceId)))
+      if (!(await this.provinces.exists(em, dto.provinceId)))
         throw new AppError(BlocErrors.PROVINCE_UNKNOWN);
       if (await this.blocs.codeExists(em, dto.code)) throw new AppError(BlocErrors.CODE_TAKEN);
       const organizingBodyId = dto.organizingBodyId ?? null;
-      if (
-        organizingBodyId !== null &&
-        !(await this.blocs.organizingBodyExists(em, organizingBodyId))
-      )
+      if (organizingBodyId !== null && !(await this.bodies.exists(em, organizingBodyId)))
         throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
       const created = toBlocDto(await this.blocs.insert(em, { ...dto, organizingBodyId }), []);
       await this.audit.record(em, {
@@ -111,7 +121,7 @@ export class BlocsService {
       const { version, ...changes } = dto;
       if (
         changes.organizingBodyId != null &&
-        !(await this.blocs.organizingBodyExists(em, changes.organizingBodyId))
+        !(await this.bodies.exists(em, changes.organizingBodyId))
       )
         throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
       if (b.version !== version || !(await this.blocs.updateIfVersion(em, id, version, changes))) {

@@ -6,7 +6,7 @@ import {
   provincialCommitteeOf,
   type OrganizingBodyData,
 } from '../../domain/registry/organizing-body';
-import { ProvinceEntity } from '../provinces/province.entity';
+import { ProvincesRepository } from '../provinces/provinces.repository';
 import { OrganizingBodyEntity } from './organizing-body.entity';
 
 /** A row as the domain reads it (the one place the stored list of authorities is decoded). */
@@ -25,6 +25,8 @@ export function toOrganizingBodyData(o: OrganizingBodyEntity): OrganizingBodyDat
 /** All database access for organising bodies. */
 @Injectable()
 export class OrganizingBodiesRepository {
+  constructor(private readonly provinces: ProvincesRepository) {}
+
   listAll(em: EntityManager): Promise<OrganizingBodyEntity[]> {
     return em.getRepository(OrganizingBodyEntity).find({ order: { code: 'ASC' } });
   }
@@ -41,7 +43,7 @@ export class OrganizingBodiesRepository {
     const recorded =
       bloc.organizingBodyId === null ? null : await this.findById(em, bloc.organizingBodyId);
     if (recorded) return toOrganizingBodyData(recorded);
-    const p = await em.getRepository(ProvinceEntity).findOneBy({ id: bloc.provinceId });
+    const p = await this.provinces.findById(em, bloc.provinceId);
     return provincialCommitteeOf({ name: p?.name ?? '', fullName: p?.fullName ?? 'tỉnh' });
   }
 
@@ -52,6 +54,10 @@ export class OrganizingBodiesRepository {
   ): Promise<boolean> {
     if (bloc.organizingBodyId === null) return false;
     return (await this.findById(em, bloc.organizingBodyId))?.correctionNeedsApproval ?? false;
+  }
+
+  async exists(em: EntityManager, id: number): Promise<boolean> {
+    return (await em.getRepository(OrganizingBodyEntity).countBy({ id })) > 0;
   }
 
   async codeExists(em: EntityManager, code: string): Promise<boolean> {

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../../database/optimistic';
 import type { EntityManager } from 'typeorm';
-import { BlocEntity } from '../blocs/bloc.entity';
-import { UnitEntity } from '../units/unit.entity';
 import { ProvinceEntity } from './province.entity';
 
 /** All database access for provinces. */
@@ -14,6 +12,10 @@ export class ProvincesRepository {
 
   findById(em: EntityManager, id: number): Promise<ProvinceEntity | null> {
     return em.getRepository(ProvinceEntity).findOneBy({ id });
+  }
+
+  async exists(em: EntityManager, id: number): Promise<boolean> {
+    return (await em.getRepository(ProvinceEntity).countBy({ id })) > 0;
   }
 
   async codeExists(em: EntityManager, code: string): Promise<boolean> {
@@ -38,15 +40,5 @@ export class ProvincesRepository {
     values: Partial<ProvinceEntity>,
   ): Promise<boolean> {
     return updateIfVersion(em, ProvinceEntity, id, version, values);
-  }
-
-  async unitAndBlocCounts(
-    em: EntityManager,
-    id: number,
-  ): Promise<{ units: number; blocs: number }> {
-    return {
-      units: await em.getRepository(UnitEntity).countBy({ provinceId: id }),
-      blocs: await em.getRepository(BlocEntity).countBy({ provinceId: id }),
-    };
   }
 }

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
-import { BlocMemberEntity } from '../blocs/bloc-member.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { ProvinceEntity } from '../provinces/province.entity';
 import { UnitLineageEntity } from './unit-lineage.entity';
 import { UnitEntity } from './unit.entity';
 
@@ -57,21 +54,19 @@ export class UnitsRepository {
     return em.getRepository(UnitEntity).findOneBy({ id });
   }
 
+  /** The units of these ids, ordered by code. */
   findByIds(em: EntityManager, ids: readonly number[]): Promise<UnitEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return em
       .getRepository(UnitEntity)
       .createQueryBuilder('u')
       .where('u.id IN (:...ids)', { ids: [...ids] })
+      .orderBy('u.code', 'ASC')
       .getMany();
   }
 
   async codeExists(em: EntityManager, code: string): Promise<boolean> {
     return (await em.getRepository(UnitEntity).countBy({ code })) > 0;
-  }
-
-  async provinceExists(em: EntityManager, provinceId: number): Promise<boolean> {
-    return (await em.getRepository(ProvinceEntity).countBy({ id: provinceId })) > 0;
   }
 
   insert(
@@ -102,20 +97,13 @@ export class UnitsRepository {
     await em.getRepository(UnitEntity).delete({ id });
   }
 
-  /** How many rows still point at the unit (memberships, officer roles, lineage). */
-  async referenceCount(em: EntityManager, id: number): Promise<number> {
-    const members = await em.getRepository(BlocMemberEntity).countBy({ unitId: id });
-    const officers = await em
-      .getRepository(BlocTermEntity)
-      .createQueryBuilder('t')
-      .where('t.headUnitId = :id OR t.deputyUnitId = :id', { id })
-      .getCount();
-    const lineage = await em
+  /** How many lineage links still point at the unit (the blocs count their own rows: `UnitsService.remove`). */
+  lineageCount(em: EntityManager, id: number): Promise<number> {
+    return em
       .getRepository(UnitLineageEntity)
       .createQueryBuilder('l')
       .where('l.predecessorId = :id OR l.successorId = :id', { id })
       .getCount();
-    return members + officers + lineage;
   }
 
   lineageOf(em: EntityManager, id: number): Promise<UnitLineageEntity[]> {

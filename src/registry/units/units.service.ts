@@ -1,8 +1,10 @@
 import { AuditService } from '../../audit/audit.service';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppError, CommonErrors } from '../../common/errors/app-error';
 import { pageWindow, type Page } from '../../common/http/pagination';
 import { Db } from '../../database/db.service';
+import { ProvincesRepository } from '../provinces/provinces.repository';
 import type {
   CreateLineageDto,
   CreateUnitDto,
@@ -15,14 +17,28 @@ import { toLineageDto, toUnitDto } from './unit.mapper';
 import { UnitErrors } from './unit.errors';
 import { UnitsRepository } from './units.repository';
 
+/**
+ * Counts the rows of a table above the units that still point at a unit; the blocs add theirs
+ * (memberships, head and deputy roles) with `UnitsService.countReferencesWith`.
+ */
+export type UnitReferenceCount = (em: EntityManager, unitId: number) => Promise<number>;
+
 /** Member units: registry, validity periods and successor links (R13). */
 @Injectable()
 export class UnitsService {
+  readonly #referenceCounts: UnitReferenceCount[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly units: UnitsRepository,
+    private readonly provinces: ProvincesRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** A feature above the units whose rows point at units: a unit still referenced is not deleted. */
+  countReferencesWith(count: UnitReferenceCount): void {
+    this.#referenceCounts.push(count);
+  }
 
   list(q: ListUnitsQueryDto): Promise<Page<UnitDto>> {
     const { page, pageSize, skip } = pageWindow(q);
@@ -49,7 +65,7 @@ export class UnitsService {
     const validTo = dto.validTo ?? null;
     if (validTo !== null && validTo < dto.validFrom) throw new AppError(UnitErrors.DATES_REVERSED);
     return this.db.write(async (em) => {
-      if (!(await this.units.provinceExists(em, dto.provinceId)))
+      if (!(await this.provinces.exists(em, dto.provinceId)))
         throw new AppError(UnitErrors.PROVINCE_UNKNOWN);
       if (await this.units.codeExists(em, dto.code)) throw new AppError(UnitErrors.CODE_TAKEN);
       const saved = await this.units.insert(em, { ...dto, validTo });
@@ -99,7 +115,9 @@ export class UnitsService {
     return this.db.write(async (em) => {
       const unit = await this.units.findById(em, id);
       if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
-      if ((await this.units.referenceCount(em, id)) > 0) throw new AppError(UnitErrors.IN_USE);
+      let references = await this.units.lineageCount(em, id);
+      for (const count of this.#referenceCounts) references += await count(em, id);
+      if (references > 0) throw new AppError(UnitErrors.IN_USE);
       await this.units.delete(em, id);
       await this.audit.record(em, {
         action: 'unit.delete',
