@@ -9,16 +9,14 @@
  *   web        src/web           server-rendered pages over the features' services
  *   app        src/app, src/*.ts the application: module list, entity list, start-up, CLIs
  *
- * No import runs back up today. Feature folders must not import each other in a circle; the circles
- * that exist today are among the registry folders, scoring and criteria (issue 15 item 2 removes
- * them): for exactly those folders the rule warns, for every other folder it fails.
- * docs/architecture.md ("Imports flow downward") lists them.
+ * No import runs back up today. Feature folders must not import each other in a circle, and neither
+ * may the sub-folders of one feature (src/registry: provinces, organizing-bodies, units, blocs, in
+ * that order); since issue 15 items 2 and 3 no circle is left, so every one fails the check.
+ * docs/architecture.md ("Imports flow downward") explains the order.
  */
 const FEATURE = '^src/(?!domain/|common/|config/|database/|web/|app/)[^/]+/';
 /** A feature's folder as the folder-scope rule names it (no trailing slash), sub-folders included. */
 const FEATURE_FOLDER = '^src/(?!domain|common|config|database|web|app)[^/.]+';
-/** The folders in a known circle today (see above): warned, not failed, until item 2. */
-const KNOWN_CIRCULAR = '^src/(units|provinces|blocs|organizing-bodies|scoring|criteria)(/|$)';
 const APP = '^src/(app/|[^/]+\\.ts$)';
 
 module.exports = {
@@ -71,15 +69,7 @@ module.exports = {
       comment: 'Two feature folders never import each other, directly or through others.',
       severity: 'error',
       scope: 'folder',
-      from: { path: FEATURE_FOLDER, pathNot: KNOWN_CIRCULAR },
-      to: { circular: true },
-    },
-    {
-      name: 'known-circular-between-features',
-      comment: 'The circles of today (registry, scoring, criteria): issue 15 item 2.',
-      severity: 'warn',
-      scope: 'folder',
-      from: { path: KNOWN_CIRCULAR },
+      from: { path: FEATURE_FOLDER },
       to: { circular: true },
     },
   ],

@@ -24,9 +24,9 @@ import { AwardTierEntity } from '../src/award-tiers/award-tier.entity';
 import { TierRuleEntity } from '../src/award-tiers/tier-rule.entity';
 import { TierVotingRuleEntity } from '../src/award-tiers/tier-voting-rule.entity';
 import { AwardHistoryEntity } from '../src/awards/award-history.entity';
-import { BlocMemberEntity } from '../src/blocs/bloc-member.entity';
-import { BlocTermEntity } from '../src/blocs/bloc-term.entity';
-import { BlocEntity } from '../src/blocs/bloc.entity';
+import { BlocMemberEntity } from '../src/registry/blocs/bloc-member.entity';
+import { BlocTermEntity } from '../src/registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../src/registry/blocs/bloc.entity';
 import { CriteriaItemEntity } from '../src/criteria/criteria-item.entity';
 import { CriteriaSetEntity } from '../src/criteria/criteria-set.entity';
 import { bodyToRows } from '../src/criteria/criteria.mapper';
@@ -52,11 +52,11 @@ import {
   NominationTransitionEntity,
 } from '../src/nominations/nomination-history.entity';
 import { NominationEntity } from '../src/nominations/nomination.entity';
-import { ProvinceEntity } from '../src/provinces/province.entity';
+import { ProvinceEntity } from '../src/registry/provinces/province.entity';
 import { ScoreEntryEntity } from '../src/scoring/score-entry.entity';
 import { ScoringPhaseTransitionEntity } from '../src/scoring/scoring-phase-transition.entity';
 import { SEED_DIR } from '../src/seeding/seed-runner';
-import { UnitEntity } from '../src/units/unit.entity';
+import { UnitEntity } from '../src/registry/units/unit.entity';
 import { communeName, personName, PROVINCES } from './names';
 import type { DataSetSize } from './sizes';
 

@@ -3,8 +3,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardTiersModule } from './award-tiers/award-tiers.module';
 import { AwardsModule } from './awards/awards.module';
-import { BlocsModule } from './blocs/blocs.module';
-import { OrganizingBodiesModule } from './organizing-bodies/organizing-bodies.module';
+import { BlocsModule } from './registry/blocs/blocs.module';
+import { OrganizingBodiesModule } from './registry/organizing-bodies/organizing-bodies.module';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config/app-config';
 import { ObservabilityModule } from './observability/observability.module';
@@ -22,8 +22,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { ClassificationModule } from './classification/classification.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
-import { ProvincesModule } from './provinces/provinces.module';
-import { UnitsModule } from './units/units.module';
+import { ProvincesModule } from './registry/provinces/provinces.module';
+import { UnitsModule } from './registry/units/units.module';
 import { WebModule } from './web/web.module';
 
 @Module({})

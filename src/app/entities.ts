@@ -1,10 +1,10 @@
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { TierRuleEntity } from '../award-tiers/tier-rule.entity';
 import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
-import { BlocMemberEntity } from '../blocs/bloc-member.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocEntity } from '../blocs/bloc.entity';
-import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
+import { BlocMemberEntity } from '../registry/blocs/bloc-member.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
+import { OrganizingBodyEntity } from '../registry/organizing-bodies/organizing-body.entity';
 import { DecidingAuthorityEntity } from '../award-tiers/deciding-authority.entity';
 import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
 import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
@@ -45,12 +45,12 @@ import {
   SigningProfileEntity,
   SigningProfileSignerEntity,
 } from '../signing/signing-profile.entity';
-import { ProvinceEntity } from '../provinces/province.entity';
+import { ProvinceEntity } from '../registry/provinces/province.entity';
 import { ReadGenerationEntity } from '../database/read-generation.entity';
 import { ReadScopeEntity } from '../database/read-scope.entity';
 import { SessionGenerationEntity } from '../database/session-generation.entity';
-import { UnitLineageEntity } from '../units/unit-lineage.entity';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitLineageEntity } from '../registry/units/unit-lineage.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 import { ClassificationSchemeEntity } from '../scoring/classification/classification-scheme.entity';
 import { UnitClassificationEntity } from '../scoring/classification/unit-classification.entity';
 

@@ -9,10 +9,10 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import { BlocEntity } from '../blocs/bloc.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { ROLES, type Role } from '../domain/auth/permissions';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 /** A person who signs in. The password is kept only as an argon2id hash. */
 @Entity('user_account')

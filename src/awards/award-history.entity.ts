@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { CreatedAt, sqlIn } from '../database/columns';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 export const AWARD_SOURCES = ['DECISION', 'IMPORT'] as const;
 export type AwardSource = (typeof AWARD_SOURCES)[number];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
-import { UnitLineageEntity } from '../units/unit-lineage.entity';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitLineageEntity } from '../registry/units/unit-lineage.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 import { AwardHistoryEntity } from './award-history.entity';
 
 export type AwardValues = Omit<AwardHistoryEntity, 'id' | 'createdAt' | 'unit' | 'tier'>;

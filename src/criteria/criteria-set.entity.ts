@@ -10,7 +10,7 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { CriteriaItemEntity } from './criteria-item.entity';
 

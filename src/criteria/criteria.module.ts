@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../blocs/blocs.module';
+import { BlocsModule } from '../registry/blocs/blocs.module';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaRepository } from './criteria.repository';
 import { CriteriaService } from './criteria.service';

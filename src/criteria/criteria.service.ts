@@ -1,9 +1,9 @@
 import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocErrors } from '../blocs/bloc.errors';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import type { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocErrors } from '../registry/blocs/bloc.errors';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
@@ -58,15 +58,32 @@ function checkBody(body: CriteriaSetBodyDto): {
   return rows;
 }
 
+/**
+ * What a feature above the criteria does when a set is locked (the covenant signed), inside the
+ * lock's transaction: scoring starts the term's scoring phase (`ScoringPhasesService`).
+ */
+export type CriteriaLockedListener = (
+  em: EntityManager,
+  term: BlocTermEntity,
+  signedOn: string,
+) => Promise<void>;
+
 /** Criteria sets of a bloc term: drafts, covenant signing (lock), versioned revisions (R11, R12). */
 @Injectable()
 export class CriteriaService {
+  readonly #lockedListeners: CriteriaLockedListener[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly sets: CriteriaRepository,
     private readonly blocs: BlocsRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /** Called once at start-up by each feature that acts when a set is locked. */
+  onLocked(listener: CriteriaLockedListener): void {
+    this.#lockedListeners.push(listener);
+  }
 
   list(blocId: number, year: number): Promise<CriteriaSetSummaryDto[]> {
     return this.db.read(async (em) => {
@@ -191,15 +208,7 @@ export class CriteriaService {
           extra: { currentVersion: set.version },
         });
       }
-      if (term.scoringPhase === 'NOT_STARTED') {
-        await this.blocs.moveScoringPhase(
-          em,
-          term.id,
-          'NOT_STARTED',
-          'SELF',
-          `Ký kết giao ước thi đua ngày ${viDate(dto.signedOn)}`,
-        );
-      }
+      for (const listener of this.#lockedListeners) await listener(em, term, dto.signedOn);
       const saved = await this.mustFind(em, setId);
       const after = toSetDto(saved, items);
       await this.audit.record(em, {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import type { DocKind } from '../domain/documents/view-model';
 import { MeetingEntity } from '../meetings/meeting.entity';
 import { DocumentSignatureEntity } from './document-signature.entity';

@@ -27,11 +27,11 @@ import {
 import { decisionGrounds } from '../domain/registry/legal-citation';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import { authorityTitle } from '../domain/registry/deciding-authority';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { formatPoints } from '../domain/scoring/points';
 import { MeetingsService } from '../meetings/meetings.service';
-import { ProvinceErrors } from '../provinces/province.errors';
-import { ProvincesRepository } from '../provinces/provinces.repository';
+import { ProvinceErrors } from '../registry/provinces/province.errors';
+import { ProvincesRepository } from '../registry/provinces/provinces.repository';
 import { ScoringService } from '../scoring/scoring.service';
 import type { DocumentSignatureEntity } from './document-signature.entity';
 import type { GeneratedDocumentEntity } from './document.entity';

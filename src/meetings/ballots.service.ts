@@ -15,7 +15,7 @@ import {
 } from '../domain/voting';
 import { NominationsRepository } from '../nominations/nominations.repository';
 import { Metrics } from '../observability/metrics';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import type { BallotRecord, ChairDecision, VotersSnapshot } from './ballot-codec';
 import { BallotCounting, ballotAcknowledgements, enterer } from './ballot-counting';
 import type {

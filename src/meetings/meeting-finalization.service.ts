@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { currentActor } from '../common/http/request-context';
 import { Db } from '../database/db.service';
@@ -9,7 +9,7 @@ import { viDate, viDateTime } from '../domain/common/vi-date';
 import { isMeetingLocked } from '../domain/meetings/status';
 import { isActiveDuringYear } from '../domain/registry/unit-types';
 import { NominationWorkflowService } from '../nominations/nomination-workflow.service';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import type { CorrectionDto, FinalizeDto } from './dto/meeting.dto';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { MeetingContextLoader, type MeetingContext } from './meeting-context';

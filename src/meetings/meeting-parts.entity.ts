@@ -12,7 +12,7 @@ import {
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { BALLOT_STATUSES, type BallotStatus } from '../domain/meetings/status';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 import { MeetingEntity } from './meeting.entity';
 
 /** One member unit on the attendance roll: present (with its delegate) or absent (with a reason). */

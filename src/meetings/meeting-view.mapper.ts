@@ -9,9 +9,9 @@ import {
 } from '../domain/meetings/status';
 import { CHOICE_LABELS, ELECTRONIC_PHASE_LABELS } from '../domain/voting/electronic';
 import { compareEntries, meetingQuorum, type VotingRule } from '../domain/voting';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import type { TermContext } from '../scoring/scoring.service';
-import { toUnitDto } from '../units/unit.mapper';
+import { toUnitDto } from '../registry/units/unit.mapper';
 import { decodeMeetingLists } from './ballot-codec';
 import { toCorrectionRequestView } from './correction-request-view';
 import { CorrectionRequestsRepository } from './correction-requests.repository';

@@ -1,6 +1,6 @@
 import type { ScoringPhase } from '../domain/scoring/phase';
 import type { BallotCounts, Tally, VotingRule } from '../domain/voting';
-import type { UnitDto } from '../units/dto/unit.dto';
+import type { UnitDto } from '../registry/units/dto/unit.dto';
 import type { CorrectionRequestView } from './correction-request-view';
 import type { OfficerDecisionView } from './officer-decisions';
 

@@ -8,10 +8,10 @@ import {
   PrimaryGeneratedColumn,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { MEETING_STATUSES, type MeetingStatus } from '../domain/meetings/status';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 /**
  * The year-end review meeting (hội nghị tổng kết, bình xét, suy tôn) of a bloc term. One live

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OrganizingBodiesModule } from '../organizing-bodies/organizing-bodies.module';
+import { OrganizingBodiesModule } from '../registry/organizing-bodies/organizing-bodies.module';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
-import { BlocsModule } from '../blocs/blocs.module';
+import { BlocsModule } from '../registry/blocs/blocs.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { BallotsService } from './ballots.service';

@@ -7,9 +7,9 @@ import {
   type OfficerRole,
 } from '../domain/meetings/officer-decision';
 import { BLOC_WORDS } from '../domain/registry/organizing-body';
-import type { UnitEntity } from '../units/unit.entity';
-import { toUnitDto } from '../units/unit.mapper';
-import type { UnitDto } from '../units/dto/unit.dto';
+import type { UnitEntity } from '../registry/units/unit.entity';
+import { toUnitDto } from '../registry/units/unit.mapper';
+import type { UnitDto } from '../registry/units/dto/unit.dto';
 import type { FinalizeDto, OfficerDecisionDto } from './dto/meeting.dto';
 import { MeetingErrors } from './meeting.errors';
 import type { MeetingContext } from './meeting-context';

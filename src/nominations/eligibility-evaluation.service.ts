@@ -17,8 +17,8 @@ import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rule
 import { ClassificationRepository } from '../scoring/classification/classification.repository';
 import type { TermContext } from '../scoring/scoring.service';
 import { ScoringService } from '../scoring/scoring.service';
-import { UnitErrors } from '../units/unit.errors';
-import { UnitsRepository } from '../units/units.repository';
+import { UnitErrors } from '../registry/units/unit.errors';
+import { UnitsRepository } from '../registry/units/units.repository';
 import { eligibilityDto } from './nomination.mapper';
 import type { NominationEntity } from './nomination.entity';
 import { findingDetails, ruleViolation } from './nomination.errors';

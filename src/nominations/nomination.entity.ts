@@ -9,10 +9,10 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { NOMINATION_STATUSES, type NominationStatus } from '../domain/nominations/status';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 /**
  * A unit proposed for an award tier from a bloc term. Bloc proposal, council vote and decision

@@ -6,8 +6,8 @@ import {
   NOMINATION_STATUS_LABELS,
 } from '../domain/nominations/status';
 import type { TermContext } from '../scoring/scoring.service';
-import type { UnitEntity } from '../units/unit.entity';
-import { toUnitDto } from '../units/unit.mapper';
+import type { UnitEntity } from '../registry/units/unit.entity';
+import { toUnitDto } from '../registry/units/unit.mapper';
 import type { NominationDto } from './dto/nomination.dto';
 import type {
   NominationAcknowledgementEntity,

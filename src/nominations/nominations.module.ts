@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import { OrganizingBodiesModule } from '../organizing-bodies/organizing-bodies.module';
-import { UnitsModule } from '../units/units.module';
+import { OrganizingBodiesModule } from '../registry/organizing-bodies/organizing-bodies.module';
+import { UnitsModule } from '../registry/units/units.module';
 import { EligibilityEvaluationService } from './eligibility-evaluation.service';
 import { NominationReportsService } from './nomination-reports.service';
 import { NominationWorkflowService } from './nomination-workflow.service';

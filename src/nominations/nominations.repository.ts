@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
 import { In, type EntityManager } from 'typeorm';
 import { ancestorsOf } from '../domain/registry/lineage';
-import { UnitLineageEntity } from '../units/unit-lineage.entity';
+import { UnitLineageEntity } from '../registry/units/unit-lineage.entity';
 import { AwardHistoryEntity } from '../awards/award-history.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocEntity } from '../blocs/bloc.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
 import { INACTIVE_STATUSES, type NominationStatus } from '../domain/nominations/status';
 import {
   NominationAcknowledgementEntity,

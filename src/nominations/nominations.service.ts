@@ -16,11 +16,11 @@ import {
 import { suggestNominations } from '../domain/nominations/suggest';
 import { proposesTo } from '../domain/registry/organizing-body';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
-import { OrganizingBodiesRepository } from '../organizing-bodies/organizing-bodies.repository';
+import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
-import { toUnitDto } from '../units/unit.mapper';
-import { UnitErrors } from '../units/unit.errors';
-import { UnitsRepository } from '../units/units.repository';
+import { toUnitDto } from '../registry/units/unit.mapper';
+import { UnitErrors } from '../registry/units/unit.errors';
+import { UnitsRepository } from '../registry/units/units.repository';
 import type { CreateNominationDto, NominationDto, UpdateNominationDto } from './dto/nomination.dto';
 import { EligibilityEvaluationService, factsOf } from './eligibility-evaluation.service';
 import type { NominationEntity } from './nomination.entity';

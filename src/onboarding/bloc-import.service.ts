@@ -10,7 +10,7 @@ import {
   type BlocFileRow,
   type BlocImportPlan,
 } from '../domain/registry/bloc-import';
-import { ProvinceErrors } from '../provinces/province.errors';
+import { ProvinceErrors } from '../registry/provinces/province.errors';
 import type { BlocImportReportDto } from './dto/onboarding.dto';
 import { BLOC_COLUMNS, IMPORT_LIMITS, type BlocColumn } from './import-columns';
 import { OnboardingErrors } from './onboarding.errors';

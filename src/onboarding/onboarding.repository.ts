@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BlocMemberEntity } from '../blocs/bloc-member.entity';
+import { BlocMemberEntity } from '../registry/blocs/bloc-member.entity';
 import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
 import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { MeetingEntity } from '../meetings/meeting.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocEntity } from '../blocs/bloc.entity';
-import { ProvinceEntity } from '../provinces/province.entity';
-import { UnitLineageEntity } from '../units/unit-lineage.entity';
-import { UnitEntity } from '../units/unit.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
+import { ProvinceEntity } from '../registry/provinces/province.entity';
+import { UnitLineageEntity } from '../registry/units/unit-lineage.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 const CHUNK = 200;
 

@@ -11,7 +11,7 @@ import {
   type RolloverBlocPlan,
   type RolloverUnit,
 } from '../domain/registry/rollover';
-import { ProvinceErrors } from '../provinces/province.errors';
+import { ProvinceErrors } from '../registry/provinces/province.errors';
 import type { RolloverMemberDto, RolloverReportDto } from './dto/onboarding.dto';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';

@@ -13,7 +13,7 @@ import {
 import { IMPORT_LIMITS, UNIT_COLUMNS, type UnitColumn } from './import-columns';
 import type { UnitImportReportDto } from './dto/onboarding.dto';
 import { requireFile, toFinding, type UploadedTable } from './import-file';
-import { ProvinceErrors } from '../provinces/province.errors';
+import { ProvinceErrors } from '../registry/provinces/province.errors';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { BlocsRepository } from '../blocs/blocs.repository';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import { AppError } from '../common/errors/app-error';
 import { Db, ReadScopes } from '../database/db.service';
 import { describeClassificationBasis } from '../domain/classification/format';
-import { toUnitDto } from '../units/unit.mapper';
+import { toUnitDto } from '../registry/units/unit.mapper';
 import { ClassificationRepository } from './classification/classification.repository';
 import type { RankingDto, SetDrawNumbersDto } from './dto/scoring.dto';
 import { ScoringErrors } from './scoring.errors';

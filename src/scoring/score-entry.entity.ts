@@ -9,9 +9,9 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 export const SCORE_STAGES = ['SELF', 'REVIEW', 'AGREED'] as const;
 export type ScoreStageCode = (typeof SCORE_STAGES)[number];

@@ -7,9 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn } from '../database/columns';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 
 export const EVIDENCE_KINDS = ['NOTE', 'FILE'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn } from '../database/columns';
 import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
 

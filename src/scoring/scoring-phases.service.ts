@@ -1,32 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocsRepository } from '../blocs/blocs.repository';
 import { AppError } from '../common/errors/app-error';
+import { CriteriaService } from '../criteria/criteria.service';
 import { Db } from '../database/db.service';
+import { viDate } from '../domain/common/vi-date';
 import {
   allowedScoringTransitions,
   canTransitionScoring,
   SCORING_PHASE_LABELS,
+  type ScoringPhase,
 } from '../domain/scoring/phase';
+import type { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocsRepository } from '../registry/blocs/blocs.repository';
 import type { AdvancePhaseDto, PhaseDto } from './dto/scoring.dto';
+import type { ScoringPhaseTransitionEntity } from './scoring-phase-transition.entity';
 import { ScoringErrors } from './scoring.errors';
+import { ScoringRepository } from './scoring.repository';
 import { ScoringService } from './scoring.service';
 
 /**
  * The scoring phase of a bloc term (NOT_STARTED → SELF → REVIEW → AGREED → CLOSED, the table in
- * `domain/scoring/phase.ts`): read with its history, advanced one step with an audit row. Closing
- * needs every member's agreed scores.
+ * `domain/scoring/phase.ts`): read with its history, advanced one step with an audit row; closing
+ * needs every member's agreed scores. Every move sets the phase (a column of the registry's
+ * `bloc_term`, through its repository) and writes its `scoring_phase_transition` row in the caller's
+ * transaction. Signing the covenant (locking the criteria set) starts scoring: criteria sit below
+ * scoring, so the lock tells it through the listener registered at start-up.
  */
 @Injectable()
-export class ScoringPhasesService {
+export class ScoringPhasesService implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly scoring: ScoringService,
     private readonly blocs: BlocsRepository,
+    private readonly scores: ScoringRepository,
+    private readonly criteria: CriteriaService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    this.criteria.onLocked((em, term, signedOn) => this.start(em, term, signedOn));
+  }
 
   phase(blocId: number, year: number): Promise<PhaseDto> {
     return this.db.read(async (em) => {
@@ -60,15 +74,7 @@ export class ScoringPhasesService {
           });
         }
       }
-      if (
-        !(await this.blocs.moveScoringPhase(
-          em,
-          ctx.term.id,
-          from,
-          dto.to,
-          dto.reason?.trim() || null,
-        ))
-      ) {
+      if (!(await this.move(em, ctx.term.id, from, dto.to, dto.reason?.trim() || null))) {
         throw new AppError(ScoringErrors.BAD_TRANSITION);
       }
       await this.audit.record(em, {
@@ -84,8 +90,37 @@ export class ScoringPhasesService {
     });
   }
 
+  /** Moves the phase when it is still `from`, with its history row; false on a lost race. */
+  async move(
+    em: EntityManager,
+    termId: number,
+    from: ScoringPhase,
+    to: ScoringPhase,
+    reason: string | null,
+  ): Promise<boolean> {
+    if (!(await this.blocs.setScoringPhase(em, termId, from, to))) return false;
+    await this.scores.insertPhaseTransition(em, { termId, fromPhase: from, toPhase: to, reason });
+    return true;
+  }
+
+  history(em: EntityManager, termId: number): Promise<ScoringPhaseTransitionEntity[]> {
+    return this.scores.phaseHistory(em, termId);
+  }
+
+  /** The covenant signed: a term not started yet enters self-assessment. */
+  private async start(em: EntityManager, term: BlocTermEntity, signedOn: string): Promise<void> {
+    if (term.scoringPhase !== 'NOT_STARTED') return;
+    await this.move(
+      em,
+      term.id,
+      'NOT_STARTED',
+      'SELF',
+      `Ký kết giao ước thi đua ngày ${viDate(signedOn)}`,
+    );
+  }
+
   private async phaseDto(em: EntityManager, term: BlocTermEntity): Promise<PhaseDto> {
-    const history = await this.blocs.phaseHistory(em, term.id);
+    const history = await this.history(em, term.id);
     return {
       phase: term.scoringPhase,
       label: SCORING_PHASE_LABELS[term.scoringPhase],

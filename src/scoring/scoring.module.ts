@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClassificationRepository } from './classification/classification.repository';
-import { BlocsModule } from '../blocs/blocs.module';
+import { BlocsModule } from '../registry/blocs/blocs.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { EvidenceService } from './evidence.service';
 import { RankingService } from './ranking.service';

@@ -3,13 +3,14 @@ import { updateIfVersion } from '../database/optimistic';
 import type { EntityManager } from 'typeorm';
 import { ScoreEntryEntity, type ScoreStageCode } from './score-entry.entity';
 import { ScoreEvidenceEntity } from './score-evidence.entity';
+import { ScoringPhaseTransitionEntity } from './scoring-phase-transition.entity';
 
 export type NewLine = Pick<
   ScoreEntryEntity,
   'termId' | 'unitId' | 'stage' | 'itemCode' | 'value' | 'reason'
 >;
 
-/** All database access for score lines and their evidence. */
+/** All database access for score lines, their evidence and the history of the scoring phases. */
 @Injectable()
 export class ScoringRepository {
   /** Lines of one stage of a term, optionally for one unit. */
@@ -81,5 +82,18 @@ export class ScoringRepository {
       .addSelect('e.contentBase64')
       .where('e.id = :id AND e.termId = :termId', { id, termId })
       .getOne();
+  }
+
+  async insertPhaseTransition(
+    em: EntityManager,
+    values: Pick<ScoringPhaseTransitionEntity, 'termId' | 'fromPhase' | 'toPhase' | 'reason'>,
+  ): Promise<void> {
+    await em.getRepository(ScoringPhaseTransitionEntity).insert(values);
+  }
+
+  phaseHistory(em: EntityManager, termId: number): Promise<ScoringPhaseTransitionEntity[]> {
+    return em
+      .getRepository(ScoringPhaseTransitionEntity)
+      .find({ where: { termId }, order: { id: 'ASC' } });
   }
 }

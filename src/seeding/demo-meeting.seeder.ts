@@ -4,13 +4,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AwardTiersService } from '../award-tiers/award-tiers.service';
 import { UsersService } from '../auth/users.service';
 import type { Role } from '../domain/auth/permissions';
-import { BlocsService } from '../blocs/blocs.service';
+import { BlocsService } from '../registry/blocs/blocs.service';
 import { BallotsService } from '../meetings/ballots.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { NominationsService } from '../nominations/nominations.service';
 import { ScoringPhasesService } from '../scoring/scoring-phases.service';
 import { shortDate } from '../domain/documents/format';
-import { UnitsService } from '../units/units.service';
+import { UnitsService } from '../registry/units/units.service';
 import { SEED_DIR } from './seed-runner';
 import { viDate } from '../domain/common/vi-date';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ProvinceEntity } from '../provinces/province.entity';
+import { ProvinceEntity } from '../registry/provinces/province.entity';
 
 export const REFERENCE_DIR = path.join(__dirname, '..', '..', 'seeds', 'reference');
 

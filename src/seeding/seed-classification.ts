@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocEntity } from '../blocs/bloc.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
 import { ClassificationSchemeEntity } from '../scoring/classification/classification-scheme.entity';
 import { UnitClassificationEntity } from '../scoring/classification/unit-classification.entity';
 import { deriveClassification } from '../domain/classification/derive';

@@ -4,10 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { TierRuleEntity } from '../award-tiers/tier-rule.entity';
 import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
-import { BlocMemberEntity } from '../blocs/bloc-member.entity';
-import { BlocTermEntity } from '../blocs/bloc-term.entity';
-import { BlocEntity } from '../blocs/bloc.entity';
-import { OrganizingBodyEntity } from '../organizing-bodies/organizing-body.entity';
+import { BlocMemberEntity } from '../registry/blocs/bloc-member.entity';
+import { BlocTermEntity } from '../registry/blocs/bloc-term.entity';
+import { BlocEntity } from '../registry/blocs/bloc.entity';
+import { OrganizingBodyEntity } from '../registry/organizing-bodies/organizing-body.entity';
 import type { Comparator } from '../domain/common/fraction';
 import { UNIT_TYPE_LABELS, type BlocKind, type UnitType } from '../domain/registry/unit-types';
 import type {
@@ -16,7 +16,7 @@ import type {
   VoteDenominator,
   VotingBody,
 } from '../domain/registry/tiers';
-import { ProvinceEntity } from '../provinces/province.entity';
+import { ProvinceEntity } from '../registry/provinces/province.entity';
 import { CriteriaItemEntity } from '../criteria/criteria-item.entity';
 import { CriteriaSetEntity } from '../criteria/criteria-set.entity';
 import { bodyToRows, rowsToDomain } from '../criteria/criteria.mapper';
@@ -25,7 +25,7 @@ import { validateCriteriaSet } from '../domain/scoring/criteria-set';
 import { SCORING_PHASES, type ScoringPhase } from '../domain/scoring/phase';
 import { ScoreEntryEntity, type ScoreStageCode } from '../scoring/score-entry.entity';
 import { ScoringPhaseTransitionEntity } from '../scoring/scoring-phase-transition.entity';
-import { UnitEntity } from '../units/unit.entity';
+import { UnitEntity } from '../registry/units/unit.entity';
 import { viDate } from '../domain/common/vi-date';
 import { seedClassification, type ClassificationFile } from './seed-classification';
 

@@ -1,12 +1,12 @@
 import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AwardTiersModule } from '../award-tiers/award-tiers.module';
-import { BlocsModule } from '../blocs/blocs.module';
+import { BlocsModule } from '../registry/blocs/blocs.module';
 import { AppConfig } from '../config/app-config';
 import { DatabaseStatus } from '../database/database-status';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import { UnitsModule } from '../units/units.module';
+import { UnitsModule } from '../registry/units/units.module';
 import { DemoMeetingSeeder } from './demo-meeting.seeder';
 
 /** After a first start that loaded the reference data, replays the 28/03/2024 meeting through the services. */

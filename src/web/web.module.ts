@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../blocs/blocs.module';
+import { BlocsModule } from '../registry/blocs/blocs.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { NominationsModule } from '../nominations/nominations.module';
 import { ScoringModule } from '../scoring/scoring.module';

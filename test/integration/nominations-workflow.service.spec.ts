@@ -6,7 +6,7 @@ import { ENTITIES } from '../../src/app/entities';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity';
 import { AuditModule } from '../../src/audit/audit.module';
 import { AwardTierEntity } from '../../src/award-tiers/award-tier.entity';
-import { BlocTermEntity } from '../../src/blocs/bloc-term.entity';
+import { BlocTermEntity } from '../../src/registry/blocs/bloc-term.entity';
 import { AppError } from '../../src/common/errors/app-error';
 import { AppConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
@@ -17,7 +17,7 @@ import { NominationWorkflowService } from '../../src/nominations/nomination-work
 import { NominationsModule } from '../../src/nominations/nominations.module';
 import { NominationsRepository } from '../../src/nominations/nominations.repository';
 import { NominationsService } from '../../src/nominations/nominations.service';
-import { UnitEntity } from '../../src/units/unit.entity';
+import { UnitEntity } from '../../src/registry/units/unit.entity';
 import { rowCounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 

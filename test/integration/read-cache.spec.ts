@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requestContext } from '../../src/common/http/request-context';
 import { ReadScopes, type Db } from '../../src/database/db.service';
-import { ProvinceEntity } from '../../src/provinces/province.entity';
+import { ProvinceEntity } from '../../src/registry/provinces/province.entity';
 import {
   createTestDatabase,
   onPostgres,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ProvinceEntity } from '../../src/provinces/province.entity';
+import { ProvinceEntity } from '../../src/registry/provinces/province.entity';
 import type { Db } from '../../src/database/db.service';
 import { createTestDatabase, openDbService, type TestDatabase } from '../helpers/test-db';
 

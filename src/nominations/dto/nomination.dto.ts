@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { toInt } from '../../common/http/pagination';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../domain/nominations/status';
-import { UnitDto } from '../../units/dto/unit.dto';
+import { UnitDto } from '../../registry/units/dto/unit.dto';
 
 export class AcknowledgementDto {
   @ApiProperty({ example: 'NOT_LEADER' }) @IsString() @Length(1, 64) code!: string;

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../../database/columns';
 import {
   CLASSIFICATION_METHODS,

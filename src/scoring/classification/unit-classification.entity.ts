@@ -9,13 +9,13 @@ import {
   Unique,
   VersionColumn,
 } from 'typeorm';
-import { BlocTermEntity } from '../../blocs/bloc-term.entity';
+import { BlocTermEntity } from '../../registry/blocs/bloc-term.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../../database/columns';
 import {
   CLASSIFICATION_METHODS,
   type ClassificationMethod,
 } from '../../domain/classification/scale';
-import { UnitEntity } from '../../units/unit.entity';
+import { UnitEntity } from '../../registry/units/unit.entity';
 
 /** One unit's classification for a term, with the level as recorded and its basis. */
 @Entity('unit_classification')

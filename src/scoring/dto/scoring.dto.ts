@@ -19,7 +19,7 @@ import {
   IsObject,
 } from 'class-validator';
 import { SCORING_PHASES, type ScoringPhase } from '../../domain/scoring/phase';
-import { UnitDto } from '../../units/dto/unit.dto';
+import { UnitDto } from '../../registry/units/dto/unit.dto';
 import { SCORE_STAGES, type ScoreStageCode } from '../score-entry.entity';
 
 export class ScoreLineInputDto {

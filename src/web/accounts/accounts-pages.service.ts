@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuthErrors } from '../../auth/auth.errors';
 import { UsersService, type UserView } from '../../auth/users.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { ROLE_LABELS, ROLES } from '../../domain/auth/permissions';
-import { UnitsService } from '../../units/units.service';
+import { UnitsService } from '../../registry/units/units.service';
 import type { FormState } from '../core/forms';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../../blocs/blocs.module';
-import { UnitsModule } from '../../units/units.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
+import { UnitsModule } from '../../registry/units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebAccountsController } from './accounts.controller';
 import { AccountsPagesService } from './accounts-pages.service';

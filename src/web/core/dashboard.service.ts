@@ -1,7 +1,7 @@
 import { formatDate } from './format';
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { PERMISSIONS } from '../../domain/auth/permissions';
 import { MeetingsService } from '../../meetings/meetings.service';

@@ -1,5 +1,5 @@
 import type { Authenticated } from '../../auth/auth.service';
-import type { BlocsService } from '../../blocs/blocs.service';
+import type { BlocsService } from '../../registry/blocs/blocs.service';
 import { PERMISSIONS } from '../../domain/auth/permissions';
 import { isNotFound } from './access';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
-import { OrganizingBodiesModule } from '../../organizing-bodies/organizing-bodies.module';
+import { OrganizingBodiesModule } from '../../registry/organizing-bodies/organizing-bodies.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebBallotsController } from './ballots.controller';
 import { ConsolePageService } from './console-page.service';

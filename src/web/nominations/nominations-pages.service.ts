@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
 import { AwardTiersService } from '../../award-tiers/award-tiers.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import type { NominationDto } from '../../nominations/dto/nomination.dto';
 import { MeetingsService } from '../../meetings/meetings.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AwardTiersModule } from '../../award-tiers/award-tiers.module';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { MeetingsModule } from '../../meetings/meetings.module';
 import { NominationsModule } from '../../nominations/nominations.module';
 import { WebCoreModule } from '../core/web-core.module';

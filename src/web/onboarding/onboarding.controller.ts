@@ -13,7 +13,7 @@ import { IMPORT_LIMITS } from '../../onboarding/import-columns';
 import { RolloverService } from '../../onboarding/rollover.service';
 import type { UploadedTable } from '../../onboarding/import-file';
 import { UnitImportService } from '../../onboarding/unit-import.service';
-import { ProvincesService } from '../../provinces/provinces.service';
+import { ProvincesService } from '../../registry/provinces/provinces.service';
 import { emptyForm, submitted, type FormState } from '../core/forms';
 import { provinceOptions } from '../core/province-options';
 import { WebPageService, type WebRequest } from '../core/web-page.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OnboardingModule } from '../../onboarding/onboarding.module';
-import { ProvincesModule } from '../../provinces/provinces.module';
+import { ProvincesModule } from '../../registry/provinces/provinces.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebOnboardingController } from './onboarding.controller';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { ProvinceStageService } from '../../nominations/province-stage.service';
 import { visibleBlocs } from '../core/visible-blocs';
 

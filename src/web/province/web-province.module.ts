@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { NominationsModule } from '../../nominations/nominations.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebProvinceController } from './province.controller';

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
-import { BlocsService } from '../../blocs/blocs.service';
-import type { TermDto } from '../../blocs/dto/bloc.dto';
+import { BlocsService } from '../../registry/blocs/blocs.service';
+import type { TermDto } from '../../registry/blocs/dto/bloc.dto';
 import {
   isActiveDuringYear,
   UNIT_TYPE_LABELS,
   UNIT_TYPES,
   type LineageKind,
 } from '../../domain/registry/unit-types';
-import { ProvincesService } from '../../provinces/provinces.service';
+import { ProvincesService } from '../../registry/provinces/provinces.service';
 import { ScoringPhasesService } from '../../scoring/scoring-phases.service';
-import type { UnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
+import type { UnitDto } from '../../registry/units/dto/unit.dto';
+import { UnitsService } from '../../registry/units/units.service';
 import { holds, idList, isNotFound, mayOpenUnit } from '../core/access';
 import { formatDate, pageLinks } from '../core/format';
 import { mapFormErrors, type FormState } from '../core/forms';

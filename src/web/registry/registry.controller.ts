@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BlocsService } from '../../blocs/blocs.service';
-import { CreateTermDto, UpdateTermDto } from '../../blocs/dto/bloc.dto';
+import { BlocsService } from '../../registry/blocs/blocs.service';
+import { CreateTermDto, UpdateTermDto } from '../../registry/blocs/dto/bloc.dto';
 import { IdPipe } from '../../common/http/id-param.pipe';
 import { Permission } from '../../common/http/permission.decorator';
 import { YearPipe } from '../../common/http/year.pipe';
-import { CreateUnitDto, UpdateUnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
+import { CreateUnitDto, UpdateUnitDto } from '../../registry/units/dto/unit.dto';
+import { UnitsService } from '../../registry/units/units.service';
 import { holds, mayOpenUnit } from '../core/access';
 import { emptyForm, field, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../../blocs/blocs.module';
-import { ProvincesModule } from '../../provinces/provinces.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
+import { ProvincesModule } from '../../registry/provinces/provinces.module';
 import { ScoringModule } from '../../scoring/scoring.module';
-import { UnitsModule } from '../../units/units.module';
+import { UnitsModule } from '../../registry/units/units.module';
 import { WebCoreModule } from '../core/web-core.module';
 import { WebRegistryController } from './registry.controller';
 import { RegistryPagesService } from './registry-pages.service';

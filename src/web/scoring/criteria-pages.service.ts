@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Authenticated } from '../../auth/auth.service';
-import { BlocsService } from '../../blocs/blocs.service';
+import { BlocsService } from '../../registry/blocs/blocs.service';
 import { AppError } from '../../common/errors/app-error';
 import { CriteriaErrors } from '../../criteria/criteria.errors';
 import { CriteriaService } from '../../criteria/criteria.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BlocsModule } from '../../blocs/blocs.module';
+import { BlocsModule } from '../../registry/blocs/blocs.module';
 import { ClassificationModule } from '../../classification/classification.module';
 import { CriteriaModule } from '../../criteria/criteria.module';
 import { ScoringModule } from '../../scoring/scoring.module';
