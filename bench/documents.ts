@@ -1,6 +1,7 @@
 /* Warm rendering of every official document of a finalized meeting, in-process through DocumentsService. */
 import type { INestApplicationContext } from '@nestjs/common';
-import { DocumentsService, type DocFormat } from '../src/documents/documents.service';
+import type { DocFormat } from '../src/documents/document.mapper';
+import { DocumentsService } from '../src/documents/documents.service';
 import { DOC_KINDS, type DocKind } from '../src/domain/documents/view-model';
 import { median, msSince } from './stats';
 

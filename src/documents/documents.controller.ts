@@ -10,7 +10,9 @@ import { IdPipe } from '../common/http/id-param.pipe';
 import { DOC_KINDS, type DocKind } from '../domain/documents/view-model';
 import { ProvinceStageService } from '../nominations/province-stage.service';
 import { ProvinceNominationsQueryDto } from '../nominations/dto/nomination.dto';
-import { DocumentsService, type DocFormat } from './documents.service';
+import type { DocFormat } from './document.mapper';
+import { DocumentsService } from './documents.service';
+import { ProvinceDocumentsService } from './province-documents.service';
 
 export class GenerateDocumentDto {
   @ApiProperty({ enum: DOC_KINDS }) @IsIn(DOC_KINDS) kind!: DocKind;
@@ -21,6 +23,7 @@ export class GenerateDocumentDto {
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
+    private readonly provinceDocuments: ProvinceDocumentsService,
     private readonly nominations: ProvinceStageService,
   ) {}
 
@@ -58,7 +61,7 @@ export class DocumentsController {
     const m = /^(council-list|draft-decision)\.(html|pdf|docx)$/.exec(file);
     if (!m) throw new AppError(CommonErrors.ROUTE_NOT_FOUND);
     const stage = await this.nominations.provinceYear(id, q.year);
-    const out = await this.documents.province(
+    const out = await this.provinceDocuments.province(
       id,
       q.year,
       m[1] as 'council-list' | 'draft-decision',

@@ -8,6 +8,8 @@ import { ScoringModule } from '../scoring/scoring.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
+import { MeetingDocSources } from './meeting-doc-sources';
+import { ProvinceDocumentsService } from './province-documents.service';
 
 @Module({
   imports: [
@@ -19,7 +21,7 @@ import { DocumentsService } from './documents.service';
     OrganizingBodiesModule,
   ],
   controllers: [DocumentsController],
-  providers: [DocumentsService, DocumentsRepository],
+  providers: [DocumentsService, MeetingDocSources, ProvinceDocumentsService, DocumentsRepository],
   exports: [DocumentsService, DocumentsRepository],
 })
 export class DocumentsModule {}

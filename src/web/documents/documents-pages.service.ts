@@ -3,7 +3,8 @@ import type { Authenticated } from '../../auth/auth.service';
 import { AppError } from '../../common/errors/app-error';
 import { DOC_KIND_LABELS, DOC_KINDS } from '../../domain/documents/view-model';
 import { DocumentErrors } from '../../documents/document.errors';
-import { DocumentsService, type DocumentDto } from '../../documents/documents.service';
+import type { DocumentDto } from '../../documents/document.mapper';
+import { DocumentsService } from '../../documents/documents.service';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { holds } from '../core/access';
 

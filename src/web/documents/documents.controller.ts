@@ -9,7 +9,8 @@ import { IdPipe } from '../../common/http/id-param.pipe';
 import { PERMISSIONS } from '../../domain/auth/permissions';
 import { SigningService } from '../../signing/signing.service';
 import { GenerateDocumentDto } from '../../documents/documents.controller';
-import { DocumentsService, type DocFormat } from '../../documents/documents.service';
+import type { DocFormat } from '../../documents/document.mapper';
+import { DocumentsService } from '../../documents/documents.service';
 import { formatDate } from '../core/format';
 import {
   emptyForm,
