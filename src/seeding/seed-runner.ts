@@ -1,3 +1,8 @@
+/**
+ * Loads the reference data set (Hải Dương 2023: province, units, bloc and terms, tiers and rules,
+ * criteria, scores, award history, the demo meeting) into an empty database. Over 400 lines on
+ * purpose (issue 15 item 3): one concern, the order and shape of the seed files, written once.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';

@@ -1,3 +1,10 @@
+/**
+ * The wording of the five documents of a bloc's meeting (minutes, vote-count minutes, proposal
+ * letter, resolution, score table), from one locked snapshot to their view models. Over 400 lines on
+ * purpose (issue 15 item 3): one concern, the documents' text, whose parts (header, signatures,
+ * attendance, ballot tables, classification sentences) are shared between the documents and must
+ * change together; the province's documents are in `province-builders.ts`.
+ */
 import { dateLine, numberText, shortDate, timeText } from './format';
 import { proposalSentence } from '../registry/deciding-authority';
 

@@ -1,3 +1,8 @@
+/**
+ * Reads a filled score-sheet workbook back into score lines. Over 400 lines on purpose (issue 15
+ * item 3): one concern, the sheet's layout as this module writes it (title rows, criteria rows, one
+ * column per unit, merged and formula cells, every way a typed cell can be wrong), read in one place.
+ */
 import type ExcelJS from 'exceljs';
 import { excel } from '../../common/lazy/exceljs';
 import type { Finding } from '../../domain/common/result';
