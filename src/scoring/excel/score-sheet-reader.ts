@@ -1,7 +1,9 @@
 /**
- * Reads a filled score-sheet workbook back into score lines. Over 400 lines on purpose (issue 15
- * item 3): one concern, the sheet's layout as this module writes it (title rows, criteria rows, one
- * column per unit, merged and formula cells, every way a typed cell can be wrong), read in one place.
+ * Reads a filled score-sheet workbook (the layout of `score-sheet-layout.ts`, as
+ * `score-sheet-writer.ts` writes it: one row per unit, one column per criterion item) back into score
+ * values. Over 400 lines on purpose (issue 15 item 3): one concern, every way a returned workbook can
+ * be wrong (not an xlsx, too large, another term or stage, unknown, duplicate or missing columns,
+ * unreadable cells), checked in one place.
  */
 import type ExcelJS from 'exceljs';
 import { excel } from '../../common/lazy/exceljs';
