@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { ERROR_EXAMPLES_4XX, ERROR_EXAMPLES_5XX, ErrorBodyDto } from './error-body';
 
 /**
@@ -29,3 +29,25 @@ export const ApiDoc = (summary: string, description?: string): MethodDecorator =
       examples: ERROR_EXAMPLES_5XX,
     }),
   );
+
+/**
+ * A route answering a file (PDF, Word, Excel, CSV, HTML…): its content type(s) and a binary body,
+ * for integrators and for test/e2e/openapi.e2e.spec.ts. `status` 201 when the route creates it.
+ */
+export const ApiFile = (
+  mime: string | readonly string[],
+  description: string,
+  status: 200 | 201 = 200,
+): MethodDecorator => {
+  const types = typeof mime === 'string' ? [mime] : [...mime];
+  return applyDecorators(
+    ApiProduces(...types),
+    ApiResponse({
+      status,
+      description,
+      content: Object.fromEntries(
+        types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    }),
+  );
+};
