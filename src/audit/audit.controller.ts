@@ -1,4 +1,4 @@
-import { ApiDoc, ApiFile } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { MatchesFormat } from '../common/http/matches-format';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -96,7 +96,7 @@ export class AuditController {
   @Permission('audit.read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="nhat-ky-thidua.csv"')
-  @ApiFile('text/csv', 'Tệp CSV của nhật ký thao tác (lọc như khi tra cứu)')
+  @ApiFile(MIME.CSV, 'Tệp CSV của nhật ký thao tác (lọc như khi tra cứu)')
   exportCsv(@Query() q: AuditQueryDto) {
     return this.audit.exportCsv(q);
   }

@@ -1,4 +1,4 @@
-import { ApiDoc, ApiFile } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
@@ -20,11 +20,7 @@ export class GenerateDocumentDto {
 }
 
 /** What a document's download answers, by the file's extension. */
-const DOCUMENT_TYPES = [
-  'text/html',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-];
+const DOCUMENT_TYPES = [MIME.HTML, MIME.PDF, MIME.DOCX];
 
 @ApiTags('Văn bản (documents)')
 @Controller()

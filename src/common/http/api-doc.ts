@@ -51,3 +51,14 @@ export const ApiFile = (
     }),
   );
 };
+
+/** The content types of the files the API answers with, for `ApiFile`. */
+export const MIME = {
+  PDF: 'application/pdf',
+  DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  CSV: 'text/csv',
+  HTML: 'text/html',
+  PNG: 'image/png',
+  JPEG: 'image/jpeg',
+} as const;
