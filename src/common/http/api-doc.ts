@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ERROR_EXAMPLES_4XX, ERROR_EXAMPLES_5XX, ErrorBodyDto } from './error-body';
 
 /**
@@ -33,6 +33,8 @@ export const ApiDoc = (summary: string, description?: string): MethodDecorator =
 /**
  * A route answering a file (PDF, Word, Excel, CSV, HTML…): its content type(s) and a binary body,
  * for integrators and for test/e2e/openapi.e2e.spec.ts. `status` 201 when the route creates it.
+ * The types are set on the success response only (not with `@ApiProduces`, which would move the
+ * JSON error bodies under the file's types too).
  */
 export const ApiFile = (
   mime: string | readonly string[],
@@ -40,16 +42,13 @@ export const ApiFile = (
   status: 200 | 201 = 200,
 ): MethodDecorator => {
   const types = typeof mime === 'string' ? [mime] : [...mime];
-  return applyDecorators(
-    ApiProduces(...types),
-    ApiResponse({
-      status,
-      description,
-      content: Object.fromEntries(
-        types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
-      ),
-    }),
-  );
+  return ApiResponse({
+    status,
+    description,
+    content: Object.fromEntries(
+      types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  });
 };
 
 /** The content types of the files the API answers with, for `ApiFile`. */
