@@ -28,7 +28,7 @@ const RULE_EXAMPLE: VotingRule = {
   selfVote: 'ALLOWED',
   tieBreak: 'REVOTE',
   secretBallot: true,
-} as VotingRule;
+};
 
 const COUNTS_EXAMPLE = {
   membersEntitled: 12,
