@@ -33,7 +33,7 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<LoginAnswerDto> {
     const mode = dto.mode === 'token' ? 'BEARER' : 'COOKIE';
     const r = await this.auth.login(dto.username, dto.password, mode, clientAddress(req));
     if (mode === 'COOKIE') {
@@ -60,7 +60,7 @@ export class AuthController {
   @Get('auth/me')
   @Permission('auth.self')
   @ApiOkResponse({ type: MeDto })
-  me(@Req() req: Request & { auth?: Authenticated }) {
+  me(@Req() req: Request & { auth?: Authenticated }): MeDto {
     const a = req.auth!;
     return {
       user: a.user,

@@ -40,10 +40,15 @@ export class LoginAnswerDto {
   @ApiProperty({ type: AuthenticatedUserDto }) user!: AuthenticatedUserDto;
   @ApiPropertyOptional({
     description: 'Phiên cookie: mã CSRF gửi lại trong tiêu đề X-CSRF-Token',
+    nullable: true,
+    type: String,
     example: 'b1f4c0d2e9a84f6b',
   })
-  csrfToken?: string;
-  @ApiPropertyOptional({ description: 'Chế độ token: mã phiên dùng làm Bearer (không phải JWT)' })
+  csrfToken?: string | null;
+  @ApiPropertyOptional({
+    description: 'Chế độ token: mã phiên dùng làm Bearer (không phải JWT)',
+    example: 'k3J9vQm2…',
+  })
   token?: string;
   @ApiPropertyOptional({ example: 'Bearer' }) tokenType?: string;
   @ApiProperty({ example: '2023-12-15T10:00:00.000Z' }) expiresAt!: string;

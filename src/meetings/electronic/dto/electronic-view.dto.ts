@@ -6,7 +6,11 @@ import {
   type CastChoices,
   type ElectronicPhase,
 } from '../../../domain/voting/electronic';
-import type { ElectronicStatus, Receipt } from '../electronic-ballots.service';
+import type {
+  ElectronicBallotsService,
+  ElectronicStatus,
+  Receipt,
+} from '../electronic-ballots.service';
 import type { Slip } from '../electronic-rounds';
 import type { CastBallot } from '../electronic.repository';
 
@@ -78,3 +82,9 @@ export type ElectronicStatusInStep = InStep<SameShape<ElectronicStatus, Electron
 export type ReceiptInStep = InStep<SameShape<Receipt, ReceiptDto>>;
 export type CastBallotInStep = InStep<SameShape<CastBallot, CastBallotDto>>;
 export type SlipInStep = InStep<SameShape<Slip, SlipDto>>;
+export type VoidSlipResultInStep = InStep<
+  SameShape<Awaited<ReturnType<ElectronicBallotsService['voidSlip']>>, VoidSlipResultDto>
+>;
+export type SlipsInStep = InStep<
+  SameShape<Awaited<ReturnType<ElectronicBallotsService['slips']>>, SlipsDto>
+>;
