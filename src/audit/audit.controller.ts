@@ -1,4 +1,4 @@
-import { ApiDoc } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { MatchesFormat } from '../common/http/matches-format';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import { toInt } from '../common/http/pagination';
 import { CHECKPOINT_FORMAT, type AuditCheckpoint } from './audit-chain';
 import { AuditErrors } from './audit.errors';
 import { AuditService } from './audit.service';
+import { AuditCheckpointDto, AuditPageDto, AuditVerificationDto } from './dto/audit-view.dto';
 
 export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(1) userId?: number;
@@ -83,6 +84,7 @@ export class AuditController {
   @Get()
   @Permission('audit.read')
   @ApiOkResponse({
+    type: AuditPageDto,
     description: 'Nhật ký thay đổi: ai, khi nào, thao tác gì, trên bản ghi nào, giá trị trước/sau',
   })
   list(@Query() q: AuditQueryDto) {
@@ -94,6 +96,7 @@ export class AuditController {
   @Permission('audit.read')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="nhat-ky-thidua.csv"')
+  @ApiFile(MIME.CSV, 'Tệp CSV của nhật ký thao tác (lọc như khi tra cứu)')
   exportCsv(@Query() q: AuditQueryDto) {
     return this.audit.exportCsv(q);
   }
@@ -102,6 +105,7 @@ export class AuditController {
   @Get('verify')
   @Permission('audit.read')
   @ApiOkResponse({
+    type: AuditVerificationDto,
     description:
       'Kiểm tra chuỗi băm của nhật ký bằng khóa, các điểm mốc đã lưu, và (nếu gửi kèm các trường của tệp điểm mốc) rằng nhật ký vẫn chứa dòng của điểm mốc đó với đúng mã băm',
   })
@@ -114,6 +118,7 @@ export class AuditController {
   @HttpCode(201)
   @Permission('audit.checkpoint')
   @ApiCreatedResponse({
+    type: AuditCheckpointDto,
     description:
       'Tạo điểm mốc ký bằng khóa cho dòng cuối của nhật ký (sau khi kiểm tra toàn bộ nhật ký); tải về và cất giữ ở nơi khác',
   })
@@ -126,7 +131,10 @@ export class AuditController {
   @ApiDoc('Điểm mốc mới nhất của nhật ký')
   @Get('checkpoints/latest')
   @Permission('audit.checkpoint')
-  @ApiOkResponse({ description: 'Tải về điểm mốc gần nhất của nhật ký (tệp JSON)' })
+  @ApiOkResponse({
+    type: AuditCheckpointDto,
+    description: 'Tải về điểm mốc gần nhất của nhật ký (tệp JSON)',
+  })
   async latestCheckpoint(@Res({ passthrough: true }) res: Response) {
     const c = await this.audit.latestCheckpoint();
     res.setHeader('Content-Disposition', checkpointFile(c));

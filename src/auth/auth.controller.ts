@@ -1,6 +1,6 @@
 import { ApiDoc } from '../common/http/api-doc';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { clientAddress } from '../common/http/client-address';
 import { IdPipe } from '../common/http/id-param.pipe';
@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { sessionCookieName, setSessionCookie } from './auth.guard';
 import { AuthService, type Authenticated } from './auth.service';
 import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto';
+import { LoginAnswerDto, MeDto, UserViewDto } from './dto/auth-view.dto';
 import { Permission, Public } from '../common/http/permission.decorator';
 import { UsersService } from './users.service';
 
@@ -24,12 +25,15 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Đăng nhập: cookie phiên (kèm mã CSRF) hoặc token Bearer' })
+  @ApiOkResponse({
+    type: LoginAnswerDto,
+    description: 'Đăng nhập: cookie phiên (kèm mã CSRF) hoặc token Bearer',
+  })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<LoginAnswerDto> {
     const mode = dto.mode === 'token' ? 'BEARER' : 'COOKIE';
     const r = await this.auth.login(dto.username, dto.password, mode, clientAddress(req));
     if (mode === 'COOKIE') {
@@ -43,6 +47,7 @@ export class AuthController {
   @Post('auth/logout')
   @Permission('auth.self')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Đã đăng xuất: phiên bị hủy, cookie phiên bị xóa' })
   async logout(
     @Req() req: Request & { auth?: Authenticated },
     @Res({ passthrough: true }) res: Response,
@@ -54,7 +59,8 @@ export class AuthController {
   @ApiDoc('Tài khoản đang đăng nhập')
   @Get('auth/me')
   @Permission('auth.self')
-  me(@Req() req: Request & { auth?: Authenticated }) {
+  @ApiOkResponse({ type: MeDto })
+  me(@Req() req: Request & { auth?: Authenticated }): MeDto {
     const a = req.auth!;
     return {
       user: a.user,
@@ -66,6 +72,7 @@ export class AuthController {
   @ApiDoc('Danh sách tài khoản')
   @Get('users')
   @Permission('users.manage')
+  @ApiOkResponse({ type: UserViewDto, isArray: true })
   list() {
     return this.users.list();
   }
@@ -73,6 +80,7 @@ export class AuthController {
   @ApiDoc('Tạo tài khoản')
   @Post('users')
   @Permission('users.manage')
+  @ApiCreatedResponse({ type: UserViewDto })
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
@@ -80,6 +88,7 @@ export class AuthController {
   @ApiDoc('Sửa tài khoản')
   @Patch('users/:uid')
   @Permission('users.manage')
+  @ApiOkResponse({ type: UserViewDto })
   update(@Param('uid', IdPipe) uid: number, @Body() dto: UpdateUserDto) {
     return this.users.update(uid, dto);
   }

@@ -17,6 +17,7 @@ import { toInt } from '../common/http/pagination';
 import { uploadOptions } from '../common/http/upload';
 import { AWARD_FILE_LIMITS } from './award-file';
 import { AwardsService } from './awards.service';
+import { AwardDto, AwardImportReportDto } from './dto/award-view.dto';
 
 export class ListAwardsQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toInt) @IsInt() @Min(1) unitId?: number;
@@ -52,6 +53,7 @@ export class AwardsController {
   @Permission('awards.read')
   @ApiDoc('Lịch sử khen thưởng (lọc theo đơn vị, năm; có thể gồm đơn vị tiền thân)')
   @Get()
+  @ApiOkResponse({ type: AwardDto, isArray: true })
   list(@Query() q: ListAwardsQueryDto) {
     return this.awards.list(q);
   }
@@ -62,6 +64,7 @@ export class AwardsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
   @ApiOkResponse({
+    type: AwardImportReportDto,
     description:
       'Xem trước tệp CSV/Excel: cột ma_don_vi, nam, ma_hinh_thuc, so_quyet_dinh, ngay_quyet_dinh, cap_quyet_dinh',
   })
@@ -77,6 +80,7 @@ export class AwardsController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
+  @ApiOkResponse({ type: AwardImportReportDto, description: 'Đã ghi toàn bộ tệp (saved: true)' })
   @UseInterceptors(FileInterceptor('file', uploadOptions(AWARD_FILE_LIMITS.maxBytes)))
   import(@UploadedFile() file: { originalname: string; buffer: Buffer } | undefined) {
     return this.awards.import(file);

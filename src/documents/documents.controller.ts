@@ -1,4 +1,4 @@
-import { ApiDoc } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
@@ -12,11 +12,15 @@ import { ProvinceStageService } from '../nominations/province-stage.service';
 import { ProvinceNominationsQueryDto } from '../nominations/dto/nomination.dto';
 import type { DocFormat } from './document.mapper';
 import { DocumentsService } from './documents.service';
+import { GeneratedDocumentDto } from './dto/document-view.dto';
 import { ProvinceDocumentsService } from './province-documents.service';
 
 export class GenerateDocumentDto {
   @ApiProperty({ enum: DOC_KINDS }) @IsIn(DOC_KINDS) kind!: DocKind;
 }
+
+/** What a document's download answers, by the file's extension. */
+const DOCUMENT_TYPES = [MIME.HTML, MIME.PDF, MIME.DOCX];
 
 @ApiTags('Văn bản (documents)')
 @Controller()
@@ -30,7 +34,11 @@ export class DocumentsController {
   @ApiDoc('Các văn bản đã lập của hội nghị')
   @Get('meetings/:mid/documents')
   @Permission('term.read', { meeting: 'mid' })
-  @ApiOkResponse({ description: 'Các văn bản đã lập của hội nghị' })
+  @ApiOkResponse({
+    type: GeneratedDocumentDto,
+    isArray: true,
+    description: 'Các văn bản đã lập của hội nghị',
+  })
   list(@Param('mid', IdPipe) mid: number) {
     return this.documents.list(mid);
   }
@@ -39,6 +47,7 @@ export class DocumentsController {
   @Post('meetings/:mid/documents')
   @Permission('meetings.write', { meeting: 'mid' })
   @ApiCreatedResponse({
+    type: GeneratedDocumentDto,
     description: 'Lập (hoặc lập lại thành phiên bản mới) một văn bản từ kết quả đã chốt',
   })
   generate(@Param('mid', IdPipe) mid: number, @Body() dto: GenerateDocumentDto) {
@@ -48,10 +57,10 @@ export class DocumentsController {
   @ApiDoc('Văn bản cấp tỉnh của năm')
   @Get('provinces/:id/documents/:file')
   @Permission('province.manage')
-  @ApiOkResponse({
-    description:
-      'Giai đoạn tỉnh: council-list.(html|pdf|docx) hoặc draft-decision.(html|pdf|docx), ?year=2023',
-  })
+  @ApiFile(
+    DOCUMENT_TYPES,
+    'Giai đoạn tỉnh: council-list.(html|pdf|docx) hoặc draft-decision.(html|pdf|docx), ?year=2023',
+  )
   async province(
     @Param('id', IdPipe) id: number,
     @Param('file') file: string,
@@ -75,9 +84,7 @@ export class DocumentsController {
   @ApiDoc('Tải một văn bản (HTML, PDF hoặc Word)')
   @Get('documents/:did/:file')
   @Permission('term.read', { document: 'did' })
-  @ApiOkResponse({
-    description: 'Văn bản dạng HTML, PDF hoặc Word: /api/documents/{id}/van-ban.pdf',
-  })
+  @ApiFile(DOCUMENT_TYPES, 'Văn bản dạng HTML, PDF hoặc Word: /api/documents/{id}/van-ban.pdf')
   async render(
     @Param('did', IdPipe) did: number,
     @Param('file') file: string,

@@ -5,6 +5,7 @@ import { Permission } from '../common/http/permission.decorator';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { CorrectionRequestsService } from './correction-requests.service';
 import { CorrectionDecisionDto } from './dto/correction-request.dto';
+import { CorrectionRequestViewDto, MeetingViewDto } from './dto/meeting-view.dto';
 
 @ApiTags('Hội nghị bình xét (meetings)')
 @Controller()
@@ -15,6 +16,8 @@ export class CorrectionRequestsController {
   @ApiDoc('Các đề nghị đính chính của một hội nghị')
   @Get('meetings/:mid/correction-requests')
   @ApiOkResponse({
+    type: CorrectionRequestViewDto,
+    isArray: true,
     description: 'Các đề nghị đính chính của hội nghị (chờ duyệt, đã duyệt, từ chối)',
   })
   list(@Param('mid', IdPipe) mid: number) {
@@ -25,7 +28,10 @@ export class CorrectionRequestsController {
   @ApiDoc('Duyệt đề nghị đính chính (quản trị viên, không phải người đề nghị)')
   @Post('meetings/:mid/correction-requests/:rid/approve')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Đã duyệt: phiên bản đính chính được mở (trả về phiên bản mới)' })
+  @ApiOkResponse({
+    type: MeetingViewDto,
+    description: 'Đã duyệt: phiên bản đính chính được mở (trả về phiên bản mới)',
+  })
   approve(
     @Param('mid', IdPipe) mid: number,
     @Param('rid', IdPipe) rid: number,
@@ -38,7 +44,10 @@ export class CorrectionRequestsController {
   @ApiDoc('Từ chối đề nghị đính chính, kèm lý do')
   @Post('meetings/:mid/correction-requests/:rid/reject')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Đã từ chối (kèm lý do): hội nghị giữ nguyên bản đã chốt' })
+  @ApiOkResponse({
+    type: MeetingViewDto,
+    description: 'Đã từ chối (kèm lý do): hội nghị giữ nguyên bản đã chốt',
+  })
   reject(
     @Param('mid', IdPipe) mid: number,
     @Param('rid', IdPipe) rid: number,

@@ -18,9 +18,11 @@ import {
   UpdateMeetingDto,
   VersionDto,
 } from './dto/meeting.dto';
+import { MeetingViewDto } from './dto/meeting-view.dto';
 import { MeetingsService } from './meetings.service';
 
 const VIEW = {
+  type: MeetingViewDto,
   description:
     'Hội nghị: điểm danh, số đại biểu tối thiểu, phiếu bầu, hai lần nhập, kết quả kiểm phiếu',
 };
@@ -36,7 +38,7 @@ export class MeetingsController {
   @Permission('term.read', { bloc: 'id' })
   @ApiDoc('Các hội nghị của khối trong năm')
   @Get('blocs/:id/terms/:year/meetings')
-  @ApiOkResponse(VIEW)
+  @ApiOkResponse({ ...VIEW, isArray: true })
   list(@Param('id', IdPipe) id: number, @Param('year', YearPipe) year: number) {
     return this.meetings.list(id, year);
   }
@@ -155,6 +157,7 @@ export class MeetingsController {
   @Post('meetings/:mid/corrections')
   @ApiCreatedResponse(VIEW)
   @ApiAcceptedResponse({
+    type: MeetingViewDto,
     description:
       'Cơ quan tổ chức yêu cầu quản trị viên duyệt: đề nghị đính chính đang chờ (pendingCorrection), hội nghị vẫn đã chốt',
   })

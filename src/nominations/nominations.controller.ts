@@ -1,4 +1,4 @@
-import { ApiDoc } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { Permission } from '../common/http/permission.decorator';
 import {
   Body,
@@ -15,7 +15,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { attachment } from '../common/http/content-disposition';
 import { IdPipe } from '../common/http/id-param.pipe';
@@ -30,6 +38,11 @@ import {
   TransitionNominationDto,
   UpdateNominationDto,
 } from './dto/nomination.dto';
+import {
+  NominationSuggestionsDto,
+  ProvinceNominationsDto,
+  ProvinceNominationsFullDto,
+} from './dto/nomination-view.dto';
 import { NominationReportsService, REPORT_MAX_BYTES } from './nomination-reports.service';
 import { NominationWorkflowService } from './nomination-workflow.service';
 import { NominationsService } from './nominations.service';
@@ -56,6 +69,7 @@ export class NominationsController {
   @ApiDoc('Gợi ý đề nghị khen thưởng của năm')
   @Get('blocs/:id/terms/:year/nomination-suggestions')
   @ApiOkResponse({
+    type: NominationSuggestionsDto,
     description: 'Gợi ý đề nghị theo xếp hạng và chỉ tiêu, kèm kết quả kiểm tra quy định',
   })
   @Permission('term.read', { bloc: 'id' })
@@ -128,6 +142,10 @@ export class NominationsController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @Permission('nominations.report', { nomination: 'nid' })
+  @ApiCreatedResponse({
+    type: NominationDto,
+    description: 'Hồ sơ kèm báo cáo thành tích đã tải lên',
+  })
   @UseInterceptors(FileInterceptor('file', uploadOptions(REPORT_MAX_BYTES)))
   addReport(
     @Param('nid', IdPipe) nid: number,
@@ -139,6 +157,7 @@ export class NominationsController {
   @Permission('term.read', { nomination: 'nid' })
   @ApiDoc('Tải báo cáo thành tích của hồ sơ')
   @Get('nominations/:nid/report/:rid')
+  @ApiFile([MIME.PDF, MIME.DOCX], 'Báo cáo thành tích (PDF hoặc Word) như đã tải lên')
   async report(
     @Param('nid', IdPipe) nid: number,
     @Param('rid', IdPipe) rid: number,
@@ -152,7 +171,14 @@ export class NominationsController {
 
   @ApiDoc('Hồ sơ đề nghị khen thưởng của tỉnh trong năm (giai đoạn cấp tỉnh)')
   @Get('provinces/:id/nominations')
+  @ApiExtraModels(ProvinceNominationsDto, ProvinceNominationsFullDto)
   @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(ProvinceNominationsDto) },
+        { $ref: getSchemaPath(ProvinceNominationsFullDto) },
+      ],
+    },
     description:
       'Giai đoạn tỉnh: đề nghị của mọi khối trong năm, so với trần toàn tỉnh (danh sách gọn; ?detail=full: đầy đủ)',
   })

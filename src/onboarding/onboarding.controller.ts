@@ -1,4 +1,4 @@
-import { ApiDoc } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import {
   Controller,
   Get,
@@ -66,7 +66,7 @@ export class OnboardingController {
   @Permission('registry.read')
   @ApiDoc('Tệp mẫu nhập danh sách đơn vị (xlsx hoặc csv)')
   @Get('units-import/template')
-  @ApiOkResponse({ description: 'Tệp mẫu nhập đơn vị (Excel hoặc CSV)' })
+  @ApiFile([MIME.XLSX, MIME.CSV], 'Tệp mẫu nhập đơn vị (Excel hoặc CSV)')
   unitsTemplate(
     @Param('id', IdPipe) _id: number,
     @Query() q: TemplateQueryDto,
@@ -111,7 +111,10 @@ export class OnboardingController {
   @Permission('registry.read')
   @ApiDoc('Tệp mẫu nhập danh sách khối, cụm (xlsx hoặc csv)')
   @Get('blocs-import/template')
-  @ApiOkResponse({ description: 'Tệp mẫu nhập khối, cụm thi đua, năm và thành viên' })
+  @ApiFile(
+    [MIME.XLSX, MIME.CSV],
+    'Tệp mẫu nhập khối, cụm thi đua, năm và thành viên (Excel hoặc CSV)',
+  )
   blocsTemplate(
     @Param('id', IdPipe) _id: number,
     @Query() q: TemplateQueryDto,

@@ -1,4 +1,4 @@
-import { ApiDoc } from '../common/http/api-doc';
+import { ApiDoc, ApiFile, MIME } from '../common/http/api-doc';
 import { Permission } from '../common/http/permission.decorator';
 import {
   Body,
@@ -58,9 +58,7 @@ export class ScoringController {
 
   @ApiDoc('Tải bảng chấm điểm Excel của năm')
   @Get('score-sheet.xlsx')
-  @ApiOkResponse({
-    description: 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)',
-  })
+  @ApiFile(MIME.XLSX, 'Bảng điểm Excel (đơn vị × tiêu chí, điểm tối đa, công thức tổng)')
   // Every member's scores at any stage (self-scoring included): for those who run the scoring, not
   // for a unit's representative, who reads only their own unit's sheet.
   @Permission('scoring.manage', { bloc: 'id' })
@@ -233,6 +231,10 @@ export class ScoringController {
   @Permission('unit.read', { bloc: 'id', evidence: 'evidenceId' })
   @ApiDoc('Tải tệp minh chứng')
   @Get('evidence/:evidenceId/content')
+  @ApiFile(
+    [MIME.PDF, MIME.PNG, MIME.JPEG, MIME.DOCX, MIME.XLSX],
+    'Tệp minh chứng như đã tải lên (PDF, ảnh PNG/JPEG, Word hoặc Excel; loại theo nội dung tệp)',
+  )
   async evidenceContent(
     @Param('id', IdPipe) id: number,
     @Param('year', YearPipe) year: number,

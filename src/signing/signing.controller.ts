@@ -16,7 +16,9 @@ import { Permission, Public } from '../common/http/permission.decorator';
 import { AppError } from '../common/errors/app-error';
 import { IdPipe } from '../common/http/id-param.pipe';
 import { uploadOptions } from '../common/http/upload';
+import { GeneratedDocumentDto } from '../documents/dto/document-view.dto';
 import { SaveSigningProfileDto } from './dto/signing.dto';
+import { PdfCheckViewDto, SigningProfileViewDto } from './dto/signing-view.dto';
 import { SigningErrors } from './signing.errors';
 import { SigningService } from './signing.service';
 
@@ -31,6 +33,7 @@ export class SigningController {
   @Get('blocs/:id/signing-profile')
   @Permission('signing.manage', { bloc: 'id' })
   @ApiDoc('Chứng thư số và hình ảnh ký của khối (không bao giờ trả khóa hay mật khẩu)')
+  @ApiOkResponse({ type: SigningProfileViewDto })
   getProfile(@Param('id', IdPipe) id: number) {
     return this.signing.getProfile(id);
   }
@@ -38,6 +41,7 @@ export class SigningController {
   @Put('blocs/:id/signing-profile')
   @Permission('signing.manage', { bloc: 'id' })
   @ApiDoc('Khai báo (hoặc thay) chứng thư số, ảnh chữ ký, ảnh con dấu và người được ký của khối')
+  @ApiOkResponse({ type: SigningProfileViewDto })
   saveProfile(@Param('id', IdPipe) id: number, @Body() dto: SaveSigningProfileDto) {
     return this.signing.saveProfile(id, dto);
   }
@@ -46,6 +50,7 @@ export class SigningController {
   @Permission('documents.sign', { document: 'did' })
   @ApiDoc('Ký số phiên bản mới nhất của văn bản (PAdES, hình ảnh theo Nghị định 30/2020)')
   @ApiCreatedResponse({
+    type: GeneratedDocumentDto,
     description: 'Văn bản đã ký; tệp PDF của phiên bản này từ nay là bản đã ký',
   })
   sign(@Param('did', IdPipe) did: number) {
@@ -62,7 +67,7 @@ export class SigningController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @ApiOkResponse({ description: 'Kết quả kiểm tra' })
+  @ApiOkResponse({ type: PdfCheckViewDto, description: 'Kết quả kiểm tra' })
   @UseInterceptors(FileInterceptor('file', uploadOptions(CHECK_MAX_BYTES)))
   check(@UploadedFile() file: { buffer: Buffer } | undefined) {
     if (!file) throw new AppError(SigningErrors.FILE_MISSING);

@@ -8,7 +8,10 @@ interface Example {
   value?: { statusCode?: number; code?: string; message?: string; details?: unknown[] };
 }
 interface Response {
-  content?: Record<string, { schema?: { $ref?: string }; examples?: Record<string, Example> }>;
+  content?: Record<
+    string,
+    { schema?: Schema; example?: unknown; examples?: Record<string, Example> }
+  >;
 }
 interface Operation {
   summary?: string;
@@ -21,6 +24,7 @@ interface Schema {
   items?: Schema;
   type?: string;
   enum?: unknown[];
+  format?: string;
   example?: unknown;
   properties?: Record<string, Schema>;
 }
@@ -37,7 +41,8 @@ const ERROR_BODY = '#/components/schemas/ErrorBodyDto';
 
 /**
  * The DTOs an integrator reads and writes most: units, blocs and their years, criteria, score
- * lines, sheets and the ranking, meetings and ballots' counts, nominations, and the error body.
+ * lines, sheets and the ranking, meetings, ballots and their counts, electronic voting, documents,
+ * accounts, awards, the audit log, nominations, and the error body.
  */
 const MAIN_DTOS = [
   'ErrorBodyDto',
@@ -71,6 +76,18 @@ const MAIN_DTOS = [
   'EligibilityDto',
   'CouncilVoteDto',
   'DecisionDto',
+  'MeetingViewDto',
+  'BallotViewDto',
+  'ElectronicSummaryDto',
+  'CorrectionRequestViewDto',
+  'ElectronicStatusDto',
+  'ReceiptDto',
+  'GeneratedDocumentDto',
+  'UserViewDto',
+  'AwardDto',
+  'AwardImportReportDto',
+  'AuditEntryDto',
+  'NominationSuggestionsDto',
 ];
 
 /** Every coded error the app defines: CommonErrors and each feature's <feature>.errors.ts. */
@@ -131,6 +148,41 @@ describe('OpenAPI document', () => {
         }),
       )
       .map(({ name }) => name);
+    expect(without).toEqual([]);
+  });
+
+  it('documents the success response of every operation (2XX, or 3XX for a redirect)', () => {
+    const without = operations()
+      .filter(({ op }) => !Object.keys(op.responses ?? {}).some((status) => /^[23]/.test(status)))
+      .map(({ name }) => name);
+    expect(without).toEqual([]);
+  });
+
+  it('gives every success body (2XX but 204) a schema or an example: JSON or a binary file', () => {
+    // A schema says something when it names a class, lists fields or items that do, or is a file.
+    const described = (schema: Schema | undefined): boolean =>
+      !!schema &&
+      (!!schema.$ref ||
+        !!schema.oneOf?.every(described) ||
+        !!schema.allOf?.every(described) ||
+        (schema.type === 'array' && described(schema.items)) ||
+        (schema.type === 'object' && Object.keys(schema.properties ?? {}).length > 0) ||
+        (schema.type === 'string' && schema.format === 'binary'));
+    const without = operations().flatMap(({ name, op }) =>
+      Object.entries(op.responses ?? {})
+        .filter(([status]) => status.startsWith('2') && status !== '204')
+        .flatMap(([status, response]) => {
+          const media = Object.entries(response.content ?? {});
+          if (media.length === 0) return [`${name} ${status}: no body`];
+          return media
+            .filter(([type, m]) =>
+              type === 'application/json'
+                ? !described(m.schema) && m.example === undefined && !m.examples
+                : m.schema?.type !== 'string' || m.schema.format !== 'binary',
+            )
+            .map(([type]) => `${name} ${status} ${type}`);
+        }),
+    );
     expect(without).toEqual([]);
   });
 

@@ -29,3 +29,35 @@ export const ApiDoc = (summary: string, description?: string): MethodDecorator =
       examples: ERROR_EXAMPLES_5XX,
     }),
   );
+
+/**
+ * A route answering a file (PDF, Word, Excel, CSV, HTML…): its content type(s) and a binary body,
+ * for integrators and for test/e2e/openapi.e2e.spec.ts. `status` 201 when the route creates it.
+ * The types are set on the success response only (not with `@ApiProduces`, which would move the
+ * JSON error bodies under the file's types too).
+ */
+export const ApiFile = (
+  mime: string | readonly string[],
+  description: string,
+  status: 200 | 201 = 200,
+): MethodDecorator => {
+  const types = typeof mime === 'string' ? [mime] : [...mime];
+  return ApiResponse({
+    status,
+    description,
+    content: Object.fromEntries(
+      types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  });
+};
+
+/** The content types of the files the API answers with, for `ApiFile`. */
+export const MIME = {
+  PDF: 'application/pdf',
+  DOCX: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  CSV: 'text/csv',
+  HTML: 'text/html',
+  PNG: 'image/png',
+  JPEG: 'image/jpeg',
+} as const;

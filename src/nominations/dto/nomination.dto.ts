@@ -178,7 +178,7 @@ export class ProvinceNominationsQueryDto {
 
 export class FindingOutDto {
   @ApiProperty({ example: 'NOT_LEADER' }) code!: string;
-  @ApiProperty({ example: 'warning' }) severity!: string;
+  @ApiProperty({ enum: ['error', 'warning'], example: 'warning' }) severity!: 'error' | 'warning';
   @ApiProperty({
     example:
       'Huyện Cẩm Giàng không phải đơn vị dẫn đầu khối (xếp hạng 2/12); đơn vị dẫn đầu là thành phố Hải Dương (được đề nghị Cờ thi đua của Chính phủ). Cờ thi đua của Ủy ban nhân dân tỉnh thường dành cho tập thể dẫn đầu khối: cần ghi rõ lý do.',
