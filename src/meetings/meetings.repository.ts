@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { BallotStatus, MeetingStatus } from '../domain/meetings/status';
 import type { BallotCounts } from '../domain/voting';
 import type { WarningAcknowledgement } from '../domain/eligibility';
@@ -15,6 +16,18 @@ import {
 import { BallotEntity, BallotEntryEntity, MeetingAttendanceEntity } from './meeting-parts.entity';
 import { BallotTransitionEntity, MeetingTransitionEntity } from './meeting-transition.entity';
 import { MeetingEntity } from './meeting.entity';
+
+/**
+ * Inserts one row without reading back what the database generated (id, version, timestamps):
+ * `Repository.insert` does, one more statement on SQLite, and nothing here uses them.
+ */
+async function insertRow<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E>,
+): Promise<void> {
+  await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
+}
 
 export type MeetingValues = Omit<
   MeetingEntity,
@@ -154,7 +167,7 @@ export class MeetingsRepository {
   }
 
   async insertEntry(em: EntityManager, values: Omit<EntryRecord, 'id' | 'version'>): Promise<void> {
-    await em.getRepository(BallotEntryEntity).insert({
+    await insertRow(em, BallotEntryEntity, {
       ballotId: values.ballotId,
       entryNo: values.entryNo,
       enteredBy: values.enteredBy,
@@ -204,7 +217,7 @@ export class MeetingsRepository {
     meetingId: number,
     t: TransitionValues<MeetingStatus>,
   ): Promise<void> {
-    await em.getRepository(MeetingTransitionEntity).insert({
+    await insertRow(em, MeetingTransitionEntity, {
       meetingId,
       fromStatus: t.from,
       toStatus: t.to,
@@ -224,7 +237,7 @@ export class MeetingsRepository {
     ballotId: number,
     t: TransitionValues<BallotStatus>,
   ): Promise<void> {
-    await em.getRepository(BallotTransitionEntity).insert({
+    await insertRow(em, BallotTransitionEntity, {
       ballotId,
       fromStatus: t.from,
       toStatus: t.to,
