@@ -104,7 +104,14 @@ export class BallotsService {
       });
       await this.transitions.ballotChanged(em, created.id, null, 'DRAFT');
       await this.electronic.register(em, created.id, dto.mode ?? 'PAPER', dto.method);
-      return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term);
+      return this.views.recorded(
+        em,
+        meetingId,
+        'ballot.create',
+        undefined,
+        ctx.term,
+        ctx.attendance,
+      );
     });
   }
 
@@ -164,7 +171,14 @@ export class BallotsService {
     await this.electronic.onOpen(em, ballot.id, present.length);
     if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
       await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-    return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
+    return this.views.recorded(
+      em,
+      ctx.meeting.id,
+      'ballot.open',
+      undefined,
+      ctx.term,
+      ctx.attendance,
+    );
   }
 
   /** Records one of the two independent entries; when both exist they are compared and, if equal, tallied. */
@@ -192,8 +206,15 @@ export class BallotsService {
         counts,
         acknowledgements: acks,
       });
-      await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
+      await this.reconcile(em, ctx, ballot, [...entries.map((e) => e.counts), counts]);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.entry',
+        undefined,
+        ctx.term,
+        ctx.attendance,
+      );
     });
     this.metrics.countEntry(Number(process.hrtime.bigint() - start) / 1e9);
     return view;
@@ -223,8 +244,16 @@ export class BallotsService {
         acknowledgements: acks,
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
-      await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry.correct', undefined, ctx.term);
+      const stored = entries.map((e) => (e.entryNo === entryNo ? counts : e.counts));
+      await this.reconcile(em, ctx, ballot, stored);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.entry.correct',
+        undefined,
+        ctx.term,
+        ctx.attendance,
+      );
     });
   }
 
@@ -246,7 +275,14 @@ export class BallotsService {
         ...decision,
         note: dto.note ?? null,
       });
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.chair_decision',
+        undefined,
+        ctx.term,
+        ctx.attendance,
+      );
     });
   }
 
@@ -288,7 +324,14 @@ export class BallotsService {
       );
       if (ctx.meeting.status === 'COUNTED')
         await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.revote',
+        undefined,
+        ctx.term,
+        ctx.attendance,
+      );
     });
   }
 
@@ -332,23 +375,28 @@ export class BallotsService {
     if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
   }
 
-  /** Compares the two entries; equal → accepted and tallied; different → both marked, differences shown. */
+  /**
+   * Compares the two entries; equal → accepted and tallied; different → both marked, differences shown.
+   * `stored`: the counts of the ballot's entries in entry order, as this transaction has just
+   * written them (the entries read at its start, with the one inserted or corrected), so they are
+   * not read again.
+   */
   private async reconcile(
     em: EntityManager,
     ctx: MeetingContext,
     ballot: BallotRecord,
+    stored: readonly BallotCounts[],
   ): Promise<void> {
-    const entries = await this.meetings.entries(em, ballot.id);
-    if (entries.length < 2) return;
-    const [a, b] = entries as [(typeof entries)[0], (typeof entries)[0]];
-    if (!compareEntries(a.counts, b.counts).equal) {
+    if (stored.length < 2) return;
+    const [a, b] = stored as [BallotCounts, BallotCounts];
+    if (!compareEntries(a, b).equal) {
       await this.meetings.setEntriesStatus(em, ballot.id, 'MISMATCH');
       return;
     }
     await this.meetings.setEntriesStatus(em, ballot.id, 'ACCEPTED');
     // `ballot` was read in this transaction and entries do not change its row (its version holds)
-    const tally = await this.counting.runTally(em, ctx, ballot, a.counts, null);
-    await this.saveTally(em, ctx, ballot, a.counts, tally, null);
+    const tally = await this.counting.runTally(em, ctx, ballot, a, null);
+    await this.saveTally(em, ctx, ballot, a, tally, null);
   }
 
   /** Stores the tally: the ballot is decided or waits on its tie; all decided → the meeting is counted. */

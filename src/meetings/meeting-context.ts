@@ -31,15 +31,26 @@ export class MeetingContextLoader {
   /**
    * `known`: the term's context already loaded in this transaction by a caller whose writes leave
    * the bloc, the term, its criteria and its members as they were (ballots, roll): reused.
+   * `knownAttendance`: the meeting's roll read in this transaction by a caller whose writes leave it
+   * as it was (ballots, entries, tallies): reused.
    */
-  async load(em: EntityManager, meetingId: number, known?: TermContext): Promise<MeetingContext> {
+  async load(
+    em: EntityManager,
+    meetingId: number,
+    known?: TermContext,
+    knownAttendance?: MeetingAttendanceEntity[],
+  ): Promise<MeetingContext> {
     const meeting = await this.meetings.findById(em, meetingId);
     if (!meeting) throw new AppError(MeetingErrors.NOT_FOUND);
     const term =
       known?.term.id === meeting.termId
         ? known
         : await this.scoring.contextOfTerm(em, await this.scoring.termById(em, meeting.termId));
-    return { meeting, term, attendance: await this.meetings.attendance(em, meetingId) };
+    const attendance =
+      knownAttendance && known?.term.id === meeting.termId
+        ? knownAttendance
+        : await this.meetings.attendance(em, meetingId);
+    return { meeting, term, attendance };
   }
 
   /** The bloc's voting rule of a tier for the meeting's award year (R1, R8–R10). */

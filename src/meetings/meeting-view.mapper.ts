@@ -12,7 +12,8 @@ import { compareEntries, meetingQuorum, type VotingRule } from '../domain/voting
 import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import type { TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../registry/units/unit.mapper';
-import { decodeMeetingLists } from './ballot-codec';
+import { decodeMeetingLists, type BallotRecord } from './ballot-codec';
+import type { MeetingAttendanceEntity } from './meeting-parts.entity';
 import { toCorrectionRequestView } from './correction-request-view';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { ElectronicRepository } from './electronic/electronic.repository';
@@ -38,15 +39,19 @@ export class MeetingViews {
   ) {}
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
-  /** `term`: see MeetingContextLoader.load (only from writes that leave the term as it was). */
+  /**
+   * `term`, `attendance`: see MeetingContextLoader.load (only from writes that leave the term, or
+   * the roll, as they were).
+   */
   async recorded(
     em: EntityManager,
     id: number,
     action: string,
     before?: unknown,
     term?: TermContext,
+    attendance?: MeetingAttendanceEntity[],
   ): Promise<MeetingView> {
-    const view = await this.view(em, id, term);
+    const view = await this.view(em, id, term, attendance);
     await this.audit.record(em, {
       action,
       entityType: 'meeting',
@@ -58,12 +63,18 @@ export class MeetingViews {
   }
 
   /** The meeting as the API and the documents show it. */
-  async view(em: EntityManager, id: number, term?: TermContext): Promise<MeetingView> {
-    const ctx = await this.loader.load(em, id, term);
+  async view(
+    em: EntityManager,
+    id: number,
+    term?: TermContext,
+    attendance?: MeetingAttendanceEntity[],
+  ): Promise<MeetingView> {
+    const ctx = await this.loader.load(em, id, term, attendance);
     const m = ctx.meeting;
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
-    const ballots = await this.ballotViews(em, ctx, tiers);
+    const rows = await this.meetings.ballots(em, m.id);
+    const ballots = await this.ballotViews(em, ctx, tiers, rows);
     const present = ctx.attendance.filter((a) => a.present).length;
     const total = ctx.term.members.length;
     let quorum: MeetingView['quorum'] = {
@@ -74,7 +85,11 @@ export class MeetingViews {
       explanation: null,
     };
     if (ctx.attendance.length === total) {
-      const q = meetingQuorum(total, present, await this.quorumRules(em, ctx, [...tiers.values()]));
+      const q = meetingQuorum(
+        total,
+        present,
+        await this.quorumRules(em, ctx, [...tiers.values()], rows),
+      );
       if (q)
         quorum = {
           present,
@@ -140,6 +155,7 @@ export class MeetingViews {
     em: EntityManager,
     ctx: MeetingContext,
     tiers: ReadonlyMap<number, { code: string; name: string }>,
+    rows: readonly BallotRecord[],
   ): Promise<BallotView[]> {
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const unitByCode = new Map(ctx.term.members.map((u) => [u.code, u]));
@@ -148,7 +164,6 @@ export class MeetingViews {
         const u = unitByCode.get(c);
         return u ? [toUnitDto(u)] : [];
       });
-    const rows = await this.meetings.ballots(em, ctx.meeting.id);
     const ids = rows.map((b) => b.id);
     const entriesOf = await this.meetings.entriesOfBallots(em, ids);
     const electronicOf = await this.electronic.ofBallots(em, ids);
@@ -234,8 +249,8 @@ export class MeetingViews {
     em: EntityManager,
     ctx: MeetingContext,
     tiers: readonly { id: number }[],
+    ballots: readonly BallotRecord[],
   ): Promise<VotingRule[]> {
-    const ballots = await this.meetings.ballots(em, ctx.meeting.id);
     const rules: VotingRule[] = [];
     const tierIds = ballots.length > 0 ? [] : tiers.map((t) => t.id);
     for (const b of ballots) {
