@@ -25,12 +25,22 @@ import type {
   EntryDto,
 } from './dto/meeting.dto';
 import { ElectronicRounds } from './electronic/electronic-rounds';
-import { MeetingContextLoader, type MeetingContext } from './meeting-context';
+import {
+  MeetingContextLoader,
+  type KnownMeetingParts,
+  type MeetingContext,
+} from './meeting-context';
 import type { MeetingView } from './meeting-view';
 import { MeetingViews } from './meeting-view.mapper';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { StatusTransitions } from './status-transitions';
+
+/** After a tally: the meeting's ballots read after it, and whether the meeting was moved (row changed). */
+interface SavedTally {
+  ballots: BallotRecord[];
+  meetingMoved: boolean;
+}
 
 /**
  * Ballots of the meeting: opening with quorum (voters frozen), counts entered twice by two people
@@ -104,14 +114,9 @@ export class BallotsService {
       });
       await this.transitions.ballotChanged(em, created.id, null, 'DRAFT');
       await this.electronic.register(em, created.id, dto.mode ?? 'PAPER', dto.method);
-      return this.views.recorded(
-        em,
-        meetingId,
-        'ballot.create',
-        undefined,
-        ctx.term,
-        ctx.attendance,
-      );
+      return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -171,14 +176,9 @@ export class BallotsService {
     await this.electronic.onOpen(em, ballot.id, present.length);
     if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
       await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-    return this.views.recorded(
-      em,
-      ctx.meeting.id,
-      'ballot.open',
-      undefined,
-      ctx.term,
-      ctx.attendance,
-    );
+    return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term, {
+      attendance: ctx.attendance,
+    });
   }
 
   /** Records one of the two independent entries; when both exist they are compared and, if equal, tallied. */
@@ -206,14 +206,17 @@ export class BallotsService {
         counts,
         acknowledgements: acks,
       });
-      await this.reconcile(em, ctx, ballot, [...entries.map((e) => e.counts), counts]);
+      const tallied = await this.reconcile(em, ctx, ballot, [
+        ...entries.map((e) => e.counts),
+        counts,
+      ]);
       return this.views.recorded(
         em,
         ctx.meeting.id,
         'ballot.entry',
         undefined,
         ctx.term,
-        ctx.attendance,
+        this.unchangedParts(ctx, tallied),
       );
     });
     this.metrics.countEntry(Number(process.hrtime.bigint() - start) / 1e9);
@@ -245,14 +248,14 @@ export class BallotsService {
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
       const stored = entries.map((e) => (e.entryNo === entryNo ? counts : e.counts));
-      await this.reconcile(em, ctx, ballot, stored);
+      const tallied = await this.reconcile(em, ctx, ballot, stored);
       return this.views.recorded(
         em,
         ctx.meeting.id,
         'ballot.entry.correct',
         undefined,
         ctx.term,
-        ctx.attendance,
+        this.unchangedParts(ctx, tallied),
       );
     });
   }
@@ -275,14 +278,9 @@ export class BallotsService {
         ...decision,
         note: dto.note ?? null,
       });
-      return this.views.recorded(
-        em,
-        ctx.meeting.id,
-        'ballot.chair_decision',
-        undefined,
-        ctx.term,
-        ctx.attendance,
-      );
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -324,14 +322,9 @@ export class BallotsService {
       );
       if (ctx.meeting.status === 'COUNTED')
         await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-      return this.views.recorded(
-        em,
-        ctx.meeting.id,
-        'ballot.revote',
-        undefined,
-        ctx.term,
-        ctx.attendance,
-      );
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -386,17 +379,30 @@ export class BallotsService {
     ctx: MeetingContext,
     ballot: BallotRecord,
     stored: readonly BallotCounts[],
-  ): Promise<void> {
-    if (stored.length < 2) return;
+  ): Promise<SavedTally | null> {
+    if (stored.length < 2) return null;
     const [a, b] = stored as [BallotCounts, BallotCounts];
     if (!compareEntries(a, b).equal) {
       await this.meetings.setEntriesStatus(em, ballot.id, 'MISMATCH');
-      return;
+      return null;
     }
     await this.meetings.setEntriesStatus(em, ballot.id, 'ACCEPTED');
     // `ballot` was read in this transaction and entries do not change its row (its version holds)
     const tally = await this.counting.runTally(em, ctx, ballot, a, null);
-    await this.saveTally(em, ctx, ballot, a, tally, null);
+    return this.saveTally(em, ctx, ballot, a, tally, null);
+  }
+
+  /**
+   * What an entry's view can take from the entry's own reads: the roll always (no entry changes
+   * it); the meeting's row when no tally moved the meeting; the ballots as read after the tally.
+   */
+  private unchangedParts(ctx: MeetingContext, tallied: SavedTally | null): KnownMeetingParts {
+    if (!tallied) return { attendance: ctx.attendance, meeting: ctx.meeting };
+    return {
+      attendance: ctx.attendance,
+      ballots: tallied.ballots,
+      ...(tallied.meetingMoved ? {} : { meeting: ctx.meeting }),
+    };
   }
 
   /** Stores the tally: the ballot is decided or waits on its tie; all decided → the meeting is counted. */
@@ -407,7 +413,7 @@ export class BallotsService {
     counts: BallotCounts,
     tally: Tally,
     chairDecision: ChairDecision | null,
-  ): Promise<void> {
+  ): Promise<SavedTally> {
     const status: BallotStatus =
       tally.status === 'TIE_PENDING' || tally.status === 'TIE_UNRESOLVED'
         ? 'TIE_PENDING'
@@ -423,7 +429,8 @@ export class BallotsService {
     if (status !== ballot.status)
       await this.transitions.ballotChanged(em, ballot.id, ballot.status, status);
     const all = await this.meetings.ballots(em, ctx.meeting.id);
-    if (all.every((b) => b.status === 'DECIDED'))
-      await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED');
+    const meetingMoved = all.every((b) => b.status === 'DECIDED');
+    if (meetingMoved) await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED');
+    return { ballots: all, meetingMoved };
   }
 }

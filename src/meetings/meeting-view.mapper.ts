@@ -13,11 +13,14 @@ import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organi
 import type { TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../registry/units/unit.mapper';
 import { decodeMeetingLists, type BallotRecord } from './ballot-codec';
-import type { MeetingAttendanceEntity } from './meeting-parts.entity';
 import { toCorrectionRequestView } from './correction-request-view';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { ElectronicRepository } from './electronic/electronic.repository';
-import { MeetingContextLoader, type MeetingContext } from './meeting-context';
+import {
+  MeetingContextLoader,
+  type KnownMeetingParts,
+  type MeetingContext,
+} from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingsRepository } from './meetings.repository';
 import { officerDecisionViews } from './officer-decisions';
@@ -40,8 +43,8 @@ export class MeetingViews {
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
   /**
-   * `term`, `attendance`: see MeetingContextLoader.load (only from writes that leave the term, or
-   * the roll, as they were).
+   * `term`, `parts`: see MeetingContextLoader.load (only from writes that leave the term, or those
+   * parts, as they were).
    */
   async recorded(
     em: EntityManager,
@@ -49,9 +52,9 @@ export class MeetingViews {
     action: string,
     before?: unknown,
     term?: TermContext,
-    attendance?: MeetingAttendanceEntity[],
+    parts?: KnownMeetingParts,
   ): Promise<MeetingView> {
-    const view = await this.view(em, id, term, attendance);
+    const view = await this.view(em, id, term, parts);
     await this.audit.record(em, {
       action,
       entityType: 'meeting',
@@ -67,13 +70,13 @@ export class MeetingViews {
     em: EntityManager,
     id: number,
     term?: TermContext,
-    attendance?: MeetingAttendanceEntity[],
+    parts?: KnownMeetingParts,
   ): Promise<MeetingView> {
-    const ctx = await this.loader.load(em, id, term, attendance);
+    const ctx = await this.loader.load(em, id, term, parts);
     const m = ctx.meeting;
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
-    const rows = await this.meetings.ballots(em, m.id);
+    const rows = (term && parts?.ballots) || (await this.meetings.ballots(em, m.id));
     const ballots = await this.ballotViews(em, ctx, tiers, rows);
     const present = ctx.attendance.filter((a) => a.present).length;
     const total = ctx.term.members.length;
