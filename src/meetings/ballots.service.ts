@@ -31,15 +31,16 @@ import {
   type MeetingContext,
 } from './meeting-context';
 import type { MeetingView } from './meeting-view';
+import type { MeetingEntity } from './meeting.entity';
 import { MeetingViews } from './meeting-view.mapper';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { StatusTransitions } from './status-transitions';
 
-/** After a tally: the meeting's ballots read after it, and whether the meeting was moved (row changed). */
+/** After a tally: the meeting's ballots read after it, and the meeting's row as it now is. */
 interface SavedTally {
   ballots: BallotRecord[];
-  meetingMoved: boolean;
+  meeting: MeetingEntity;
 }
 
 /**
@@ -394,15 +395,12 @@ export class BallotsService {
 
   /**
    * What an entry's view can take from the entry's own reads: the roll always (no entry changes
-   * it); the meeting's row when no tally moved the meeting; the ballots as read after the tally.
+   * it); the meeting's row as the entry read it or as its tally moved it; the ballots as read after
+   * the tally.
    */
   private unchangedParts(ctx: MeetingContext, tallied: SavedTally | null): KnownMeetingParts {
     if (!tallied) return { attendance: ctx.attendance, meeting: ctx.meeting };
-    return {
-      attendance: ctx.attendance,
-      ballots: tallied.ballots,
-      ...(tallied.meetingMoved ? {} : { meeting: ctx.meeting }),
-    };
+    return { attendance: ctx.attendance, ballots: tallied.ballots, meeting: tallied.meeting };
   }
 
   /** Stores the tally: the ballot is decided or waits on its tie; all decided → the meeting is counted. */
@@ -429,8 +427,9 @@ export class BallotsService {
     if (status !== ballot.status)
       await this.transitions.ballotChanged(em, ballot.id, ballot.status, status);
     const all = await this.meetings.ballots(em, ctx.meeting.id);
-    const meetingMoved = all.every((b) => b.status === 'DECIDED');
-    if (meetingMoved) await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED');
-    return { ballots: all, meetingMoved };
+    const meeting = all.every((b) => b.status === 'DECIDED')
+      ? await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED')
+      : ctx.meeting;
+    return { ballots: all, meeting };
   }
 }
