@@ -360,9 +360,10 @@ export class BallotsService {
     em: EntityManager,
     ballotId: number,
   ): Promise<{ ballot: BallotRecord; ctx: MeetingContext }> {
-    const ballot = await this.meetings.findBallot(em, ballotId);
-    if (!ballot) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    return { ballot, ctx: await this.loader.load(em, ballot.meetingId) };
+    const found = await this.meetings.findBallotWithMeeting(em, ballotId);
+    if (!found) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    const { ballot, meeting } = found;
+    return { ballot, ctx: await this.loader.load(em, ballot.meetingId, undefined, { meeting }) };
   }
 
   private requireUnlocked(ctx: MeetingContext): void {

@@ -41,7 +41,7 @@ export class MeetingContextLoader {
    * `known`: the term's context already loaded in this transaction by a caller whose writes leave
    * the bloc, the term, its criteria and its members as they were (ballots, roll): reused.
    * `parts`: the meeting's row and roll read in this transaction by a caller whose writes left them
-   * as they were (an entry that moved no meeting, ballots): reused, with that term.
+   * as they were (an entry that moved no meeting, ballots): reused (the roll only with that term).
    */
   async load(
     em: EntityManager,
@@ -49,7 +49,7 @@ export class MeetingContextLoader {
     known?: TermContext,
     parts?: KnownMeetingParts,
   ): Promise<MeetingContext> {
-    const given = known && parts?.meeting?.id === meetingId ? parts.meeting : undefined;
+    const given = parts?.meeting?.id === meetingId ? parts.meeting : undefined;
     const meeting = given ?? (await this.meetings.findById(em, meetingId));
     if (!meeting) throw new AppError(MeetingErrors.NOT_FOUND);
     const term =

@@ -121,6 +121,23 @@ export class MeetingsRepository {
     return row ? decodeBallot(row) : null;
   }
 
+  /** A ballot with its meeting's row, in one query (a ballot step needs both). */
+  async findBallotWithMeeting(
+    em: EntityManager,
+    id: number,
+  ): Promise<{ ballot: BallotRecord; meeting: MeetingEntity } | null> {
+    // getOne without take/limit: findOne with relations would first select the distinct ids
+    const row = await em
+      .getRepository(BallotEntity)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.meeting', 'm')
+      .where('b.id = :id', { id })
+      .getOne();
+    if (!row?.meeting) return null;
+    const { meeting, ...ballot } = row;
+    return { ballot: decodeBallot(ballot), meeting };
+  }
+
   async ballotExists(
     em: EntityManager,
     meetingId: number,
