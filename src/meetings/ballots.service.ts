@@ -25,12 +25,23 @@ import type {
   EntryDto,
 } from './dto/meeting.dto';
 import { ElectronicRounds } from './electronic/electronic-rounds';
-import { MeetingContextLoader, type MeetingContext } from './meeting-context';
+import {
+  MeetingContextLoader,
+  type KnownMeetingParts,
+  type MeetingContext,
+} from './meeting-context';
 import type { MeetingView } from './meeting-view';
+import type { MeetingEntity } from './meeting.entity';
 import { MeetingViews } from './meeting-view.mapper';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 import { StatusTransitions } from './status-transitions';
+
+/** After a tally: the meeting's ballots read after it, and the meeting's row as it now is. */
+interface SavedTally {
+  ballots: BallotRecord[];
+  meeting: MeetingEntity;
+}
 
 /**
  * Ballots of the meeting: opening with quorum (voters frozen), counts entered twice by two people
@@ -104,7 +115,9 @@ export class BallotsService {
       });
       await this.transitions.ballotChanged(em, created.id, null, 'DRAFT');
       await this.electronic.register(em, created.id, dto.mode ?? 'PAPER', dto.method);
-      return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term);
+      return this.views.recorded(em, meetingId, 'ballot.create', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -164,7 +177,9 @@ export class BallotsService {
     await this.electronic.onOpen(em, ballot.id, present.length);
     if (ctx.meeting.status === 'OPEN' || ctx.meeting.status === 'COUNTED')
       await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-    return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term);
+    return this.views.recorded(em, ctx.meeting.id, 'ballot.open', undefined, ctx.term, {
+      attendance: ctx.attendance,
+    });
   }
 
   /** Records one of the two independent entries; when both exist they are compared and, if equal, tallied. */
@@ -192,8 +207,18 @@ export class BallotsService {
         counts,
         acknowledgements: acks,
       });
-      await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry', undefined, ctx.term);
+      const tallied = await this.reconcile(em, ctx, ballot, [
+        ...entries.map((e) => e.counts),
+        counts,
+      ]);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.entry',
+        undefined,
+        ctx.term,
+        this.unchangedParts(ctx, tallied),
+      );
     });
     this.metrics.countEntry(Number(process.hrtime.bigint() - start) / 1e9);
     return view;
@@ -223,8 +248,16 @@ export class BallotsService {
         acknowledgements: acks,
       });
       if (!ok) throw new AppError(CommonErrors.VERSION_CONFLICT);
-      await this.reconcile(em, ctx, ballot);
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.entry.correct', undefined, ctx.term);
+      const stored = entries.map((e) => (e.entryNo === entryNo ? counts : e.counts));
+      const tallied = await this.reconcile(em, ctx, ballot, stored);
+      return this.views.recorded(
+        em,
+        ctx.meeting.id,
+        'ballot.entry.correct',
+        undefined,
+        ctx.term,
+        this.unchangedParts(ctx, tallied),
+      );
     });
   }
 
@@ -246,7 +279,9 @@ export class BallotsService {
         ...decision,
         note: dto.note ?? null,
       });
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term);
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.chair_decision', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -288,7 +323,9 @@ export class BallotsService {
       );
       if (ctx.meeting.status === 'COUNTED')
         await this.transitions.moveMeeting(em, ctx.meeting.id, 'VOTING');
-      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term);
+      return this.views.recorded(em, ctx.meeting.id, 'ballot.revote', undefined, ctx.term, {
+        attendance: ctx.attendance,
+      });
     });
   }
 
@@ -323,32 +360,48 @@ export class BallotsService {
     em: EntityManager,
     ballotId: number,
   ): Promise<{ ballot: BallotRecord; ctx: MeetingContext }> {
-    const ballot = await this.meetings.findBallot(em, ballotId);
-    if (!ballot) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
-    return { ballot, ctx: await this.loader.load(em, ballot.meetingId) };
+    const found = await this.meetings.findBallotWithMeeting(em, ballotId);
+    if (!found) throw new AppError(MeetingErrors.BALLOT_NOT_FOUND);
+    const { ballot, meeting } = found;
+    return { ballot, ctx: await this.loader.load(em, ballot.meetingId, undefined, { meeting }) };
   }
 
   private requireUnlocked(ctx: MeetingContext): void {
     if (isMeetingLocked(ctx.meeting.status)) throw new AppError(MeetingErrors.LOCKED);
   }
 
-  /** Compares the two entries; equal → accepted and tallied; different → both marked, differences shown. */
+  /**
+   * Compares the two entries; equal → accepted and tallied; different → both marked, differences shown.
+   * `stored`: the counts of the ballot's entries in entry order, as this transaction has just
+   * written them (the entries read at its start, with the one inserted or corrected), so they are
+   * not read again.
+   */
   private async reconcile(
     em: EntityManager,
     ctx: MeetingContext,
     ballot: BallotRecord,
-  ): Promise<void> {
-    const entries = await this.meetings.entries(em, ballot.id);
-    if (entries.length < 2) return;
-    const [a, b] = entries as [(typeof entries)[0], (typeof entries)[0]];
-    if (!compareEntries(a.counts, b.counts).equal) {
+    stored: readonly BallotCounts[],
+  ): Promise<SavedTally | null> {
+    if (stored.length < 2) return null;
+    const [a, b] = stored as [BallotCounts, BallotCounts];
+    if (!compareEntries(a, b).equal) {
       await this.meetings.setEntriesStatus(em, ballot.id, 'MISMATCH');
-      return;
+      return null;
     }
     await this.meetings.setEntriesStatus(em, ballot.id, 'ACCEPTED');
     // `ballot` was read in this transaction and entries do not change its row (its version holds)
-    const tally = await this.counting.runTally(em, ctx, ballot, a.counts, null);
-    await this.saveTally(em, ctx, ballot, a.counts, tally, null);
+    const tally = await this.counting.runTally(em, ctx, ballot, a, null);
+    return this.saveTally(em, ctx, ballot, a, tally, null);
+  }
+
+  /**
+   * What an entry's view can take from the entry's own reads: the roll always (no entry changes
+   * it); the meeting's row as the entry read it or as its tally moved it; the ballots as read after
+   * the tally.
+   */
+  private unchangedParts(ctx: MeetingContext, tallied: SavedTally | null): KnownMeetingParts {
+    if (!tallied) return { attendance: ctx.attendance, meeting: ctx.meeting };
+    return { attendance: ctx.attendance, ballots: tallied.ballots, meeting: tallied.meeting };
   }
 
   /** Stores the tally: the ballot is decided or waits on its tie; all decided → the meeting is counted. */
@@ -359,7 +412,7 @@ export class BallotsService {
     counts: BallotCounts,
     tally: Tally,
     chairDecision: ChairDecision | null,
-  ): Promise<void> {
+  ): Promise<SavedTally> {
     const status: BallotStatus =
       tally.status === 'TIE_PENDING' || tally.status === 'TIE_UNRESOLVED'
         ? 'TIE_PENDING'
@@ -375,7 +428,9 @@ export class BallotsService {
     if (status !== ballot.status)
       await this.transitions.ballotChanged(em, ballot.id, ballot.status, status);
     const all = await this.meetings.ballots(em, ctx.meeting.id);
-    if (all.every((b) => b.status === 'DECIDED'))
-      await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED');
+    const meeting = all.every((b) => b.status === 'DECIDED')
+      ? await this.transitions.moveMeeting(em, ctx.meeting.id, 'COUNTED')
+      : ctx.meeting;
+    return { ballots: all, meeting };
   }
 }

@@ -8,6 +8,7 @@ import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rule
 import { formatVotingRule, type VotingRule } from '../domain/voting';
 import { toVotingRule } from '../award-tiers/award-tier.mapper';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
+import type { BallotRecord } from './ballot-codec';
 import type { MeetingAttendanceEntity } from './meeting-parts.entity';
 import type { MeetingEntity } from './meeting.entity';
 import { MeetingErrors } from './meeting.errors';
@@ -17,6 +18,14 @@ export interface MeetingContext {
   meeting: MeetingEntity;
   term: TermContext;
   attendance: MeetingAttendanceEntity[];
+}
+
+/** Parts of a meeting a write has in hand and left as they were (see MeetingContextLoader.load). */
+export interface KnownMeetingParts {
+  meeting?: MeetingEntity;
+  attendance?: MeetingAttendanceEntity[];
+  /** The meeting's ballots as read after the write's last change to them (for its view). */
+  ballots?: BallotRecord[];
 }
 
 /** Loads a meeting with its bloc term and attendance, and resolves voting rules for its year. */
@@ -31,15 +40,27 @@ export class MeetingContextLoader {
   /**
    * `known`: the term's context already loaded in this transaction by a caller whose writes leave
    * the bloc, the term, its criteria and its members as they were (ballots, roll): reused.
+   * `parts`: the meeting's row and roll read in this transaction by a caller whose writes left them
+   * as they were (an entry that moved no meeting, ballots): reused (the roll only with that term).
    */
-  async load(em: EntityManager, meetingId: number, known?: TermContext): Promise<MeetingContext> {
-    const meeting = await this.meetings.findById(em, meetingId);
+  async load(
+    em: EntityManager,
+    meetingId: number,
+    known?: TermContext,
+    parts?: KnownMeetingParts,
+  ): Promise<MeetingContext> {
+    const given = parts?.meeting?.id === meetingId ? parts.meeting : undefined;
+    const meeting = given ?? (await this.meetings.findById(em, meetingId));
     if (!meeting) throw new AppError(MeetingErrors.NOT_FOUND);
     const term =
       known?.term.id === meeting.termId
         ? known
         : await this.scoring.contextOfTerm(em, await this.scoring.termById(em, meeting.termId));
-    return { meeting, term, attendance: await this.meetings.attendance(em, meetingId) };
+    const attendance =
+      parts?.attendance && known?.term.id === meeting.termId
+        ? parts.attendance
+        : await this.meetings.attendance(em, meetingId);
+    return { meeting, term, attendance };
   }
 
   /** The bloc's voting rule of a tier for the meeting's award year (R1, R8–R10). */

@@ -12,11 +12,15 @@ import { compareEntries, meetingQuorum, type VotingRule } from '../domain/voting
 import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import type { TermContext } from '../scoring/scoring.service';
 import { toUnitDto } from '../registry/units/unit.mapper';
-import { decodeMeetingLists } from './ballot-codec';
+import { decodeMeetingLists, type BallotRecord } from './ballot-codec';
 import { toCorrectionRequestView } from './correction-request-view';
 import { CorrectionRequestsRepository } from './correction-requests.repository';
 import { ElectronicRepository } from './electronic/electronic.repository';
-import { MeetingContextLoader, type MeetingContext } from './meeting-context';
+import {
+  MeetingContextLoader,
+  type KnownMeetingParts,
+  type MeetingContext,
+} from './meeting-context';
 import type { BallotView, MeetingView } from './meeting-view';
 import { MeetingsRepository } from './meetings.repository';
 import { officerDecisionViews } from './officer-decisions';
@@ -38,15 +42,19 @@ export class MeetingViews {
   ) {}
 
   /** Builds the meeting's view after a change and records the change in the audit log (same transaction). */
-  /** `term`: see MeetingContextLoader.load (only from writes that leave the term as it was). */
+  /**
+   * `term`, `parts`: see MeetingContextLoader.load (only from writes that leave the term, or those
+   * parts, as they were).
+   */
   async recorded(
     em: EntityManager,
     id: number,
     action: string,
     before?: unknown,
     term?: TermContext,
+    parts?: KnownMeetingParts,
   ): Promise<MeetingView> {
-    const view = await this.view(em, id, term);
+    const view = await this.view(em, id, term, parts);
     await this.audit.record(em, {
       action,
       entityType: 'meeting',
@@ -58,12 +66,18 @@ export class MeetingViews {
   }
 
   /** The meeting as the API and the documents show it. */
-  async view(em: EntityManager, id: number, term?: TermContext): Promise<MeetingView> {
-    const ctx = await this.loader.load(em, id, term);
+  async view(
+    em: EntityManager,
+    id: number,
+    term?: TermContext,
+    parts?: KnownMeetingParts,
+  ): Promise<MeetingView> {
+    const ctx = await this.loader.load(em, id, term, parts);
     const m = ctx.meeting;
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const tiers = new Map((await this.tiers.listTiers(em)).map((t) => [t.id, t]));
-    const ballots = await this.ballotViews(em, ctx, tiers);
+    const rows = (term && parts?.ballots) || (await this.meetings.ballots(em, m.id));
+    const ballots = await this.ballotViews(em, ctx, tiers, rows);
     const present = ctx.attendance.filter((a) => a.present).length;
     const total = ctx.term.members.length;
     let quorum: MeetingView['quorum'] = {
@@ -74,7 +88,11 @@ export class MeetingViews {
       explanation: null,
     };
     if (ctx.attendance.length === total) {
-      const q = meetingQuorum(total, present, await this.quorumRules(em, ctx, [...tiers.values()]));
+      const q = meetingQuorum(
+        total,
+        present,
+        await this.quorumRules(em, ctx, [...tiers.values()], rows),
+      );
       if (q)
         quorum = {
           present,
@@ -140,6 +158,7 @@ export class MeetingViews {
     em: EntityManager,
     ctx: MeetingContext,
     tiers: ReadonlyMap<number, { code: string; name: string }>,
+    rows: readonly BallotRecord[],
   ): Promise<BallotView[]> {
     const unitById = new Map(ctx.term.members.map((u) => [u.id, u]));
     const unitByCode = new Map(ctx.term.members.map((u) => [u.code, u]));
@@ -148,7 +167,6 @@ export class MeetingViews {
         const u = unitByCode.get(c);
         return u ? [toUnitDto(u)] : [];
       });
-    const rows = await this.meetings.ballots(em, ctx.meeting.id);
     const ids = rows.map((b) => b.id);
     const entriesOf = await this.meetings.entriesOfBallots(em, ids);
     const electronicOf = await this.electronic.ofBallots(em, ids);
@@ -234,8 +252,8 @@ export class MeetingViews {
     em: EntityManager,
     ctx: MeetingContext,
     tiers: readonly { id: number }[],
+    ballots: readonly BallotRecord[],
   ): Promise<VotingRule[]> {
-    const ballots = await this.meetings.ballots(em, ctx.meeting.id);
     const rules: VotingRule[] = [];
     const tierIds = ballots.length > 0 ? [] : tiers.map((t) => t.id);
     for (const b of ballots) {

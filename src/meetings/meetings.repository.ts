@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { BallotStatus, MeetingStatus } from '../domain/meetings/status';
 import type { BallotCounts } from '../domain/voting';
 import type { WarningAcknowledgement } from '../domain/eligibility';
@@ -15,6 +16,18 @@ import {
 import { BallotEntity, BallotEntryEntity, MeetingAttendanceEntity } from './meeting-parts.entity';
 import { BallotTransitionEntity, MeetingTransitionEntity } from './meeting-transition.entity';
 import { MeetingEntity } from './meeting.entity';
+
+/**
+ * Inserts one row without reading back what the database generated (id, version, timestamps):
+ * `Repository.insert` does, one more statement on SQLite, and nothing here uses them.
+ */
+async function insertRow<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E>,
+): Promise<void> {
+  await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
+}
 
 export type MeetingValues = Omit<
   MeetingEntity,
@@ -108,6 +121,23 @@ export class MeetingsRepository {
     return row ? decodeBallot(row) : null;
   }
 
+  /** A ballot with its meeting's row, in one query (a ballot step needs both). */
+  async findBallotWithMeeting(
+    em: EntityManager,
+    id: number,
+  ): Promise<{ ballot: BallotRecord; meeting: MeetingEntity } | null> {
+    // getOne without take/limit: findOne with relations would first select the distinct ids
+    const row = await em
+      .getRepository(BallotEntity)
+      .createQueryBuilder('b')
+      .innerJoinAndSelect('b.meeting', 'm')
+      .where('b.id = :id', { id })
+      .getOne();
+    if (!row?.meeting) return null;
+    const { meeting, ...ballot } = row;
+    return { ballot: decodeBallot(ballot), meeting };
+  }
+
   async ballotExists(
     em: EntityManager,
     meetingId: number,
@@ -154,7 +184,7 @@ export class MeetingsRepository {
   }
 
   async insertEntry(em: EntityManager, values: Omit<EntryRecord, 'id' | 'version'>): Promise<void> {
-    await em.getRepository(BallotEntryEntity).insert({
+    await insertRow(em, BallotEntryEntity, {
       ballotId: values.ballotId,
       entryNo: values.entryNo,
       enteredBy: values.enteredBy,
@@ -204,7 +234,7 @@ export class MeetingsRepository {
     meetingId: number,
     t: TransitionValues<MeetingStatus>,
   ): Promise<void> {
-    await em.getRepository(MeetingTransitionEntity).insert({
+    await insertRow(em, MeetingTransitionEntity, {
       meetingId,
       fromStatus: t.from,
       toStatus: t.to,
@@ -224,7 +254,7 @@ export class MeetingsRepository {
     ballotId: number,
     t: TransitionValues<BallotStatus>,
   ): Promise<void> {
-    await em.getRepository(BallotTransitionEntity).insert({
+    await insertRow(em, BallotTransitionEntity, {
       ballotId,
       fromStatus: t.from,
       toStatus: t.to,

@@ -10,6 +10,7 @@ import {
   type BallotStatus,
   type MeetingStatus,
 } from '../domain/meetings/status';
+import type { MeetingEntity } from './meeting.entity';
 import { MeetingErrors } from './meeting.errors';
 import { MeetingsRepository } from './meetings.repository';
 
@@ -84,13 +85,19 @@ export class StatusTransitions {
   /**
    * The meeting follows its ballots (VOTING while one is open, COUNTED once all are decided): read
    * afresh, checked, moved and recorded. Already there: its version is bumped, nothing recorded.
+   * Returns the row as it now is (all but `updatedAt`, which the database set).
    */
-  async moveMeeting(em: EntityManager, meetingId: number, to: MeetingStatus): Promise<void> {
+  async moveMeeting(
+    em: EntityManager,
+    meetingId: number,
+    to: MeetingStatus,
+  ): Promise<MeetingEntity> {
     const fresh = (await this.meetings.findById(em, meetingId))!;
     const changes = fresh.status !== to;
     if (changes) this.requireMeeting(fresh.status, to);
     if (!(await this.meetings.updateIfVersion(em, fresh.id, fresh.version, { status: to })))
       throw new AppError(CommonErrors.VERSION_CONFLICT);
     if (changes) await this.meetingChanged(em, fresh.id, fresh.status, to);
+    return Object.assign(fresh, { status: to, version: fresh.version + 1 });
   }
 }

@@ -67,10 +67,8 @@ export class ScoringService {
   ): Promise<TermContext> {
     const set = await this.criteria.findByStatus(em, term.id, 'LOCKED');
     const domainSet = set ? rowsToDomain(set, await this.criteria.items(em, set.id)) : null;
-    const members = await this.blocs.membersOfTerm(em, term.id);
-    const draws = new Map(
-      (await this.blocs.memberRows(em, term.id)).map((m) => [m.unitId, m.drawNumber]),
-    );
+    const { members, rows } = await this.blocs.membersWithRows(em, term.id);
+    const draws = new Map(rows.map((m) => [m.unitId, m.drawNumber]));
     return {
       bloc,
       term,

@@ -102,6 +102,21 @@ export class BlocsRepository {
     return this.units.findByIds(em, unitIds);
   }
 
+  /** A term's member rows (with their draw numbers) and its member units ordered by code, in two queries. */
+  async membersWithRows(
+    em: EntityManager,
+    termId: number,
+  ): Promise<{ members: UnitEntity[]; rows: BlocMemberEntity[] }> {
+    const rows = await this.memberRows(em, termId);
+    return {
+      members: await this.units.findByIds(
+        em,
+        rows.map((r) => r.unitId),
+      ),
+      rows,
+    };
+  }
+
   /** How many memberships and head or deputy roles point at a unit (a unit in use is not deleted). */
   async unitReferenceCount(em: EntityManager, unitId: number): Promise<number> {
     const members = await em.getRepository(BlocMemberEntity).countBy({ unitId });
