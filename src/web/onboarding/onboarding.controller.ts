@@ -1,5 +1,4 @@
 import { WebUpload } from '../../auth/csrf-upload';
-import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Post, Query, Req, Res, UploadedFile } from '@nestjs/common';
 import { FileInterceptor, NoFilesInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -14,23 +13,18 @@ import { RolloverService } from '../../onboarding/rollover.service';
 import type { UploadedTable } from '../../onboarding/import-file';
 import { UnitImportService } from '../../onboarding/unit-import.service';
 import { ProvincesService } from '../../registry/provinces/provinces.service';
-import { emptyForm, submitted, type FormState } from '../core/forms';
-import { provinceOptions } from '../core/province-options';
+import { submitted, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
+import {
+  homeModel,
+  importPreviewModel,
+  rolloverPreviewModel,
+  type ImportKind as Kind,
+} from './onboarding-view';
 
 const HOME = { href: '/web/onboarding', label: 'Nhập dữ liệu tỉnh' };
 /** The confirm form carries the previewed file back (base64). */
 const CONFIRM_FIELD_BYTES = Math.ceil((IMPORT_LIMITS.maxBytes * 4) / 3) + 1024;
-const ACTION_LABELS = { INSERT: 'thêm mới', UPDATE: 'cập nhật', UNCHANGED: 'giữ nguyên' } as const;
-const OUTCOME_LABELS = {
-  CREATE: 'sẽ tạo',
-  EXISTS: 'đã có, giữ nguyên',
-  NO_TERM: 'không có năm này',
-  REFUSED: 'không tạo',
-} as const;
-
-type Kind = 'units' | 'blocs';
-const KIND_LABELS: Record<Kind, string> = { units: 'đơn vị', blocs: 'khối, cụm thi đua' };
 
 const int = (v: string | undefined): number | null => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
@@ -62,24 +56,8 @@ export class WebOnboardingController {
     form: FormState | null,
     status: number,
   ) {
-    const all = await this.provinces.list();
-    const province = all.find((p) => p.id === provinceId) ?? null;
-    this.pages.send(
-      req,
-      res,
-      'onboarding/home',
-      'Nhập dữ liệu tỉnh',
-      {
-        options: provinceOptions(all),
-        province,
-        predecessors: province
-          ? all.filter((p) => province.predecessorIds.includes(p.id)).map((p) => p.fullName)
-          : [],
-        year: new Date().getFullYear() - 1,
-        form,
-      },
-      { status },
-    );
+    const model = homeModel(await this.provinces.list(), provinceId, form);
+    this.pages.send(req, res, 'onboarding/home', 'Nhập dữ liệu tỉnh', model, { status });
   }
 
   @Post('units/preview')
@@ -227,53 +205,11 @@ export class WebOnboardingController {
     message: string | null,
     status: number,
   ) {
-    const rows =
-      kind === 'units'
-        ? (report as UnitImportReportDto).rows.map((r) => ({
-            rowNumbers: String(r.rowNumber),
-            code: r.code,
-            action: r.action ? ACTION_LABELS[r.action] : 'bị từ chối',
-            detail: r.newLinks > 0 ? `${r.newLinks} liên kết kế thừa mới` : '',
-            errors: r.errors,
-          }))
-        : [
-            ...(report as BlocImportReportDto).rowErrors.map((e) => ({
-              rowNumbers: '',
-              code: '',
-              action: 'bị từ chối',
-              detail: '',
-              errors: [e],
-            })),
-            ...(report as BlocImportReportDto).terms.map((t) => ({
-              rowNumbers: `${t.rowNumbers[0]}–${t.rowNumbers[t.rowNumbers.length - 1]}`,
-              code: `${t.blocCode} năm ${t.year}`,
-              action: t.action ? ACTION_LABELS[t.action] : 'bị từ chối',
-              detail:
-                `${t.memberCount} đơn vị` +
-                (t.headUnitCode ? `; trưởng: ${t.headUnitCode}` : '') +
-                (t.deputyUnitCode ? `; phó: ${t.deputyUnitCode}` : ''),
-              errors: t.errors,
-            })),
-          ];
-    this.pages.send(
-      req,
-      res,
-      'onboarding/import-preview',
-      `Xem trước: nhập ${KIND_LABELS[kind]}`,
-      {
-        kind,
-        kindLabel: KIND_LABELS[kind],
-        provinceId,
-        report,
-        rows,
-        refused: rows.filter((r) => r.errors.length > 0).length,
-        fileName: file.originalname,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        sheet: file.buffer.toString('base64'),
-        form: message ? { ...emptyForm(), message } : null,
-      },
-      { status, breadcrumbs: [HOME] },
-    );
+    const { title, model } = importPreviewModel(kind, provinceId, report, file, message);
+    this.pages.send(req, res, 'onboarding/import-preview', title, model, {
+      status,
+      breadcrumbs: [HOME],
+    });
   }
 
   private sendRollover(
@@ -284,18 +220,10 @@ export class WebOnboardingController {
     message: string | null,
     status: number,
   ) {
-    this.pages.send(
-      req,
-      res,
-      'onboarding/rollover-preview',
-      `Xem trước: chuyển năm ${report.fromYear} sang năm ${report.toYear}`,
-      {
-        provinceId,
-        report,
-        blocs: report.blocs.map((b) => ({ ...b, outcomeLabel: OUTCOME_LABELS[b.outcome] })),
-        form: message ? { ...emptyForm(), message } : null,
-      },
-      { status, breadcrumbs: [HOME] },
-    );
+    const { title, model } = rolloverPreviewModel(provinceId, report, message);
+    this.pages.send(req, res, 'onboarding/rollover-preview', title, model, {
+      status,
+      breadcrumbs: [HOME],
+    });
   }
 }
