@@ -55,7 +55,13 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customProps: (req: IncomingMessage) => ({ requestId: (req as Req).id, route: routeOf(req) }),
+    // pino-http asks twice: at the request's start (the bindings of every line logged during it) and
+    // when it is answered (only what changed is added). The route is known only once answered, so
+    // each key is given once: the request id at the start, the route at the end.
+    customProps: (req: IncomingMessage, res: ServerResponse) =>
+      res.headersSent || res.writableEnded
+        ? { route: routeOf(req) }
+        : { requestId: (req as Req).id },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : 'info',
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>

@@ -37,6 +37,11 @@ describe('structured logs and /metrics (issue 19)', () => {
 
     const lines = requestLines(logs);
     expect(lines.length).toBeGreaterThanOrEqual(5);
+    // each key once per line (a JSON reader keeping the first of two keys would read a wrong route)
+    for (const raw of logs.filter((l) => l.includes('"durationMs"'))) {
+      expect(raw.match(/"requestId":/g)).toHaveLength(1);
+      expect(raw.match(/"route":/g)).toHaveLength(1);
+    }
     const ofMe = lines.find((l) => l.requestId === me.headers['x-request-id']);
     expect(ofMe).toMatchObject({
       level: 30,
