@@ -14,6 +14,7 @@ import { DocumentsService } from '../documents/documents.service';
 import type { DocKind } from '../domain/documents/view-model';
 import { UsersService } from '../auth/users.service';
 import { BlocsService } from '../registry/blocs/blocs.service';
+import { OrganizingBodiesService } from '../registry/organizing-bodies/organizing-bodies.service';
 import { ROLES, type Role } from '../domain/auth/permissions';
 import { UnitsService } from '../registry/units/units.service';
 import { seedReferenceData } from '../seeding/seed-runner';
@@ -166,7 +167,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'user:create': {
-      // npm run user:create -- --role office-admin --username admin --name "Họ tên" [--bloc CODE] [--unit CODE]
+      // npm run user:create -- --role office-admin --username admin --name "Họ tên" [--bloc CODE] [--unit CODE] [--organization CODE]
+      // --role host-admin: the host's administrator (bound to no organization; only from here)
       const args = process.argv.slice(3);
       const opt = (k: string) => {
         const i = args.indexOf(`--${k}`);
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
       const role = (opt('role') ?? '').toUpperCase().replace(/-/g, '_') as Role;
       if (!ROLES.includes(role) || !opt('username')) {
         console.error(
-          `Cách dùng: npm run user:create -- --role <${ROLES.map((r) => r.toLowerCase().replace(/_/g, '-')).join('|')}> --username <tên> [--name "Họ tên"] [--bloc MÃ_KHỐI] [--unit MÃ_ĐƠN_VỊ]`,
+          `Cách dùng: npm run user:create -- --role <${ROLES.map((r) => r.toLowerCase().replace(/_/g, '-')).join('|')}> --username <tên> [--name "Họ tên"] [--bloc MÃ_KHỐI] [--unit MÃ_ĐƠN_VỊ] [--organization MÃ_TỔ_CHỨC]`,
         );
         process.exitCode = 2;
         return;
@@ -191,14 +193,24 @@ async function main(): Promise<void> {
         const units = (await app.get(UnitsService).list({ pageSize: 500 })).items;
         const blocCode = opt('bloc');
         const unitCode = opt('unit');
-        const user = await app.get(UsersService).create({
-          username: opt('username')!,
-          displayName: opt('name') ?? opt('username')!,
-          role,
-          password,
-          blocIds: blocCode ? [blocs.find((b) => b.code === blocCode)?.id ?? -1] : undefined,
-          unitId: unitCode ? (units.find((u) => u.code === unitCode)?.id ?? -1) : undefined,
-        });
+        const orgCode = opt('organization');
+        const organizationId = orgCode
+          ? ((await app.get(OrganizingBodiesService).list()).find((o) => o.code === orgCode)?.id ??
+            -1)
+          : undefined;
+        const user = await app.get(UsersService).create(
+          {
+            username: opt('username')!,
+            displayName: opt('name') ?? opt('username')!,
+            role,
+            password,
+            blocIds: blocCode ? [blocs.find((b) => b.code === blocCode)?.id ?? -1] : undefined,
+            unitId: unitCode ? (units.find((u) => u.code === unitCode)?.id ?? -1) : undefined,
+            organizationId,
+          },
+          false,
+          role === 'HOST_ADMIN',
+        );
         console.log(`Đã tạo tài khoản "${user.username}" (${user.roleLabel}).`);
         if (!process.env.THIDUA_PASSWORD)
           console.log(`Mật khẩu (chỉ hiện một lần, hãy đổi sau khi đăng nhập): ${password}`);

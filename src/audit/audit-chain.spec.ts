@@ -21,6 +21,7 @@ const content = (i: number, prevHash: string, action = 'unit.update'): ChainedCo
   userId: 1,
   username: 'ketoan',
   role: 'OFFICE_STAFF',
+  organizingBodyId: null,
   action,
   entityType: 'unit',
   entityId: String(i),
@@ -56,6 +57,19 @@ function rewritePlain(rows: ChainedRow[], id: number): ChainedRow[] {
 }
 
 describe('audit chain', () => {
+  it('keeps the hash of a row without organization, and covers the organization when set (issue 21)', () => {
+    const c = content(1, GENESIS_HASH);
+    // the hash of a row written before organizations existed, computed as it was then
+    const before: Partial<ChainedContent> = { ...c };
+    delete before.organizingBodyId;
+    const legacy = plainHash(before as ChainedContent);
+    expect(plainHash(c)).toBe(legacy);
+    expect(plainHash({ ...c, organizingBodyId: 2 })).not.toBe(legacy);
+    expect(keyedHash(key, { ...c, organizingBodyId: 2 })).not.toBe(
+      keyedHash(key, { ...c, organizingBodyId: 3 }),
+    );
+  });
+
   it('accepts plain rows before the switch row and keyed rows from it', () => {
     expect(verifyAuditLog(log(3, 4), key, [])).toMatchObject({
       ok: true,

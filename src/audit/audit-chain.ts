@@ -23,6 +23,8 @@ export interface ChainedContent {
   userId: number | null;
   username: string;
   role: string;
+  /** The actor's organization (issue 21); covered by the hash when not null. */
+  organizingBodyId: number | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -38,9 +40,13 @@ export interface ChainedRow extends ChainedContent {
   hash: string;
 }
 
-/** The canonical text a row's hash covers, in a fixed order (unchanged since the plain chain). */
+/**
+ * The canonical text a row's hash covers, in a fixed order (unchanged since the plain chain). The
+ * organization, added by issue 21, is appended only when set, so rows written before it (all null)
+ * keep the hash they were written with.
+ */
 function canonical(row: ChainedContent): string {
-  return JSON.stringify([
+  const fields: unknown[] = [
     row.prevHash,
     row.at,
     row.userId,
@@ -54,7 +60,10 @@ function canonical(row: ChainedContent): string {
     row.reason,
     row.requestId,
     row.disposition,
-  ]);
+  ];
+  if (row.organizingBodyId !== null && row.organizingBodyId !== undefined)
+    fields.push(row.organizingBodyId);
+  return JSON.stringify(fields);
 }
 
 /** Plain SHA-256 of a row: the chain of rows written before the key existed. */

@@ -12,6 +12,7 @@ export const AUDIT_DISPOSITIONS = ['SUCCESS'] as const;
 @Index('IDX_audit_log_entity', ['entityType', 'entityId'])
 @Index('IDX_audit_log_user', ['userId'])
 @Index('IDX_audit_log_at', ['at'])
+@Index('IDX_audit_log_organization', ['organizingBodyId'])
 @Check('CHK_audit_log_disposition', sqlIn('disposition', AUDIT_DISPOSITIONS))
 export class AuditLogEntity {
   @PrimaryGeneratedColumn() id!: number;
@@ -21,6 +22,12 @@ export class AuditLogEntity {
   @Column({ type: 'integer', nullable: true }) userId!: number | null;
   @Column({ type: 'varchar', length: 64 }) username!: string;
   @Column({ type: 'varchar', length: 32 }) role!: string;
+  /**
+   * The organization the actor acted within (issue 21): its administrator reads and exports these
+   * rows. Null: an actor bound to none (host administrator, single office, system). No foreign key:
+   * an audit row outlives anything it names.
+   */
+  @Column({ type: 'integer', nullable: true }) organizingBodyId!: number | null;
   /** e.g. "unit.update", "ballot.entry". */
   @Column({ type: 'varchar', length: 64 }) action!: string;
   @Column({ type: 'varchar', length: 64 }) entityType!: string;

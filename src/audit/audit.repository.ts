@@ -4,6 +4,7 @@ import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { CHECKPOINT_FORMAT, SWITCH_ACTION, switchKeyId, type AuditCheckpoint } from './audit-chain';
 import type { KeyedLog } from './audit-key';
 import { AuditLogEntity } from './audit-log.entity';
+import { ownRowsOnly } from '../database/tenant';
 
 export interface AuditFilter {
   userId?: number;
@@ -71,7 +72,7 @@ export class AuditRepository {
     if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.at <= :to', { to: `${f.to}\uffff` });
     const pageSize = f.pageSize ?? 100;
-    return qb
+    return ownRowsOnly(qb, 'a.organizing_body_id')
       .orderBy('a.id', 'DESC')
       .skip(((f.page ?? 1) - 1) * pageSize)
       .take(pageSize)

@@ -2,7 +2,12 @@ import * as path from 'node:path';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
-import { currentActor, currentRequestId, SYSTEM_ACTOR } from '../common/http/request-context';
+import {
+  currentActor,
+  currentRequestId,
+  SYSTEM_ACTOR,
+  type Actor,
+} from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
 import { DatabaseStatus } from '../database/database-status';
 import { Db } from '../database/db.service';
@@ -111,7 +116,7 @@ export class AuditService implements OnModuleInit {
     em: EntityManager,
     key: AuditKey,
     entry: AuditEntry,
-    actor: { userId: number | null; username: string; role: string },
+    actor: Actor,
     requestId: string,
   ): Promise<number> {
     const head = await this.audit.head(em);
@@ -294,7 +299,7 @@ export async function takeCheckpoint(
 /** The content of one audit row, chained to the previous row's hash (signed by the caller). */
 function chainedRow(
   entry: AuditEntry,
-  actor: { userId: number | null; username: string; role: string },
+  actor: Actor,
   requestId: string,
   at: string,
   prevHash: string,
@@ -304,6 +309,7 @@ function chainedRow(
     userId: actor.userId,
     username: actor.username,
     role: actor.role,
+    organizingBodyId: actor.organizationId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: String(entry.entityId),

@@ -7,7 +7,12 @@ import { IdPipe } from '../common/http/id-param.pipe';
 import { AppConfig } from '../config/app-config';
 import { sessionCookieName, setSessionCookie } from './auth.guard';
 import { AuthService, type Authenticated } from './auth.service';
-import { CreateUserDto, LoginDto, UpdateUserDto } from './dto/auth.dto';
+import {
+  CreateOrganizationAdministratorDto,
+  CreateUserDto,
+  LoginDto,
+  UpdateUserDto,
+} from './dto/auth.dto';
 import { LoginAnswerDto, MeDto, UserViewDto } from './dto/auth-view.dto';
 import { Permission, Public } from '../common/http/permission.decorator';
 import { UsersService } from './users.service';
@@ -87,9 +92,22 @@ export class AuthController {
 
   @ApiDoc('Sửa tài khoản')
   @Patch('users/:uid')
-  @Permission('users.manage')
+  @Permission('users.manage', { account: 'uid' })
   @ApiOkResponse({ type: UserViewDto })
   update(@Param('uid', IdPipe) uid: number, @Body() dto: UpdateUserDto) {
     return this.users.update(uid, dto);
+  }
+
+  @ApiDoc(
+    'Tạo quản trị viên đầu tiên của một tổ chức (quản trị hệ thống): tài khoản quản trị thuộc tổ chức đó',
+  )
+  @Post('organizing-bodies/:id/administrators')
+  @Permission('organizations.administer', { organization: 'id' })
+  @ApiCreatedResponse({ type: UserViewDto })
+  createAdministrator(
+    @Param('id', IdPipe) id: number,
+    @Body() dto: CreateOrganizationAdministratorDto,
+  ) {
+    return this.users.create({ ...dto, role: 'OFFICE_ADMIN', organizationId: id });
   }
 }

@@ -44,6 +44,27 @@ export const AuthErrors = {
     message:
       'Phạm vi không hợp lệ: thư ký khối cần ít nhất một khối; đại diện đơn vị cần đúng một đơn vị; vai trò khác không có phạm vi.',
   },
+  HOST_ADMIN_COMMAND_LINE_ONLY: {
+    code: 'HOST_ADMIN_COMMAND_LINE_ONLY',
+    kind: 'RULE_VIOLATION',
+    message:
+      'Tài khoản quản trị hệ thống chỉ được tạo và sửa bằng dòng lệnh trên máy chủ (npm run user:create -- --role host-admin).',
+  },
+  ORGANIZATION_NOT_FOUND: {
+    code: 'ORGANIZATION_NOT_FOUND',
+    kind: 'NOT_FOUND',
+    message: 'Không tìm thấy tổ chức (cơ quan tổ chức khối, cụm thi đua).',
+  },
+  ORGANIZATION_NOT_OWN: {
+    code: 'ORGANIZATION_NOT_OWN',
+    kind: 'RULE_VIOLATION',
+    message: 'Chỉ tạo được tài khoản trong tổ chức của chính mình.',
+  },
+  SCOPE_OUTSIDE_ORGANIZATION: {
+    code: 'USER_SCOPE_OUTSIDE_ORGANIZATION',
+    kind: 'RULE_VIOLATION',
+    message: 'Các khối được giao phải thuộc tổ chức của tài khoản.',
+  },
   WEAK_PASSWORD: {
     code: 'PASSWORD_TOO_WEAK',
     kind: 'RULE_VIOLATION',

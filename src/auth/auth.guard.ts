@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { requestContext } from '../common/http/request-context';
 import { AppConfig } from '../config/app-config';
-import { decide, PERMISSIONS } from '../domain/auth/permissions';
+import { decide, needsScope } from '../domain/auth/permissions';
 import { AuthErrors } from './auth.errors';
 import { AuthService, type Authenticated } from './auth.service';
 import {
@@ -107,6 +107,7 @@ export class AuthGuard implements CanActivate {
         userId: authed.user.id,
         username: authed.user.username,
         role: authed.user.role,
+        organizationId: authed.principal.organizationId,
       };
 
     const spec = this.reflector.getAllAndOverride<PermissionSpec | undefined>(
@@ -119,9 +120,10 @@ export class AuthGuard implements CanActivate {
       throw new AppError(CommonErrors.FORBIDDEN);
     }
     const action = typeof spec === 'function' ? spec(req) : spec;
-    const grant = PERMISSIONS[action][authed.principal.role];
     const params = this.reflector.getAllAndOverride<ScopeParams | undefined>(SCOPE_KEY, targets);
-    const scope = grant && grant !== 'ALL' ? await this.scopes.resolve(req, params ?? {}) : null;
+    const scope = needsScope(authed.principal, action)
+      ? await this.scopes.resolve(req, params ?? {}, authed.principal.organizationId !== null)
+      : null;
     const decision = decide(authed.principal, action, scope);
     if (!decision.allowed) {
       this.deny(req, authed, `${action}:${decision.reason}`);

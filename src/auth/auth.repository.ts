@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountCounter, AddressCounter } from '../domain/auth/login-throttle';
 import { LoginAccountLimitEntity, LoginAddressLockEntity } from './login-throttle.entity';
 import { SessionEntity, UserBlocScopeEntity, UserEntity } from './user.entity';
+import { ownRowsOnly } from '../database/tenant';
 
 const EPOCH = new Date(0).toISOString();
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -41,7 +42,9 @@ export class AuthRepository {
   }
 
   listUsers(em: EntityManager): Promise<UserEntity[]> {
-    return em.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+    return ownRowsOnly(em.getRepository(UserEntity).createQueryBuilder('u'), 'u.organizing_body_id')
+      .orderBy('u.username', 'ASC')
+      .getMany();
   }
 
   async countUsers(em: EntityManager): Promise<number> {
@@ -52,7 +55,14 @@ export class AuthRepository {
     em: EntityManager,
     values: Pick<
       UserEntity,
-      'username' | 'displayName' | 'role' | 'passwordHash' | 'active' | 'isDemo' | 'unitId'
+      | 'username'
+      | 'displayName'
+      | 'role'
+      | 'passwordHash'
+      | 'active'
+      | 'isDemo'
+      | 'unitId'
+      | 'organizingBodyId'
     >,
   ): Promise<UserEntity> {
     const repo = em.getRepository(UserEntity);
@@ -297,5 +307,42 @@ export class AuthRepository {
 
   evidenceUnit(em: EntityManager, evidenceId: number): Promise<number | null> {
     return this.up(em, UP.evidence, evidenceId);
+  }
+
+  /** The organization of each of these blocs (null: bound to none); a missing bloc is absent. */
+  async blocOrganizations(
+    em: EntityManager,
+    blocIds: readonly number[],
+  ): Promise<Map<number, number | null>> {
+    if (blocIds.length === 0) return new Map();
+    const rows = await em
+      .createQueryBuilder()
+      .select('b.id', 'id')
+      .addSelect('b.organizing_body_id', 'org')
+      .from('bloc', 'b')
+      .where('b.id IN (:...ids)', { ids: [...blocIds] })
+      .getRawMany<{ id: number | string; org: number | string | null }>();
+    return new Map(rows.map((r) => [Number(r.id), idOrNull(r.org)]));
+  }
+
+  async organizationExists(em: EntityManager, id: number): Promise<boolean> {
+    const row: unknown = await em
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .from('organizing_body', 'o')
+      .where('o.id = :id', { id })
+      .getRawOne();
+    return row !== undefined;
+  }
+
+  /** The organization of an account, undefined when there is no such account. */
+  async accountOrganization(em: EntityManager, userId: number): Promise<number | null | undefined> {
+    const row = await em
+      .createQueryBuilder()
+      .select('u.organizing_body_id', 'org')
+      .from('user_account', 'u')
+      .where('u.id = :id', { id: userId })
+      .getRawOne<{ org: number | string | null }>();
+    return row === undefined ? undefined : idOrNull(row.org);
   }
 }

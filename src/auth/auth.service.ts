@@ -22,6 +22,8 @@ export interface AuthenticatedUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The organization the account belongs to; null: none (host administrator, single office). */
+  organizationId: number | null;
   unitId: number | null;
   blocIds: number[];
   isDemo: boolean;
@@ -92,6 +94,7 @@ export class AuthService implements OnModuleInit {
         active: true,
         isDemo: false,
         unitId: null,
+        organizingBodyId: null,
       });
       await this.audit.record(em, {
         action: 'user.create',
@@ -162,7 +165,13 @@ export class AuthService implements OnModuleInit {
         expiresAt,
       });
       const store = requestContext.getStore();
-      if (store) store.actor = { userId: user.id, username: user.username, role: user.role };
+      if (store)
+        store.actor = {
+          userId: user.id,
+          username: user.username,
+          role: user.role,
+          organizationId: user.organizingBodyId,
+        };
       await this.audit.record(em, {
         action: 'auth.login',
         entityType: 'user',
@@ -205,6 +214,7 @@ export class AuthService implements OnModuleInit {
               user: authed,
               principal: {
                 role: user.role,
+                organizationId: user.organizingBodyId,
                 blocIds: authed.blocIds,
                 unitId: user.unitId,
                 unitBlocIds,
@@ -315,6 +325,7 @@ export class AuthService implements OnModuleInit {
       username: u.username,
       displayName: u.displayName,
       role: u.role,
+      organizationId: u.organizingBodyId,
       unitId: u.unitId,
       blocIds: await this.auth.blocScopes(em, u.id),
       isDemo: u.isDemo,

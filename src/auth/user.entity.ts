@@ -12,12 +12,15 @@ import {
 import { BlocEntity } from '../registry/blocs/bloc.entity';
 import { CreatedAt, sqlIn, UpdatedAt } from '../database/columns';
 import { ROLES, type Role } from '../domain/auth/permissions';
+import { OrganizingBodyEntity } from '../registry/organizing-bodies/organizing-body.entity';
 import { UnitEntity } from '../registry/units/unit.entity';
 
 /** A person who signs in. The password is kept only as an argon2id hash. */
 @Entity('user_account')
 @Check('CHK_user_role', sqlIn('role', ROLES))
 @Check('CHK_user_unit_rep', `("role" = 'UNIT_REP') = ("unit_id" IS NOT NULL)`)
+@Check('CHK_user_host_admin', `"role" <> 'HOST_ADMIN' OR "organizing_body_id" IS NULL`)
+@Index('IDX_user_account_organizing_body', ['organizingBodyId'])
 export class UserEntity {
   @PrimaryGeneratedColumn() id!: number;
 
@@ -29,6 +32,16 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true }) active!: boolean;
   /** Demo account of the sample data set (shown as such on the login page). */
   @Column({ type: 'boolean', default: false }) isDemo!: boolean;
+
+  /**
+   * The organization the account belongs to (issue 21): it reaches only that organization's blocs and
+   * what hangs on them. Null: the host's administrator, or the office of a single-office deployment.
+   * Set when the account is created, never changed.
+   */
+  @Column({ type: 'integer', nullable: true }) organizingBodyId!: number | null;
+  @ManyToOne(() => OrganizingBodyEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'organizing_body_id' })
+  organizingBody?: OrganizingBodyEntity | null;
 
   /** The unit a unit representative acts for. */
   @Column({ type: 'integer', nullable: true }) unitId!: number | null;

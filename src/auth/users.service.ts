@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
+import { currentOrganization } from '../database/tenant';
 import { ROLE_LABELS, type Role } from '../domain/auth/permissions';
+import { organizationForNew } from '../domain/auth/tenancy';
 import { AuthErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
 import { checkPasswordStrength, hashPassword } from './auth.service';
@@ -16,6 +18,7 @@ export interface UserView {
   displayName: string;
   role: Role;
   roleLabel: string;
+  organizationId: number | null;
   active: boolean;
   isDemo: boolean;
   unitId: number | null;
@@ -38,14 +41,25 @@ export class UsersService {
     );
   }
 
-  async create(dto: CreateUserDto, isDemo = false): Promise<UserView> {
+  /**
+   * Creates an account. Its organization is the creator's (an account bound to an organization
+   * creates accounts only in it); an account bound to none may name one, or none. A host
+   * administrator is created only from the command line (`hostAdministrator`).
+   */
+  async create(dto: CreateUserDto, isDemo = false, hostAdministrator = false): Promise<UserView> {
     const username = dto.username.trim().toLowerCase();
+    if ((dto.role === 'HOST_ADMIN') !== hostAdministrator)
+      throw new AppError(AuthErrors.HOST_ADMIN_COMMAND_LINE_ONLY);
     checkPasswordStrength(username, dto.password);
     this.checkScope(dto.role, dto.blocIds ?? [], dto.unitId ?? null);
+    const placed = organizationForNew(currentOrganization(), dto.organizationId);
+    if (placed === 'NOT_OWN') throw new AppError(AuthErrors.ORGANIZATION_NOT_OWN);
+    const organizationId = hostAdministrator ? null : placed.organizationId;
     const passwordHash = await hashPassword(dto.password);
     return this.db.write(async (em) => {
       if (await this.auth.findUserByName(em, username))
         throw new AppError(AuthErrors.USERNAME_TAKEN);
+      await this.checkOrganization(em, organizationId, dto.blocIds ?? []);
       const u = await this.auth.insertUser(em, {
         username,
         displayName: dto.displayName.trim(),
@@ -54,6 +68,7 @@ export class UsersService {
         active: true,
         isDemo,
         unitId: dto.unitId ?? null,
+        organizingBodyId: organizationId,
       });
       await this.auth.replaceBlocScopes(em, u.id, dto.blocIds ?? []);
       const view = await this.view(em, u);
@@ -72,6 +87,8 @@ export class UsersService {
     return this.db.write(async (em) => {
       const u = await this.auth.findUser(em, id);
       if (!u) throw new AppError(AuthErrors.USER_NOT_FOUND);
+      if (u.role === 'HOST_ADMIN' || dto.role === 'HOST_ADMIN')
+        throw new AppError(AuthErrors.HOST_ADMIN_COMMAND_LINE_ONLY);
       if (dto.password) checkPasswordStrength(u.username, dto.password);
       const before = await this.view(em, u);
       const role = dto.role ?? u.role;
@@ -82,6 +99,7 @@ export class UsersService {
         role === 'BLOC_SECRETARY' ? blocIds : [],
         role === 'UNIT_REP' ? unitId : null,
       );
+      if (role === 'BLOC_SECRETARY') await this.checkOrganization(em, u.organizingBodyId, blocIds);
       const ok = await this.auth.updateUserIfVersion(em, id, dto.version, {
         role,
         unitId: role === 'UNIT_REP' ? unitId : null,
@@ -107,6 +125,23 @@ export class UsersService {
     });
   }
 
+  /**
+   * The organization exists, and the blocs given to an account bound to one are that organization's
+   * (an unknown bloc is refused the same way, naming nothing of another organization).
+   */
+  private async checkOrganization(
+    em: EntityManager,
+    organizationId: number | null,
+    blocIds: readonly number[],
+  ): Promise<void> {
+    if (organizationId === null) return;
+    if (!(await this.auth.organizationExists(em, organizationId)))
+      throw new AppError(AuthErrors.ORGANIZATION_NOT_FOUND);
+    const orgs = await this.auth.blocOrganizations(em, blocIds);
+    if (blocIds.some((b) => orgs.get(b) !== organizationId))
+      throw new AppError(AuthErrors.SCOPE_OUTSIDE_ORGANIZATION);
+  }
+
   private checkScope(role: Role, blocIds: readonly number[], unitId: number | null): void {
     const ok =
       role === 'BLOC_SECRETARY'
@@ -124,6 +159,7 @@ export class UsersService {
       displayName: u.displayName,
       role: u.role,
       roleLabel: ROLE_LABELS[u.role],
+      organizationId: u.organizingBodyId,
       active: u.active,
       isDemo: u.isDemo,
       unitId: u.unitId,

@@ -45,7 +45,7 @@ export class AwardTiersController {
     return this.tiers.get(id);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Thêm hình thức khen thưởng')
   @Post()
   @ApiCreatedResponse({ type: AwardTierDto })
@@ -53,7 +53,7 @@ export class AwardTiersController {
     return this.tiers.create(dto);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Sửa hình thức khen thưởng')
   @Patch(':id')
   @ApiOkResponse({ type: AwardTierDto })
@@ -69,7 +69,7 @@ export class AwardTiersController {
     return this.tiers.listRules(id);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Thêm quy định theo thời kỳ (căn cứ pháp lý, chỉ tiêu, tỷ lệ biểu quyết)')
   @Post(':id/rules')
   @ApiCreatedResponse({ type: TierRuleDto })
@@ -77,7 +77,7 @@ export class AwardTiersController {
     return this.tiers.createRule(id, dto);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Sửa một quy định theo thời kỳ')
   @Put(':id/rules/:ruleId')
   @ApiOkResponse({ type: TierRuleDto })

@@ -18,7 +18,7 @@ export class DecidingAuthoritiesController {
     return this.tiers.listAuthorities();
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Thêm cấp có thẩm quyền quyết định khen thưởng')
   @Post()
   @ApiCreatedResponse({ type: DecidingAuthorityDto })

@@ -13,6 +13,7 @@ import {
   NominationTransitionEntity,
 } from './nomination-history.entity';
 import { NominationEntity } from './nomination.entity';
+import { ownBlocsOnly } from '../database/tenant';
 
 /** A `date` column read raw: text on SQLite, a Date at local midnight from the PostgreSQL driver. */
 function isoDate(v: string | Date): string {
@@ -58,12 +59,15 @@ export class NominationsRepository {
     provinceId: number,
     year: number,
   ): Promise<NominationEntity[]> {
-    return em
-      .getRepository(NominationEntity)
-      .createQueryBuilder('n')
-      .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
-      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
-      .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year })
+    return ownBlocsOnly(
+      em
+        .getRepository(NominationEntity)
+        .createQueryBuilder('n')
+        .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
+        .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
+        .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year }),
+      'b.id',
+    )
       .orderBy('n.tierId', 'ASC')
       .addOrderBy('n.id', 'ASC')
       .getMany();
@@ -76,13 +80,16 @@ export class NominationsRepository {
     year: number,
     tierId: number,
   ): Promise<number[]> {
-    const rows = await em
-      .getRepository(NominationEntity)
-      .createQueryBuilder('n')
-      .select('n.id', 'id')
-      .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
-      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
-      .where('b.provinceId = :provinceId AND t.year = :year AND n.tierId = :tierId', {
+    const rows = await ownBlocsOnly(
+      em
+        .getRepository(NominationEntity)
+        .createQueryBuilder('n')
+        .select('n.id', 'id')
+        .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
+        .innerJoin(BlocEntity, 'b', 'b.id = t.blocId'),
+      'b.id',
+    )
+      .andWhere('b.provinceId = :provinceId AND t.year = :year AND n.tierId = :tierId', {
         provinceId,
         year,
         tierId,
@@ -94,12 +101,14 @@ export class NominationsRepository {
 
   /** Blocs of the province with a term that year: each has one leader, the base of the province cap (R4). */
   countBlocsWithTerm(em: EntityManager, provinceId: number, year: number): Promise<number> {
-    return em
-      .getRepository(BlocTermEntity)
-      .createQueryBuilder('t')
-      .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
-      .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year })
-      .getCount();
+    return ownBlocsOnly(
+      em
+        .getRepository(BlocTermEntity)
+        .createQueryBuilder('t')
+        .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
+        .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year }),
+      'b.id',
+    ).getCount();
   }
 
   insert(

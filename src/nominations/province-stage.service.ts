@@ -10,6 +10,7 @@ import type { NominationDto } from './dto/nomination.dto';
 import { NominationsRepository } from './nominations.repository';
 import { NominationsService } from './nominations.service';
 import { ReadMemo } from './read-memo';
+import { tenantKey } from '../database/tenant';
 
 /**
  * The provincial stage, a read model: every bloc's nominations of a year, grouped by tier, against
@@ -31,7 +32,7 @@ export class ProvinceStageService {
    */
   provinceYear(provinceId: number, year: number) {
     return this.db.readCached(
-      `province-nominations:${provinceId}:${year}`,
+      tenantKey(`province-nominations:${provinceId}:${year}`),
       (em) => this.computeProvinceYear(em, provinceId, year),
       () => [ReadScopes.provinceYear(provinceId, year)],
     );
@@ -44,7 +45,7 @@ export class ProvinceStageService {
    */
   provinceYearCompact(provinceId: number, year: number) {
     return this.db.readCached(
-      `province-nominations-compact:${provinceId}:${year}`,
+      tenantKey(`province-nominations-compact:${provinceId}:${year}`),
       async (em) => {
         const full = await this.computeProvinceYear(em, provinceId, year);
         return {

@@ -9,6 +9,7 @@ import { BlocEntity } from '../registry/blocs/bloc.entity';
 import { ProvinceEntity } from '../registry/provinces/province.entity';
 import { UnitLineageEntity } from '../registry/units/unit-lineage.entity';
 import { UnitEntity } from '../registry/units/unit.entity';
+import { currentOrganization, ownBlocsOnly } from '../database/tenant';
 
 const CHUNK = 200;
 
@@ -72,7 +73,7 @@ export class OnboardingRepository {
         .createQueryBuilder()
         .insert()
         .into(UnitEntity)
-        .values(part.map((r) => ({ ...r, version: 1 })))
+        .values(part.map((r) => ({ ...r, organizingBodyId: currentOrganization(), version: 1 })))
         .execute();
     return this.unitIdsByCode(
       em,
@@ -126,8 +127,17 @@ export class OnboardingRepository {
     return em.getRepository(BlocEntity).find();
   }
 
+  /** The province's blocs of the current organization (`tenant.ts`): what an import or a rollover may change. */
   blocsOfProvince(em: EntityManager, provinceId: number): Promise<BlocEntity[]> {
-    return em.getRepository(BlocEntity).find({ where: { provinceId }, order: { code: 'ASC' } });
+    return ownBlocsOnly(
+      em
+        .getRepository(BlocEntity)
+        .createQueryBuilder('b')
+        .where('b.provinceId = :provinceId', { provinceId }),
+      'b.id',
+    )
+      .orderBy('b.code', 'ASC')
+      .getMany();
   }
 
   termsOfYear(

@@ -464,6 +464,7 @@ describe('audit log: a database whose rows were chained before the key', () => {
         userId: null,
         username: 'system',
         role: 'SYSTEM',
+        organizingBodyId: null,
         action: 'province.create',
         entityType: 'province',
         entityId: String(i),

@@ -24,6 +24,8 @@ const SPEC: [RegExp, RegExp, Expect][] = [
     /^\/api\/provinces\/\{id\}\/(units-import|blocs-import|rollover)(\/preview)?$/,
     { in: 'AS', out: 'AS' },
   ],
+  // an organization's first administrator: administrators only (issue 21)
+  [/post/, /^\/api\/organizing-bodies\/\{id\}\/administrators$/, { in: 'A', out: 'A' }],
   [
     /get/,
     /^\/api\/(provinces|units|award-tiers|organizing-bodies|deciding-authorities)/,

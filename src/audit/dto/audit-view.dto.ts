@@ -16,6 +16,13 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: Number, example: 7 }) userId!: number | null;
   @ApiProperty({ example: 'thuky.khoi1' }) username!: string;
   @ApiProperty({ example: 'BLOC_SECRETARY' }) role!: string;
+  @ApiProperty({
+    description: 'Tổ chức mà người thực hiện thuộc về; null: không thuộc tổ chức nào',
+    nullable: true,
+    type: Number,
+    example: 2,
+  })
+  organizingBodyId!: number | null;
   @ApiProperty({ description: 'Thao tác', example: 'meeting.finalize' }) action!: string;
   @ApiProperty({ example: 'meeting' }) entityType!: string;
   @ApiProperty({ example: '12' }) entityId!: string;

@@ -12,6 +12,13 @@ export class AuthenticatedUserDto {
   @ApiProperty({ example: 'Trần Thị Lan' }) displayName!: string;
   @ApiProperty({ enum: ROLES, example: 'BLOC_SECRETARY' }) role!: Role;
   @ApiProperty({
+    description: 'Tổ chức (cơ quan tổ chức khối, cụm) của tài khoản; null: không thuộc tổ chức nào',
+    nullable: true,
+    type: Number,
+    example: 2,
+  })
+  organizationId!: number | null;
+  @ApiProperty({
     description: 'Đơn vị (đại diện đơn vị)',
     nullable: true,
     type: Number,
@@ -29,6 +36,14 @@ export class UserViewDto {
   @ApiProperty({ example: 'Trần Thị Lan' }) displayName!: string;
   @ApiProperty({ enum: ROLES, example: 'BLOC_SECRETARY' }) role!: Role;
   @ApiProperty({ example: 'Thư ký khối/cụm thi đua' }) roleLabel!: string;
+  @ApiProperty({
+    description: 'Tổ chức (cơ quan tổ chức khối, cụm) của tài khoản; null: không thuộc tổ chức nào',
+    nullable: true,
+    type: Number,
+    example: 2,
+  })
+  organizationId!: number | null;
+
   @ApiProperty({ example: true }) active!: boolean;
   @ApiProperty({ example: false }) isDemo!: boolean;
   @ApiProperty({ nullable: true, type: Number, example: null }) unitId!: number | null;

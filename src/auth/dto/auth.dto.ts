@@ -51,6 +51,33 @@ export class CreateUserDto {
   @IsInt()
   @Min(1)
   unitId?: number;
+  @ApiPropertyOptional({
+    description:
+      'Tổ chức của tài khoản; chỉ tài khoản không thuộc tổ chức nào chọn được, còn lại là tổ chức của người tạo',
+    example: 2,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  organizationId?: number;
+}
+
+/** The first administrator of an organization, created by the host's administrator. */
+export class CreateOrganizationAdministratorDto {
+  @ApiProperty({ example: 'quantri.mttq' })
+  @IsString()
+  @Length(3, 64)
+  @MatchesFormat(
+    /^[a-zA-Z0-9._-]+$/,
+    'tên đăng nhập: chữ cái không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (ví dụ quantri.mttq)',
+  )
+  username!: string;
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
+  @ApiProperty({ description: 'Ít nhất 10 ký tự' }) @IsString() @Length(10, 200) password!: string;
 }
 
 export class UpdateUserDto {

@@ -24,6 +24,10 @@ export interface ScopeParams {
   readonly ballot?: string;
   readonly nomination?: string;
   readonly evidence?: string;
+  /** An organization (organizing body) named by the route itself. */
+  readonly organization?: string;
+  /** An account: the route reaches the account's organization. */
+  readonly account?: string;
 }
 
 /**

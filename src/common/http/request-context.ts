@@ -5,6 +5,11 @@ export interface Actor {
   userId: number | null;
   username: string;
   role: string;
+  /**
+   * The organization the actor acts within (issue 21); null: bound to none (the host's administrator,
+   * a single-office deployment's office, the system). Lists are filtered by it (`src/database/tenant.ts`).
+   */
+  organizationId: number | null;
 }
 
 /** Per-request context, visible to services and the audit log without passing it around. */
@@ -21,7 +26,12 @@ export interface RequestContext {
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();
 
-export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', role: 'SYSTEM' };
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  username: 'system',
+  role: 'SYSTEM',
+  organizationId: null,
+};
 
 export function currentActor(): Actor {
   return requestContext.getStore()?.actor ?? SYSTEM_ACTOR;

@@ -19,6 +19,7 @@ import { ReadScope1796506848533 } from './1796506848533-ReadScope';
 import { ElectronicBallot1796506897224 } from './1796506897224-ElectronicBallot';
 import { Classification1796507187934 } from './1796507187934-Classification';
 import { OfficerDecisionsCorrectionApproval1796507801005 } from './1796507801005-OfficerDecisionsCorrectionApproval';
+import { Organizations1796534863108 } from './1796534863108-Organizations';
 import { MeetingBallotTransitions1796522194951 } from './1796522194951-MeetingBallotTransitions';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   Classification1796507187934,
   OfficerDecisionsCorrectionApproval1796507801005,
   MeetingBallotTransitions1796522194951,
+  Organizations1796534863108,
 ];

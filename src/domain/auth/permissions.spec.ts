@@ -1,7 +1,16 @@
-import { ACTIONS, decide, PERMISSIONS, ROLES, type Principal } from './permissions';
+import {
+  ACTIONS,
+  decide,
+  needsScope,
+  PERMISSIONS,
+  ROLES,
+  withinOrganization,
+  type Principal,
+} from './permissions';
 
 const p = (over: Partial<Principal>): Principal => ({
   role: 'VIEWER',
+  organizationId: null,
   blocIds: [],
   unitId: null,
   unitBlocIds: [],
@@ -9,8 +18,24 @@ const p = (over: Partial<Principal>): Principal => ({
 });
 
 describe('permission table', () => {
-  it('declares every action and grants the admin everything', () => {
-    for (const a of ACTIONS) expect(PERMISSIONS[a].OFFICE_ADMIN).toBe('ALL');
+  it('declares every action and grants the office administrator every one', () => {
+    for (const a of ACTIONS) expect(PERMISSIONS[a].OFFICE_ADMIN).toBeDefined();
+  });
+
+  it('gives office roles their own organization, never ALL (issue 21)', () => {
+    for (const a of ACTIONS)
+      for (const r of ['OFFICE_ADMIN', 'OFFICE_STAFF', 'VIEWER'] as const)
+        expect(PERMISSIONS[a][r]).not.toBe('ALL');
+  });
+
+  it('gives the host administrator no business data', () => {
+    const held = ACTIONS.filter((a) => PERMISSIONS[a].HOST_ADMIN !== undefined);
+    expect(held).toEqual([
+      'auth.self',
+      'organizations.read',
+      'organizations.create',
+      'organizations.administer',
+    ]);
   });
 
   it('never lets a viewer write', () => {
@@ -107,6 +132,77 @@ describe('permission table', () => {
   });
 
   it('knows every role', () => {
-    expect(ROLES).toHaveLength(5);
+    expect(ROLES).toHaveLength(6);
+  });
+});
+
+describe('the organization fence (issue 21)', () => {
+  const staff = (organizationId: number | null) => p({ role: 'OFFICE_STAFF', organizationId });
+  const bloc = (org: number | null) => ({
+    blocIds: [7],
+    unitId: null,
+    blocOrganizationIds: [org],
+  });
+
+  it('lets an account bound to no organization reach everything its grant allows, unresolved', () => {
+    expect(needsScope(staff(null), 'meetings.write')).toBe(false);
+    expect(decide(staff(null), 'meetings.write', null).allowed).toBe(true);
+  });
+
+  it("holds an organization's account to its blocs", () => {
+    expect(needsScope(staff(2), 'meetings.write')).toBe(true);
+    expect(decide(staff(2), 'meetings.write', bloc(2)).allowed).toBe(true);
+    expect(decide(staff(2), 'meetings.write', bloc(3))).toEqual({
+      allowed: false,
+      reason: 'OUT_OF_SCOPE',
+    });
+    // a bloc bound to no organization is not one of its blocs
+    expect(decide(staff(2), 'meetings.write', bloc(null)).allowed).toBe(false);
+    // an unknown bloc (no organization found) is refused, not guessed
+    expect(
+      decide(staff(2), 'meetings.write', { blocIds: [7], unitId: null, blocOrganizationIds: [] })
+        .allowed,
+    ).toBe(false);
+    expect(decide(staff(2), 'meetings.write', null).allowed).toBe(false);
+  });
+
+  it('fences secretaries and unit representatives as well as their own grant', () => {
+    const sec = p({ role: 'BLOC_SECRETARY', organizationId: 2, blocIds: [7] });
+    expect(decide(sec, 'meetings.write', bloc(2)).allowed).toBe(true);
+    expect(decide(sec, 'meetings.write', bloc(3)).allowed).toBe(false);
+    const rep = p({ role: 'UNIT_REP', organizationId: 2, unitId: 5, unitBlocIds: [7] });
+    expect(decide(rep, 'term.read', bloc(2)).allowed).toBe(true);
+    expect(decide(rep, 'term.read', bloc(3)).allowed).toBe(false);
+  });
+
+  it('reads a shared unit from either organization, changes it only when it is all its own', () => {
+    const unit = (orgs: (number | null)[]) => ({
+      blocIds: [],
+      unitId: 5,
+      unitBlocIds: orgs.map((_, i) => i + 1),
+      unitOrganizationIds: orgs,
+    });
+    expect(withinOrganization(2, 'registry.read', unit([2, 3]))).toBe(true);
+    expect(withinOrganization(2, 'registry.write', unit([2, 3]))).toBe(false);
+    expect(withinOrganization(2, 'registry.write', unit([2]))).toBe(true);
+    expect(withinOrganization(2, 'registry.read', unit([]))).toBe(true);
+    expect(withinOrganization(2, 'registry.read', unit([3]))).toBe(false);
+  });
+
+  it('lets a route naming an organization reach only that one', () => {
+    const named = (organizationId: number) => ({ blocIds: [], unitId: null, organizationId });
+    expect(decide(staff(2), 'registry.write', named(2)).allowed).toBe(true);
+    expect(decide(staff(2), 'registry.write', named(3)).allowed).toBe(false);
+  });
+
+  it('keeps what all organizations share to accounts bound to none', () => {
+    expect(decide(staff(null), 'reference.write', null).allowed).toBe(true);
+    expect(decide(staff(2), 'reference.write', null).allowed).toBe(false);
+    expect(decide(staff(null), 'organizations.create', null).allowed).toBe(true);
+    expect(decide(staff(2), 'organizations.create', null).allowed).toBe(false);
+    expect(decide(staff(null), 'organizations.administer', null).allowed).toBe(false);
+    const host = p({ role: 'HOST_ADMIN' });
+    expect(decide(host, 'organizations.administer', null).allowed).toBe(true);
+    expect(decide(host, 'registry.read', null).allowed).toBe(false);
   });
 });

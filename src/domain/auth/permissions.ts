@@ -1,7 +1,17 @@
 /**
  * The one declarative permission table (ASVS V8): role × action → grant. Deny by default: an action
  * missing for a role is refused; every route declares its action (a test fails otherwise).
- * - ALL: anywhere in the province;
+ *
+ * The organization (the organizing body: a provincial People's Committee, the provincial Fatherland
+ * Front, a ministry) is the tenancy boundary (issue 21). Every account but the host's administrator
+ * may belong to one; an account that belongs to one never reaches a bloc of another, whatever its
+ * grant, and an account that belongs to none is the office of a single-office deployment, which
+ * reaches the whole instance, as before organizations were boundaries.
+ * - ALL: anyone holding it (signing out, reading one's own account);
+ * - INSTANCE: only an account bound to no organization (the host's administrator, or the office of a
+ *   single-office deployment): creating organizations, reference data shared by all of them;
+ * - OWN_ORGANIZATION: everything of the account's organization (for an account bound to none, the
+ *   whole instance); lists are filtered to it in the repositories (`src/database/tenant.ts`);
  * - OWN_BLOC: only resources of the blocs assigned to the user (bloc secretary);
  * - OWN_UNIT: only the user's unit, and for bloc-level reads the blocs the unit is a member of.
  */
@@ -11,6 +21,7 @@ export const ROLES = [
   'BLOC_SECRETARY',
   'UNIT_REP',
   'VIEWER',
+  'HOST_ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,9 +31,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   BLOC_SECRETARY: 'Thư ký khối/cụm thi đua',
   UNIT_REP: 'Đại diện đơn vị thành viên',
   VIEWER: 'Chỉ xem',
+  HOST_ADMIN: 'Quản trị hệ thống (đơn vị vận hành)',
 };
 
-export type Grant = 'ALL' | 'OWN_BLOC' | 'OWN_UNIT';
+export type Grant = 'ALL' | 'INSTANCE' | 'OWN_ORGANIZATION' | 'OWN_BLOC' | 'OWN_UNIT';
 
 export const ACTIONS = [
   'auth.self',
@@ -46,29 +58,28 @@ export const ACTIONS = [
   'audit.checkpoint',
   'signing.manage',
   'documents.sign',
+  'organizations.read',
+  'organizations.create',
+  'organizations.administer',
+  'reference.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const STAFF: Partial<Record<Role, Grant>> = { OFFICE_ADMIN: 'ALL', OFFICE_STAFF: 'ALL' };
+const ORG = 'OWN_ORGANIZATION';
+const STAFF: Partial<Record<Role, Grant>> = { OFFICE_ADMIN: ORG, OFFICE_STAFF: ORG };
+const EVERY_MEMBER: Partial<Record<Role, Grant>> = {
+  ...STAFF,
+  BLOC_SECRETARY: ORG,
+  UNIT_REP: ORG,
+  VIEWER: ORG,
+};
 
 export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>> = {
-  'auth.self': {
-    OFFICE_ADMIN: 'ALL',
-    OFFICE_STAFF: 'ALL',
-    BLOC_SECRETARY: 'ALL',
-    UNIT_REP: 'ALL',
-    VIEWER: 'ALL',
-  },
-  'registry.read': {
-    OFFICE_ADMIN: 'ALL',
-    OFFICE_STAFF: 'ALL',
-    BLOC_SECRETARY: 'ALL',
-    UNIT_REP: 'ALL',
-    VIEWER: 'ALL',
-  },
+  'auth.self': { ...EVERY_MEMBER, HOST_ADMIN: 'ALL' },
+  'registry.read': EVERY_MEMBER,
   'registry.write': STAFF,
-  'term.read': { ...STAFF, VIEWER: 'ALL', BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
-  'unit.read': { ...STAFF, VIEWER: 'ALL', BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
+  'term.read': { ...STAFF, VIEWER: ORG, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
+  'unit.read': { ...STAFF, VIEWER: ORG, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
   'criteria.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   'scoring.manage': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   'scores.self.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
@@ -76,20 +87,29 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'nominations.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   'nominations.report': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
   'province.manage': STAFF,
-  'awards.read': { ...STAFF, VIEWER: 'ALL' },
+  'awards.read': { ...STAFF, VIEWER: ORG },
   'meetings.write': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   // The secretary who recorded the meeting starts its correction (đính chính), as office staff can.
   'meetings.correct': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC' },
   // Where the organising body wants two people, an administrator approves or rejects the correction
   // (never the person who started it: checked by the service).
-  'meetings.correct.approve': { OFFICE_ADMIN: 'ALL' },
-  'users.manage': { OFFICE_ADMIN: 'ALL' },
+  'meetings.correct.approve': { OFFICE_ADMIN: ORG },
+  'users.manage': { OFFICE_ADMIN: ORG },
   'audit.read': STAFF,
-  'audit.checkpoint': { OFFICE_ADMIN: 'ALL' },
+  'audit.checkpoint': { OFFICE_ADMIN: ORG },
   // Storing an office's certificate is the administrator's; signing needs the grant here AND a place
   // on the issuer's list of signers (checked by the signing service).
-  'signing.manage': { OFFICE_ADMIN: 'ALL' },
+  'signing.manage': { OFFICE_ADMIN: ORG },
   'documents.sign': { ...STAFF, BLOC_SECRETARY: 'OWN_BLOC', UNIT_REP: 'OWN_UNIT' },
+  // Organizations: the host's administrator lists them and creates them with their first
+  // administrator; an organization's members read their own.
+  'organizations.read': { ...EVERY_MEMBER, HOST_ADMIN: 'ALL' },
+  'organizations.create': { HOST_ADMIN: 'ALL', OFFICE_ADMIN: 'INSTANCE', OFFICE_STAFF: 'INSTANCE' },
+  // An organization's first administrator: accounts are the administrators' (never staff's).
+  'organizations.administer': { HOST_ADMIN: 'ALL', OFFICE_ADMIN: 'INSTANCE' },
+  // Reference data shared by every organization (provinces, deciding authorities, award tiers): read
+  // by all, changed only by an account bound to no organization.
+  'reference.write': { OFFICE_ADMIN: 'INSTANCE', OFFICE_STAFF: 'INSTANCE' },
 };
 
 /** What a request touches, as far as scope goes (resolved from its path parameters). */
@@ -103,10 +123,18 @@ export interface ResourceScope {
    * been a member of. A bloc secretary may read a unit of any of their blocs.
    */
   unitBlocIds?: readonly number[];
+  /** The organization of each bloc of `blocIds` (null: a bloc bound to no organization). */
+  blocOrganizationIds?: readonly (number | null)[];
+  /** The organizations of the blocs of `unitBlocIds`. */
+  unitOrganizationIds?: readonly (number | null)[];
+  /** The organization the route names itself (an organizing body, an account's organization). */
+  organizationId?: number | null;
 }
 
 export interface Principal {
   role: Role;
+  /** The account's organization; null: the host's administrator or a single-office deployment's office. */
+  organizationId: number | null;
   blocIds: readonly number[];
   unitId: number | null;
   /** Blocs the user's unit is a member of (any year), for OWN_UNIT reads of bloc-level resources. */
@@ -116,9 +144,43 @@ export interface Principal {
 export type Decision =
   { allowed: true } | { allowed: false; reason: 'NO_GRANT' | 'OUT_OF_SCOPE' | 'UNRESOLVED_SCOPE' };
 
+const ALLOWED: Decision = { allowed: true };
+const OUT: Decision = { allowed: false, reason: 'OUT_OF_SCOPE' };
+
+/** Whether the table's grant for a role needs the resource's scope to be decided. */
+export function needsScope(principal: Principal, action: Action): boolean {
+  const grant = PERMISSIONS[action][principal.role];
+  if (!grant || grant === 'ALL' || grant === 'INSTANCE') return false;
+  return grant !== 'OWN_ORGANIZATION' || principal.organizationId !== null;
+}
+
+/**
+ * The organization fence: whether a resource lies within organization `org`. A route naming an
+ * organization must name this one; every bloc must be one of its blocs; a unit reached without a
+ * bloc may be read when it sits in one of its blocs (or in none yet), and changed only when every
+ * bloc it sits in is one of its own: a commune shared with another organization's bloc is not the
+ * first one's to rename.
+ */
+export function withinOrganization(org: number, action: Action, scope: ResourceScope): boolean {
+  if (scope.organizationId !== undefined && scope.organizationId !== org) return false;
+  if (scope.blocIds.length > 0)
+    return (
+      scope.blocOrganizationIds !== undefined &&
+      scope.blocOrganizationIds.length === scope.blocIds.length &&
+      scope.blocOrganizationIds.every((o) => o === org)
+    );
+  if (scope.unitId === null) return true;
+  const orgs = scope.unitOrganizationIds;
+  if (orgs === undefined) return false;
+  return action.endsWith('.read')
+    ? orgs.length === 0 || orgs.includes(org)
+    : orgs.every((o) => o === org);
+}
+
 /**
  * ASVS 8.2: decides one request from the table. A scoped grant needs the resource's scope; a
- * resource that cannot be placed (unknown id) is refused for scoped users rather than guessed.
+ * resource that cannot be placed (unknown id) is refused for scoped users rather than guessed. An
+ * account bound to an organization is first held within it (`withinOrganization`), whatever its grant.
  */
 export function decide(
   principal: Principal,
@@ -127,24 +189,24 @@ export function decide(
 ): Decision {
   const grant = PERMISSIONS[action][principal.role];
   if (!grant) return { allowed: false, reason: 'NO_GRANT' };
-  if (grant === 'ALL') return { allowed: true };
+  if (grant === 'ALL') return ALLOWED;
+  if (grant === 'INSTANCE') return principal.organizationId === null ? ALLOWED : OUT;
+  const org = principal.organizationId;
+  if (grant === 'OWN_ORGANIZATION' && org === null) return ALLOWED;
   if (!scope) return { allowed: false, reason: 'UNRESOLVED_SCOPE' };
+  if (org !== null && !withinOrganization(org, action, scope)) return OUT;
+  if (grant === 'OWN_ORGANIZATION') return ALLOWED;
   if (grant === 'OWN_BLOC') {
     if (scope.blocIds.length === 0 && scope.unitId !== null)
-      return (scope.unitBlocIds ?? []).some((b) => principal.blocIds.includes(b))
-        ? { allowed: true }
-        : { allowed: false, reason: 'OUT_OF_SCOPE' };
+      return (scope.unitBlocIds ?? []).some((b) => principal.blocIds.includes(b)) ? ALLOWED : OUT;
     return scope.blocIds.length > 0 && scope.blocIds.every((b) => principal.blocIds.includes(b))
-      ? { allowed: true }
-      : { allowed: false, reason: 'OUT_OF_SCOPE' };
+      ? ALLOWED
+      : OUT;
   }
   // OWN_UNIT: a unit-level resource must be the user's unit; a bloc-level one a bloc of that unit.
-  if (principal.unitId === null) return { allowed: false, reason: 'OUT_OF_SCOPE' };
-  if (scope.unitId !== null)
-    return scope.unitId === principal.unitId
-      ? { allowed: true }
-      : { allowed: false, reason: 'OUT_OF_SCOPE' };
+  if (principal.unitId === null) return OUT;
+  if (scope.unitId !== null) return scope.unitId === principal.unitId ? ALLOWED : OUT;
   return scope.blocIds.length > 0 && scope.blocIds.every((b) => principal.unitBlocIds.includes(b))
-    ? { allowed: true }
-    : { allowed: false, reason: 'OUT_OF_SCOPE' };
+    ? ALLOWED
+    : OUT;
 }

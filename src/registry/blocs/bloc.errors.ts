@@ -41,6 +41,12 @@ export const BlocErrors = {
     kind: 'RULE_VIOLATION',
     message: 'Danh sách thành viên của khối không hợp lệ.',
   },
+  ORGANIZATION_NOT_OWN: {
+    code: 'BLOC_ORGANIZATION_NOT_OWN',
+    kind: 'RULE_VIOLATION',
+    message:
+      'Khối, cụm thi đua phải thuộc tổ chức của tài khoản; không chuyển được sang tổ chức khác.',
+  },
   MEMBER_IN_OTHER_BLOC: {
     code: 'BLOC_MEMBER_IN_OTHER_BLOC',
     kind: 'CONFLICT',

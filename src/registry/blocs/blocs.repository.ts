@@ -7,6 +7,7 @@ import { UnitsRepository } from '../units/units.repository';
 import { BlocMemberEntity } from './bloc-member.entity';
 import { BlocTermEntity } from './bloc-term.entity';
 import { BlocEntity } from './bloc.entity';
+import { ownBlocsOnly } from '../../database/tenant';
 
 export interface BlocFilter {
   provinceId?: number;
@@ -34,7 +35,11 @@ export class BlocsRepository {
         year: f.year,
       });
     }
-    return qb.orderBy('b.code', 'ASC').skip(skip).take(take).getManyAndCount();
+    return ownBlocsOnly(qb, 'b.id')
+      .orderBy('b.code', 'ASC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
   }
 
   findById(em: EntityManager, id: number): Promise<BlocEntity | null> {

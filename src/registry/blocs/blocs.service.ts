@@ -26,6 +26,8 @@ import type {
   UpdateBlocDto,
   UpdateTermDto,
 } from './dto/bloc.dto';
+import { currentOrganization } from '../../database/tenant';
+import { mayMoveToOrganization, organizationForNew } from '../../domain/auth/tenancy';
 
 function toBlocDto(b: BlocEntity, years: number[]): BlocDto {
   return {
@@ -101,7 +103,9 @@ export class BlocsService implements OnModuleInit {
       if (!(await this.provinces.exists(em, dto.provinceId)))
         throw new AppError(BlocErrors.PROVINCE_UNKNOWN);
       if (await this.blocs.codeExists(em, dto.code)) throw new AppError(BlocErrors.CODE_TAKEN);
-      const organizingBodyId = dto.organizingBodyId ?? null;
+      const placed = organizationForNew(currentOrganization(), dto.organizingBodyId);
+      if (placed === 'NOT_OWN') throw new AppError(BlocErrors.ORGANIZATION_NOT_OWN);
+      const organizingBodyId = placed.organizationId;
       if (organizingBodyId !== null && !(await this.bodies.exists(em, organizingBodyId)))
         throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
       const created = toBlocDto(await this.blocs.insert(em, { ...dto, organizingBodyId }), []);
@@ -119,6 +123,8 @@ export class BlocsService implements OnModuleInit {
     return this.db.write(async (em) => {
       const b = await this.mustFind(em, id);
       const { version, ...changes } = dto;
+      if (!mayMoveToOrganization(currentOrganization(), changes.organizingBodyId))
+        throw new AppError(BlocErrors.ORGANIZATION_NOT_OWN);
       if (
         changes.organizingBodyId != null &&
         !(await this.bodies.exists(em, changes.organizingBodyId))

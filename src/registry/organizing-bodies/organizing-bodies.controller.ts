@@ -15,7 +15,7 @@ import { OrganizingBodiesService } from './organizing-bodies.service';
 export class OrganizingBodiesController {
   constructor(private readonly bodies: OrganizingBodiesService) {}
 
-  @Permission('registry.read')
+  @Permission('organizations.read')
   @ApiDoc('Danh sách cơ quan tổ chức khối, cụm')
   @Get()
   @ApiOkResponse({ type: [OrganizingBodyDto] })
@@ -23,7 +23,7 @@ export class OrganizingBodiesController {
     return this.bodies.list();
   }
 
-  @Permission('registry.read')
+  @Permission('organizations.read', { organization: 'id' })
   @ApiDoc('Một cơ quan tổ chức khối, cụm')
   @Get(':id')
   @ApiOkResponse({ type: OrganizingBodyDto })
@@ -31,7 +31,7 @@ export class OrganizingBodiesController {
     return this.bodies.get(id);
   }
 
-  @Permission('registry.write')
+  @Permission('organizations.create')
   @ApiDoc('Thêm cơ quan tổ chức khối, cụm')
   @Post()
   @ApiCreatedResponse({ type: OrganizingBodyDto })
@@ -39,7 +39,7 @@ export class OrganizingBodiesController {
     return this.bodies.create(dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { organization: 'id' })
   @ApiDoc('Sửa cơ quan tổ chức khối, cụm')
   @Patch(':id')
   @ApiOkResponse({ type: OrganizingBodyDto })

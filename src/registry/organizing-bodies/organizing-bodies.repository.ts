@@ -8,6 +8,7 @@ import {
 } from '../../domain/registry/organizing-body';
 import { ProvincesRepository } from '../provinces/provinces.repository';
 import { OrganizingBodyEntity } from './organizing-body.entity';
+import { ownRowsOnly } from '../../database/tenant';
 
 /** A row as the domain reads it (the one place the stored list of authorities is decoded). */
 export function toOrganizingBodyData(o: OrganizingBodyEntity): OrganizingBodyData {
@@ -27,8 +28,11 @@ export function toOrganizingBodyData(o: OrganizingBodyEntity): OrganizingBodyDat
 export class OrganizingBodiesRepository {
   constructor(private readonly provinces: ProvincesRepository) {}
 
+  /** The organizing bodies the current request sees: its own organization, or every one. */
   listAll(em: EntityManager): Promise<OrganizingBodyEntity[]> {
-    return em.getRepository(OrganizingBodyEntity).find({ order: { code: 'ASC' } });
+    return ownRowsOnly(em.getRepository(OrganizingBodyEntity).createQueryBuilder('o'), 'o.id')
+      .orderBy('o.code', 'ASC')
+      .getMany();
   }
 
   findById(em: EntityManager, id: number): Promise<OrganizingBodyEntity | null> {

@@ -32,7 +32,7 @@ export class ProvincesController {
     return this.provinces.get(id);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Thêm tỉnh, thành phố')
   @Post()
   @ApiCreatedResponse({ type: ProvinceDto })
@@ -40,7 +40,7 @@ export class ProvincesController {
     return this.provinces.create(dto);
   }
 
-  @Permission('registry.write')
+  @Permission('reference.write')
   @ApiDoc('Sửa tỉnh, thành phố')
   @Patch(':id')
   @ApiOkResponse({ type: ProvinceDto })

@@ -27,7 +27,7 @@ export class UnitsController {
     return this.units.list(q);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { unit: 'id' })
   @ApiDoc('Một đơn vị')
   @Get(':id')
   @ApiOkResponse({ type: UnitDetailDto })
@@ -43,7 +43,7 @@ export class UnitsController {
     return this.units.create(dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { unit: 'id' })
   @ApiDoc('Sửa đơn vị')
   @Patch(':id')
   @ApiOkResponse({ type: UnitDto })
@@ -51,7 +51,7 @@ export class UnitsController {
     return this.units.update(id, dto);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { unit: 'id' })
   @ApiDoc('Xóa đơn vị')
   @Delete(':id')
   @HttpCode(204)
@@ -60,7 +60,7 @@ export class UnitsController {
     return this.units.remove(id);
   }
 
-  @Permission('registry.write')
+  @Permission('registry.write', { unit: 'id' })
   @ApiDoc('Ghi đơn vị kế thừa (sáp nhập, chia tách, đổi tên)')
   @Post(':id/successors')
   @ApiCreatedResponse({ type: UnitDetailDto })

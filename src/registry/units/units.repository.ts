@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
 import { UnitLineageEntity } from './unit-lineage.entity';
 import { UnitEntity } from './unit.entity';
+import { ownUnitsOnly } from '../../database/tenant';
 
 export interface UnitFilter {
   provinceId?: number;
@@ -42,7 +43,7 @@ export class UnitsRepository {
         ),
       );
     }
-    return qb
+    return ownUnitsOnly(qb, 'u.id')
       .orderBy('u.provinceId', 'ASC')
       .addOrderBy('u.code', 'ASC')
       .skip(skip)

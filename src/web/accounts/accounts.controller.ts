@@ -44,13 +44,13 @@ export class WebAccountsController {
   }
 
   @Get('users/:uid')
-  @Permission('users.manage')
+  @Permission('users.manage', { account: 'uid' })
   async editPage(@Req() req: WebRequest, @Res() res: Response, @Param('uid', IdPipe) uid: number) {
     await this.renderEdit(req, res, uid, emptyForm(), 200);
   }
 
   @Post('users/:uid')
-  @Permission('users.manage')
+  @Permission('users.manage', { account: 'uid' })
   async edit(
     @Req() req: WebRequest,
     @Res() res: Response,

@@ -1,6 +1,12 @@
 import type { Authenticated } from '../../auth/auth.service';
 import { AppError } from '../../common/errors/app-error';
-import { PERMISSIONS, type Action } from '../../domain/auth/permissions';
+import { PERMISSIONS, type Action, type Grant } from '../../domain/auth/permissions';
+
+/**
+ * A grant over everything the user can see: the whole instance, or (issue 21) the user's
+ * organization, whose lists the pages are given already filtered (`src/database/tenant.ts`).
+ */
+const wide = (grant: Grant | undefined): boolean => grant === 'ALL' || grant === 'OWN_ORGANIZATION';
 
 /**
  * What a page may offer (a button, a form, a link): whether the user holds the action at all. The
@@ -13,7 +19,7 @@ export function holds(auth: Authenticated, action: Action): boolean {
 /** Whether the user may do `action` on a given bloc: everywhere, or on their own blocs. */
 export function holdsOnBloc(auth: Authenticated, action: Action, blocId: number | null): boolean {
   const grant = PERMISSIONS[action][auth.user.role];
-  if (grant === 'ALL') return true;
+  if (wide(grant)) return true;
   if (grant === 'OWN_BLOC') return blocId !== null && auth.user.blocIds.includes(blocId);
   return false;
 }
@@ -31,7 +37,7 @@ export function idList(v: string | undefined): (number | string)[] {
 
 /** Whether the user holds `action` province-wide (a page without a bloc, such as all nominations). */
 export function holdsEverywhere(auth: Authenticated, action: Action): boolean {
-  return PERMISSIONS[action][auth.user.role] === 'ALL';
+  return wide(PERMISSIONS[action][auth.user.role]);
 }
 
 /**
@@ -47,7 +53,7 @@ export function mayOpenUnit(
   blocId: number | null = null,
 ): boolean {
   const grant = PERMISSIONS[action][auth.user.role];
-  if (grant === 'ALL') return true;
+  if (wide(grant)) return true;
   if (grant === 'OWN_UNIT') return auth.user.unitId === unitId;
   if (grant === 'OWN_BLOC') return blocId === null || auth.user.blocIds.includes(blocId);
   return false;

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Authenticated } from '../../auth/auth.service';
 import { AppError } from '../../common/errors/app-error';
 import { PERMISSIONS, ROLE_LABELS, type Action } from '../../domain/auth/permissions';
+import { holdsEverywhere } from './access';
 import { formFromError, statusOfError, type FormState } from './forms';
 import { WebViews, type LayoutModel } from './views';
 
@@ -126,9 +127,7 @@ export class WebPageService {
     const path = req.path;
     const nav = role
       ? NAV.filter((n) =>
-          n.wide
-            ? PERMISSIONS[n.action][role] === 'ALL'
-            : PERMISSIONS[n.action][role] !== undefined,
+          n.wide ? holdsEverywhere(auth, n.action) : PERMISSIONS[n.action][role] !== undefined,
         ).map((n) => ({
           href: n.href,
           label: n.label,

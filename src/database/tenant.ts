@@ -1,0 +1,69 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { requestContext } from '../common/http/request-context';
+
+/*
+ * Tenancy by organization (issue 21), the one place where lists are filtered. The guard refuses a
+ * request that names another organization's record (`withinOrganization` in the permission table);
+ * what a request does not name, a list, a search, an export, a count, is filtered here, by the
+ * organization of the signed-in account, read from the request context the guard filled. Outside a
+ * request (seeding, the command line, the benchmark) and for an account bound to no organization
+ * (the host's administrator, a single-office deployment), nothing is filtered.
+ *
+ * A bloc belongs to one organization (`bloc.organizing_body_id`). Units are shared: a commune sits in
+ * the People's Committee's bloc and is reported to the Front's cụm, so a unit is listed to an
+ * organization when it sits in one of that organization's blocs, any year, or in no bloc yet (a unit
+ * just registered, before any term lists it).
+ */
+
+/** The organization the current request acts within; null: no filter. */
+export function currentOrganization(): number | null {
+  return requestContext.getStore()?.actor?.organizationId ?? null;
+}
+
+/** A kept read's key for the current organization (what one organization keeps, another never reads). */
+export function tenantKey(key: string): string {
+  const org = currentOrganization();
+  return org === null ? key : `org:${org}:${key}`;
+}
+
+/**
+ * Restricts a query to the current organization's blocs. `blocColumn` is the SQL expression of a
+ * bloc id in the query (`b.id`, `t.bloc_id`); the test uses the bloc table itself, so any query
+ * reaching a bloc id can be fenced the same way.
+ */
+export function ownBlocsOnly<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  blocColumn: string,
+): SelectQueryBuilder<T> {
+  const org = currentOrganization();
+  if (org === null) return qb;
+  return qb.andWhere(
+    `${blocColumn} IN (SELECT tb.id FROM bloc tb WHERE tb.organizing_body_id = :tenantOrganization)`,
+    { tenantOrganization: org },
+  );
+}
+
+/** Restricts a query to the units the current organization sees (see above). */
+export function ownUnitsOnly<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  unitColumn: string,
+): SelectQueryBuilder<T> {
+  const org = currentOrganization();
+  if (org === null) return qb;
+  const memberOf = (where: string) =>
+    `SELECT 1 FROM bloc_member tm JOIN bloc_term tt ON tt.id = tm.term_id JOIN bloc tb ON tb.id = tt.bloc_id WHERE tm.unit_id = ${unitColumn}${where}`;
+  return qb.andWhere(
+    `(EXISTS (${memberOf(' AND tb.organizing_body_id = :tenantOrganization')}) OR NOT EXISTS (${memberOf('')}))`,
+    { tenantOrganization: org },
+  );
+}
+
+/** Restricts a query over rows carrying an organization column to the current organization's. */
+export function ownRowsOnly<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  organizationColumn: string,
+): SelectQueryBuilder<T> {
+  const org = currentOrganization();
+  if (org === null) return qb;
+  return qb.andWhere(`${organizationColumn} = :tenantOrganization`, { tenantOrganization: org });
+}
