@@ -68,6 +68,7 @@ export class ScopeResolver {
       if (
         (params.criteriaSet !== undefined ||
           params.meeting !== undefined ||
+          params.document !== undefined ||
           params.ballot !== undefined ||
           params.nomination !== undefined) &&
         termId === null

@@ -50,6 +50,8 @@ export interface TestApp {
     role: Role;
     blocIds?: number[];
     unitId?: number;
+    /** The account's organization (issue 21); none when not given. */
+    organizationId?: number;
   }) => Promise<string>;
   dataSource: DataSource;
   db: TestDatabase;
@@ -96,6 +98,7 @@ export async function createTestApp(
     role: Role;
     blocIds?: number[];
     unitId?: number;
+    organizationId?: number;
   }): Promise<string> => {
     await app.get(UsersService).create({
       username: user.username,
@@ -104,6 +107,7 @@ export async function createTestApp(
       password: PASSWORD,
       blocIds: user.blocIds,
       unitId: user.unitId,
+      organizationId: user.organizationId,
     });
     return (await app.get(AuthService).login(user.username, PASSWORD, 'BEARER', 'test-helper'))
       .token;

@@ -1,0 +1,526 @@
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
+
+/**
+ * Issue 21: one deployment, three organizations — Hải Dương's People's Committee (the seeded bloc
+ * and meeting), Hải Dương's Fatherland Front (a cụm of three communes of its own), and a second
+ * province's People's Committee. Every route of the OpenAPI document is called by every role of the
+ * first organization, once on its own records and once on the Front's; a route naming the Front's
+ * record must be refused, and no answer may carry a name of the other two organizations (their
+ * organizing bodies, blocs, and the units only they have).
+ */
+describe('tenancy: every route × role × {own, another} organization', () => {
+  let t: TestApp;
+  const tokens = {} as Record<RoleKey, string>;
+  let routes: { method: string; path: string }[];
+  const own: Record<string, string> = {};
+  const other: Record<string, string> = {};
+  let ids: { ubnd: number; front: number; second: number; frontBloc: number; secondBloc: number };
+  /** Names only the other two organizations have: none may appear in the first one's answers. */
+  const foreignNames = [
+    'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hải Dương',
+    'Cụm thi đua Mặt trận số I',
+    'Xã Đoàn Kết Thử',
+    'Xã Hòa Bình Thử',
+    'Xã Thống Nhất Thử',
+    'Ủy ban nhân dân tỉnh Thử Nghiệm',
+    'Khối thi đua Thử Nghiệm',
+    'Phường Bình Minh Thử',
+    'Phường Hoàng Hôn Thử',
+  ];
+
+  async function organization(code: string, name: string): Promise<number> {
+    return (
+      await t
+        .http()
+        .post('/api/organizing-bodies')
+        .send({
+          code,
+          name,
+          headerLine: name.toUpperCase(),
+          place: 'Thử',
+          locality: 'tỉnh Thử',
+          addressee: `Chủ tịch ${name}`,
+          office: 'Văn phòng',
+          authorityCodes: ['PROVINCE_CHAIRMAN'],
+        })
+        .expect(201)
+    ).body.id as number;
+  }
+
+  async function unit(code: string, name: string, provinceId: number): Promise<number> {
+    return (
+      await t
+        .http()
+        .post('/api/units')
+        .send({
+          code,
+          shortName: name,
+          type: 'XA',
+          fullName: name,
+          collectiveName: `Nhân dân và cán bộ ${name}`,
+          provinceId,
+          validFrom: '2025-07-01',
+        })
+        .expect(201)
+    ).body.id as number;
+  }
+
+  async function bloc(
+    code: string,
+    name: string,
+    provinceId: number,
+    organizingBodyId: number,
+    members: number[],
+  ): Promise<number> {
+    const id = (
+      await t
+        .http()
+        .post('/api/blocs')
+        .send({ code, name, kind: 'CUM', provinceId, organizingBodyId })
+        .expect(201)
+    ).body.id as number;
+    await t
+      .http()
+      .post(`/api/blocs/${id}/terms`)
+      .send({ year: 2025, memberUnitIds: members })
+      .expect(201);
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true, seedMeeting: true });
+    const bodies = (await t.http().get('/api/organizing-bodies').expect(200)).body as {
+      id: number;
+      code: string;
+    }[];
+    const ubnd = bodies.find((b) => b.code === 'UBND-HD')!.id;
+    const bloc1 = (await t.http().get('/api/blocs').expect(200)).body.items[0];
+    expect(bloc1.organizingBodyId).toBe(ubnd);
+    const hd = bloc1.provinceId as number;
+
+    const front = await organization('MTTQ-HD-THU', foreignNames[0]!);
+    const frontUnits = [
+      await unit('HD-MT-1', foreignNames[2]!, hd),
+      await unit('HD-MT-2', foreignNames[3]!, hd),
+      await unit('HD-MT-3', foreignNames[4]!, hd),
+    ];
+    const frontBloc = await bloc('HD-MT-CUM-I', foreignNames[1]!, hd, front, frontUnits);
+
+    const province = (
+      await t
+        .http()
+        .post('/api/provinces')
+        .send({
+          code: 'ZZ',
+          name: 'Thử Nghiệm',
+          fullName: 'tỉnh Thử Nghiệm',
+          validFrom: '2025-07-01',
+        })
+        .expect(201)
+    ).body.id as number;
+    const second = await organization('UBND-TN', foreignNames[5]!);
+    const secondBloc = await bloc('TN-KHOI-I', foreignNames[6]!, province, second, [
+      await unit('TN-P1', foreignNames[7]!, province),
+      await unit('TN-P2', foreignNames[8]!, province),
+    ]);
+    ids = { ubnd, front, second, frontBloc, secondBloc };
+
+    const tiers = (await t.http().get('/api/award-tiers').expect(200)).body as {
+      id: number;
+      code: string;
+    }[];
+    const merit = tiers.find((x) => x.code === 'PROV_MERIT')!.id;
+    const frontNomination = (
+      await t
+        .http()
+        .post(`/api/blocs/${frontBloc}/terms/2025/nominations`)
+        .send({
+          unitId: frontUnits[0],
+          tierId: merit,
+          achievementSummary: 'x',
+          acknowledgements: [{ code: 'RANKING_INCOMPLETE', reason: 'Chưa chấm điểm' }],
+        })
+    ).body as { id?: number };
+    const frontMeeting = (
+      await t
+        .http()
+        .post(`/api/blocs/${frontBloc}/terms/2025/meetings`)
+        .send({
+          meetingDate: '2026-03-01',
+          startTime: '08:00',
+          place: 'x',
+          chairName: 'x',
+          secretaryName: 'x',
+          countingCommittee: [],
+          guests: [],
+          agenda: [],
+        })
+        .expect(201)
+    ).body;
+    const frontAdmin = (
+      await t
+        .http()
+        .post(`/api/organizing-bodies/${front}/administrators`)
+        .send({
+          username: 'qt.mttq',
+          displayName: 'Quản trị Mặt trận',
+          password: 'mat-khau-rat-dai-1',
+        })
+        .expect(201)
+    ).body;
+    expect(frontAdmin).toMatchObject({ role: 'OFFICE_ADMIN', organizationId: front });
+
+    const units = (await t.http().get('/api/units?pageSize=100').expect(200)).body.items as {
+      id: number;
+      code: string;
+    }[];
+    const uid = (c: string) => String(units.find((u) => u.code === c)!.id);
+    const meeting1 = (await t.http().get(`/api/blocs/${bloc1.id}/terms/2023/meetings`).expect(200))
+      .body[0];
+    const noms1 = (await t.http().get(`/api/blocs/${bloc1.id}/terms/2023/nominations`).expect(200))
+      .body as { id: number; unit: { code: string } }[];
+    const set1 = (
+      await t.http().get(`/api/blocs/${bloc1.id}/terms/2023/criteria-sets/current`).expect(200)
+    ).body;
+    const doc1 = (
+      await t
+        .http()
+        .post(`/api/meetings/${meeting1.id}/documents`)
+        .send({ kind: 'MINUTES' })
+        .expect(201)
+    ).body;
+
+    tokens.A = await t.login({ username: 'o.admin', role: 'OFFICE_ADMIN', organizationId: ubnd });
+    tokens.S = await t.login({ username: 'o.staff', role: 'OFFICE_STAFF', organizationId: ubnd });
+    tokens.B = await t.login({
+      username: 'o.secretary',
+      role: 'BLOC_SECRETARY',
+      blocIds: [bloc1.id],
+      organizationId: ubnd,
+    });
+    tokens.U = await t.login({
+      username: 'o.unit',
+      role: 'UNIT_REP',
+      unitId: Number(uid('HD-CG')),
+      organizationId: ubnd,
+    });
+    tokens.V = await t.login({ username: 'o.viewer', role: 'VIEWER', organizationId: ubnd });
+
+    const users = (await t.http().get('/api/users').expect(200)).body as {
+      id: number;
+      username: string;
+    }[];
+    Object.assign(own, {
+      bloc: String(bloc1.id),
+      unit: uid('HD-CG'),
+      organization: String(ubnd),
+      year: '2023',
+      unitId: uid('HD-CG'),
+      stage: 'AGREED',
+      mid: String(meeting1.id),
+      bid: String(meeting1.ballots[0].id),
+      nid: String(noms1.find((n) => n.unit.code === 'HD-CG')!.id),
+      setId: String(set1.id),
+      did: String(doc1.id),
+      uid: String(users.find((u) => u.username === 'o.viewer')!.id),
+      province: String(hd),
+    });
+    Object.assign(other, {
+      ...own,
+      bloc: String(frontBloc),
+      unit: String(frontUnits[0]),
+      organization: String(front),
+      year: '2025',
+      unitId: String(frontUnits[0]),
+      mid: String(frontMeeting.id),
+      nid: String(frontNomination.id ?? 999999),
+      uid: String(frontAdmin.id),
+      // records the Front does not have: an unknown id is refused as another's would be
+      bid: '999999',
+      setId: '999999',
+      did: '999999',
+      evidenceId: '999999',
+    });
+
+    const spec = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ method, path })),
+    );
+  }, 120_000);
+  afterAll(() => t.close());
+
+  /** The record an `{id}` names depends on the route: a bloc, a unit, an organization or a province. */
+  function fill(path: string, p: Record<string, string>): string {
+    return path.replace(/\{(\w+)\}/g, (_m, k: string) => {
+      if (k === 'id') {
+        if (path.startsWith('/api/blocs/')) return p.bloc!;
+        if (path.startsWith('/api/units/')) return p.unit!;
+        if (path.startsWith('/api/organizing-bodies/')) return p.organization!;
+        if (path.startsWith('/api/provinces/')) return p.province!;
+        return '1';
+      }
+      return p[k] ?? '1';
+    });
+  }
+
+  /** Whether the route names a record that belongs to one organization (not shared reference data). */
+  const namesOrganizationRecord = (path: string): boolean =>
+    /^\/api\/(blocs|units|organizing-bodies)\/\{id\}/.test(path) ||
+    /\{(unitId|mid|bid|nid|setId|did|uid|evidenceId)\}/.test(path);
+
+  const PUBLIC = new Set([
+    'post /api/auth/login',
+    'post /api/auth/logout',
+    'get /api/health',
+    'post /api/document-checks',
+    'post /api/voting/{bid}/check',
+    'post /api/voting/{bid}/cast',
+    'get /api/voting/{bid}/receipts',
+  ]);
+
+  it("refuses every route naming another organization's record, and no answer names another organization", async () => {
+    const unexpected: string[] = [];
+    let tried = 0;
+    let reachedOwn = 0;
+    for (const r of routes) {
+      if (PUBLIC.has(`${r.method} ${r.path}`)) continue;
+      for (const [which, params] of [
+        ['own', own],
+        ['other', other],
+      ] as const) {
+        const url = fill(r.path, params);
+        for (const role of ['A', 'S', 'B', 'U', 'V'] as RoleKey[]) {
+          const res = await t.as(tokens[role])[r.method as 'get'](url).send({});
+          tried += 1;
+          if (res.status >= 500)
+            unexpected.push(`${role} ${r.method.toUpperCase()} ${url} → ${res.status}`);
+          if (which === 'other' && namesOrganizationRecord(r.path) && res.status !== 403)
+            unexpected.push(
+              `${role} other ${r.method.toUpperCase()} ${r.path} → ${res.status} (expected 403)`,
+            );
+          if (which === 'own' && res.status < 300) reachedOwn += 1;
+          const body =
+            JSON.stringify(res.body ?? '') + (typeof res.text === 'string' ? res.text : '');
+          for (const name of foreignNames)
+            if (body.includes(name))
+              unexpected.push(`${role} ${r.method.toUpperCase()} ${url} shows "${name}"`);
+          if (/ids\.front|organizationId":(\d+)/.test(body)) {
+            const found = [...body.matchAll(/"organizationId":(\d+)/g)].map((m) => Number(m[1]));
+            if (found.some((o) => o !== ids.ubnd))
+              unexpected.push(
+                `${role} ${r.method.toUpperCase()} ${url} shows another organization id`,
+              );
+          }
+        }
+      }
+    }
+    console.log(
+      `tenancy: ${routes.length} routes × 5 roles × 2 organizations = ${tried} requests; reached on its own: ${reachedOwn}; unexpected: ${unexpected.length}`,
+    );
+    expect(unexpected).toEqual([]);
+    expect(tried).toBeGreaterThan(1000);
+    expect(reachedOwn).toBeGreaterThan(150);
+  }, 600_000);
+
+  it('works on its own records as before', async () => {
+    await t.as(tokens.S).get(`/api/blocs/${own.bloc}/terms/2023/ranking`).expect(200);
+    await t.as(tokens.B).get(`/api/meetings/${own.mid}`).expect(200);
+    await t.as(tokens.U).get(`/api/nominations/${own.nid}`).expect(200);
+    await t.as(tokens.V).get(`/api/documents/${own.did}/van-ban.html`).expect(200);
+    await t.as(tokens.A).get(`/api/organizing-bodies/${own.organization}`).expect(200);
+    await t.as(tokens.S).get(`/api/provinces/${own.province}/nominations?year=2023`).expect(200);
+  });
+
+  it('lists only its own blocs, units, organizations, accounts and audit rows', async () => {
+    const blocs = (await t.as(tokens.S).get('/api/blocs').expect(200)).body.items as {
+      organizingBodyId: number;
+    }[];
+    expect(blocs.length).toBeGreaterThan(0);
+    expect(blocs.every((b) => b.organizingBodyId === ids.ubnd)).toBe(true);
+    const all = (await t.http().get('/api/blocs').expect(200)).body.items as unknown[];
+    expect(all.length).toBe(blocs.length + 2);
+
+    const units = (await t.as(tokens.V).get('/api/units?pageSize=100').expect(200)).body;
+    expect(units.items.map((u: { code: string }) => u.code)).not.toContain('HD-MT-1');
+    expect(units.items.map((u: { code: string }) => u.code)).toContain('HD-CG');
+
+    const bodies = (await t.as(tokens.S).get('/api/organizing-bodies').expect(200)).body as {
+      id: number;
+    }[];
+    expect(bodies.map((b) => b.id)).toEqual([ids.ubnd]);
+
+    const users = (await t.as(tokens.A).get('/api/users').expect(200)).body as {
+      organizationId: number | null;
+    }[];
+    expect(users.length).toBe(5);
+    expect(users.every((u) => u.organizationId === ids.ubnd)).toBe(true);
+
+    // a change made by the organization is its own audit row; another's rows are not listed
+    await t.as(tokens.S).get('/api/units').expect(200);
+    const front = await t.login({
+      username: 'o.front.staff',
+      role: 'OFFICE_STAFF',
+      organizationId: ids.front,
+    });
+    const created = (
+      await t
+        .as(front)
+        .post('/api/units')
+        .send({
+          code: 'HD-MT-4',
+          shortName: 'Xã Mới Thử',
+          type: 'XA',
+          fullName: 'Xã Mới Thử',
+          collectiveName: 'Nhân dân và cán bộ Xã Mới Thử',
+          provinceId: Number(own.province),
+          validFrom: '2025-07-01',
+        })
+        .expect(201)
+    ).body;
+    const audit = (await t.as(tokens.A).get('/api/audit?pageSize=500').expect(200)).body.items as {
+      organizingBodyId: number | null;
+      entityId: string;
+    }[];
+    expect(audit.every((a) => a.organizingBodyId === ids.ubnd)).toBe(true);
+    expect(audit.some((a) => a.entityId === String(created.id))).toBe(false);
+    const frontAudit = (await t.as(front).get('/api/audit?pageSize=500').expect(200)).body
+      .items as {
+      organizingBodyId: number | null;
+      entityId: string;
+    }[];
+    expect(frontAudit.some((a) => a.entityId === String(created.id))).toBe(true);
+    expect(frontAudit.every((a) => a.organizingBodyId === ids.front)).toBe(true);
+  });
+
+  it('creates only in its own organization, and hands nothing to another', async () => {
+    const res = await t
+      .as(tokens.A)
+      .post('/api/users')
+      .send({
+        username: 'o.lac',
+        displayName: 'x',
+        role: 'VIEWER',
+        password: 'mat-khau-rat-dai-2',
+        organizationId: ids.front,
+      })
+      .expect(422);
+    expect(res.body.code).toBe('ORGANIZATION_NOT_OWN');
+    const scope = await t
+      .as(tokens.A)
+      .post('/api/users')
+      .send({
+        username: 'o.lac2',
+        displayName: 'x',
+        role: 'BLOC_SECRETARY',
+        password: 'mat-khau-rat-dai-2',
+        blocIds: [ids.frontBloc],
+      })
+      .expect(422);
+    expect(scope.body.code).toBe('USER_SCOPE_OUTSIDE_ORGANIZATION');
+    const bloc = await t
+      .as(tokens.S)
+      .post('/api/blocs')
+      .send({
+        code: 'HD-LAC',
+        name: 'x',
+        kind: 'CUM',
+        provinceId: Number(own.province),
+        organizingBodyId: ids.front,
+      })
+      .expect(422);
+    expect(bloc.body.code).toBe('BLOC_ORGANIZATION_NOT_OWN');
+    const mine = (
+      await t
+        .as(tokens.S)
+        .post('/api/blocs')
+        .send({ code: 'HD-MOI', name: 'Cụm mới', kind: 'CUM', provinceId: Number(own.province) })
+        .expect(201)
+    ).body;
+    expect(mine.organizingBodyId).toBe(ids.ubnd);
+    const moved = await t
+      .as(tokens.S)
+      .patch(`/api/blocs/${mine.id}`)
+      .send({ version: mine.version, organizingBodyId: ids.second })
+      .expect(422);
+    expect(moved.body.code).toBe('BLOC_ORGANIZATION_NOT_OWN');
+    // nothing of the refusals was written
+    const names = (
+      (await t.http().get('/api/users').expect(200)).body as { username: string }[]
+    ).map((u) => u.username);
+    expect(names).not.toContain('o.lac');
+    expect(names).not.toContain('o.lac2');
+  });
+
+  it("gives the host's administrator organizations and their first administrators, and no business data", async () => {
+    const host = await (async () => {
+      const { UsersService } = await import('../../src/auth/users.service');
+      const { AuthService } = await import('../../src/auth/auth.service');
+      await t.app.get(UsersService).create(
+        {
+          username: 'host.admin',
+          displayName: 'Quản trị hệ thống',
+          role: 'HOST_ADMIN',
+          password: 'mat-khau-rat-dai-3',
+        },
+        false,
+        true,
+      );
+      return (
+        await t.app.get(AuthService).login('host.admin', 'mat-khau-rat-dai-3', 'BEARER', 'test')
+      ).token;
+    })();
+    const bodies = (await t.as(host).get('/api/organizing-bodies').expect(200)).body as unknown[];
+    expect(bodies.length).toBe(3);
+    const org = await t
+      .as(host)
+      .post('/api/organizing-bodies')
+      .send({
+        code: 'BO-THU',
+        name: 'Bộ Thử',
+        headerLine: 'BỘ THỬ',
+        place: 'Hà Nội',
+        locality: 'Bộ Thử',
+        addressee: 'Bộ trưởng Bộ Thử',
+        office: 'Vụ Thi đua',
+        authorityCodes: ['MINISTER'],
+      })
+      .expect(201);
+    await t
+      .as(host)
+      .post(`/api/organizing-bodies/${org.body.id}/administrators`)
+      .send({
+        username: 'qt.bothu',
+        displayName: 'Quản trị Bộ Thử',
+        password: 'mat-khau-rat-dai-4',
+      })
+      .expect(201);
+    for (const url of [
+      '/api/units',
+      '/api/blocs',
+      '/api/users',
+      '/api/audit',
+      `/api/meetings/${own.mid}`,
+    ])
+      expect((await t.as(host).get(url)).status).toBe(403);
+    // and the API cannot make another host administrator, nor an organization's office make one
+    const made = await t
+      .http()
+      .post('/api/users')
+      .send({
+        username: 'host.two',
+        displayName: 'x',
+        role: 'HOST_ADMIN',
+        password: 'mat-khau-rat-dai-5',
+      })
+      .expect(422);
+    expect(made.body.code).toBe('HOST_ADMIN_COMMAND_LINE_ONLY');
+    expect(
+      (await t.as(tokens.A).post(`/api/organizing-bodies/${ids.second}/administrators`).send({}))
+        .status,
+    ).toBe(403);
+  });
+});
