@@ -7,7 +7,11 @@ import { ROLE_LABELS, ROLES } from '../../domain/auth/permissions';
 import { UnitsService } from '../../registry/units/units.service';
 import type { FormState } from '../core/forms';
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+// The host's administrator is made only from the command line (issue 21): not offered here.
+const ROLE_OPTIONS = ROLES.filter((r) => r !== 'HOST_ADMIN').map((r) => ({
+  value: r,
+  label: ROLE_LABELS[r],
+}));
 
 /** The accounts pages' models: the list with the new account form, one account's edit form. */
 @Injectable()
