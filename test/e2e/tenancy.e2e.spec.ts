@@ -1,4 +1,5 @@
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
+import { webRoutes } from '../helpers/web-routes';
 
 type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
 
@@ -324,6 +325,60 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     expect(unexpected).toEqual([]);
     expect(tried).toBeGreaterThan(1000);
     expect(reachedOwn).toBeGreaterThan(150);
+  }, 600_000);
+
+  it("refuses the web pages and forms of another organization's records, and no page names it", async () => {
+    /** The web route's `:param` filled from a set of records (`:id` is always a bloc there). */
+    const webUrl = (path: string, p: Record<string, string>) =>
+      path.replace(/:([A-Za-z]+)/g, (_m, k: string) => (k === 'id' ? p.bloc! : (p[k] ?? '1')));
+    const namesRecord = (path: string) =>
+      /\/blocs\/:id|:(unitId|mid|bid|nid|did|uid|setId)\b/.test(path);
+    // open to everyone, or ending the session the loop runs in
+    const open = /^\/web\/(login|logout|kiem-tra-van-ban|bp\/|huong-dan\/)/;
+    const pages = webRoutes(t).filter((r) => !open.test(r.path));
+    const unexpected: string[] = [];
+    let pagesRead = 0;
+    for (const username of ['o.staff', 'o.secretary']) {
+      const login = await t
+        .anon()
+        .post('/web/login')
+        .type('form')
+        .send({ username, password: 'mat-khau-thu-nghiem-2024' });
+      expect(login.status).toBe(303);
+      const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+      const home = await t.anon().get('/web').set('Cookie', cookie).expect(200);
+      const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.text)?.[1];
+      expect(csrf).toBeDefined();
+      const before = await rowCounts(t.dataSource);
+      for (const r of pages)
+        for (const [which, params] of [
+          ['own', own],
+          ['other', other],
+        ] as const) {
+          if (r.method !== 'GET' && which === 'own') continue;
+          const url = webUrl(r.path, params);
+          const res =
+            r.method === 'GET'
+              ? await t.anon().get(url).set('Cookie', cookie)
+              : await t.anon().post(url).set('Cookie', cookie).type('form').send({ _csrf: csrf });
+          if (r.method === 'GET') pagesRead += 1;
+          if (res.status >= 500) unexpected.push(`${username} ${r.method} ${url} → ${res.status}`);
+          if (which === 'other' && namesRecord(r.path) && res.status !== 403)
+            unexpected.push(
+              `${username} other ${r.method} ${r.path} → ${res.status} (expected 403)`,
+            );
+          for (const name of foreignNames)
+            if (res.text.includes(name))
+              unexpected.push(`${username} ${r.method} ${url} shows "${name}"`);
+        }
+      // the refused forms wrote nothing
+      expect(await rowCounts(t.dataSource)).toEqual(before);
+    }
+    console.log(
+      `tenancy (web): ${pages.length} routes, ${pagesRead} pages read by two accounts; unexpected: ${unexpected.length}`,
+    );
+    expect(unexpected).toEqual([]);
+    expect(pagesRead).toBeGreaterThan(100);
   }, 600_000);
 
   it('works on its own records as before', async () => {
