@@ -335,6 +335,17 @@ export class AuthRepository {
     return row !== undefined;
   }
 
+  /** The organization that registered a unit (null: none, or no such unit). */
+  async unitRegisteredBy(em: EntityManager, unitId: number): Promise<number | null> {
+    const row = await em
+      .createQueryBuilder()
+      .select('u.registered_by_organization_id', 'org')
+      .from('unit', 'u')
+      .where('u.id = :id', { id: unitId })
+      .getRawOne<{ org: number | string | null }>();
+    return idOrNull(row?.org);
+  }
+
   /** The organization of an account, undefined when there is no such account. */
   async accountOrganization(em: EntityManager, userId: number): Promise<number | null | undefined> {
     const row = await em

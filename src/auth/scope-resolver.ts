@@ -97,7 +97,10 @@ export class ScopeResolver {
       const orgs = await this.auth.blocOrganizations(em, [...blocIds, ...(unitBlocIds ?? [])]);
       // an unknown bloc has no organization: the fence refuses it (no id of another is confirmed)
       scope.blocOrganizationIds = [...blocIds].flatMap((b) => (orgs.has(b) ? [orgs.get(b)!] : []));
-      if (unitBlocIds) scope.unitOrganizationIds = unitBlocIds.map((b) => orgs.get(b) ?? null);
+      if (unitBlocIds) {
+        scope.unitOrganizationIds = unitBlocIds.map((b) => orgs.get(b) ?? null);
+        scope.unitRegisteredBy = await this.auth.unitRegisteredBy(em, unitId!);
+      }
       return scope;
     });
   }

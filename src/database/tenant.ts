@@ -11,8 +11,8 @@ import { requestContext } from '../common/http/request-context';
  *
  * A bloc belongs to one organization (`bloc.organizing_body_id`). Units are shared: a commune sits in
  * the People's Committee's bloc and is reported to the Front's cụm, so a unit is listed to an
- * organization when it sits in one of that organization's blocs, any year, or in no bloc yet (a unit
- * just registered, before any term lists it).
+ * organization when it sits in one of that organization's blocs, any year, or when that organization
+ * registered it (`unit.registered_by_organization_id`: a unit just registered, before a term lists it).
  */
 
 /** The organization the current request acts within; null: no filter. */
@@ -43,17 +43,18 @@ export function ownBlocsOnly<T extends ObjectLiteral>(
   );
 }
 
-/** Restricts a query to the units the current organization sees (see above). */
+/**
+ * Restricts a query over units (alias `unitAlias`, the unit table's columns) to the units the
+ * current organization sees: in one of its blocs, any year, or registered by it (see above).
+ */
 export function ownUnitsOnly<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  unitColumn: string,
+  unitAlias: string,
 ): SelectQueryBuilder<T> {
   const org = currentOrganization();
   if (org === null) return qb;
-  const memberOf = (where: string) =>
-    `SELECT 1 FROM bloc_member tm JOIN bloc_term tt ON tt.id = tm.term_id JOIN bloc tb ON tb.id = tt.bloc_id WHERE tm.unit_id = ${unitColumn}${where}`;
   return qb.andWhere(
-    `(EXISTS (${memberOf(' AND tb.organizing_body_id = :tenantOrganization')}) OR NOT EXISTS (${memberOf('')}))`,
+    `(${unitAlias}.registered_by_organization_id = :tenantOrganization OR EXISTS (SELECT 1 FROM bloc_member tm JOIN bloc_term tt ON tt.id = tm.term_id JOIN bloc tb ON tb.id = tt.bloc_id WHERE tm.unit_id = ${unitAlias}.id AND tb.organizing_body_id = :tenantOrganization))`,
     { tenantOrganization: org },
   );
 }

@@ -73,7 +73,13 @@ export class OnboardingRepository {
         .createQueryBuilder()
         .insert()
         .into(UnitEntity)
-        .values(part.map((r) => ({ ...r, organizingBodyId: currentOrganization(), version: 1 })))
+        .values(
+          part.map((r) => ({
+            ...r,
+            registeredByOrganizationId: currentOrganization(),
+            version: 1,
+          })),
+        )
         .execute();
     return this.unitIdsByCode(
       em,
@@ -172,7 +178,7 @@ export class OnboardingRepository {
         .createQueryBuilder()
         .insert()
         .into(BlocEntity)
-        .values(part.map((r) => ({ ...r, version: 1 })))
+        .values(part.map((r) => ({ ...r, organizingBodyId: currentOrganization(), version: 1 })))
         .execute();
     const out = new Map<string, number>();
     for (const part of chunks(rows.map((r) => r.code))) {

@@ -436,6 +436,17 @@ describe('tenancy: every route × role × {own, another} organization', () => {
         })
         .expect(201)
     ).body;
+    // a unit just registered by the Front, in no bloc yet: the Front's to see, not the other's
+    const codes = async (token: string) =>
+      (
+        (await t.as(token).get('/api/units?pageSize=200').expect(200)).body.items as {
+          code: string;
+        }[]
+      ).map((u) => u.code);
+    expect(await codes(front)).toContain('HD-MT-4');
+    expect(await codes(tokens.S)).not.toContain('HD-MT-4');
+    await t.as(front).get(`/api/units/${created.id}`).expect(200);
+    await t.as(tokens.S).get(`/api/units/${created.id}`).expect(403);
     const audit = (await t.as(tokens.A).get('/api/audit?pageSize=500').expect(200)).body.items as {
       organizingBodyId: number | null;
       entityId: string;

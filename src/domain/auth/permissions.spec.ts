@@ -175,7 +175,7 @@ describe('the organization fence (issue 21)', () => {
     expect(decide(rep, 'term.read', bloc(3)).allowed).toBe(false);
   });
 
-  it('reads a shared unit from either organization, changes it only when it is all its own', () => {
+  it('reads a shared unit from either organization, changes it only when it is all its own or just registered', () => {
     const unit = (orgs: (number | null)[]) => ({
       blocIds: [],
       unitId: 5,
@@ -185,8 +185,20 @@ describe('the organization fence (issue 21)', () => {
     expect(withinOrganization(2, 'registry.read', unit([2, 3]))).toBe(true);
     expect(withinOrganization(2, 'registry.write', unit([2, 3]))).toBe(false);
     expect(withinOrganization(2, 'registry.write', unit([2]))).toBe(true);
-    expect(withinOrganization(2, 'registry.read', unit([]))).toBe(true);
     expect(withinOrganization(2, 'registry.read', unit([3]))).toBe(false);
+    // a unit in no bloc yet: its registering organization's only
+    expect(withinOrganization(2, 'registry.read', unit([]))).toBe(false);
+    const registered = { ...unit([]), unitRegisteredBy: 2 };
+    expect(withinOrganization(2, 'registry.read', registered)).toBe(true);
+    expect(withinOrganization(2, 'registry.write', registered)).toBe(true);
+    expect(withinOrganization(3, 'registry.write', registered)).toBe(false);
+    // registered by one, later put in another's bloc too: the first may read it, no longer change it
+    expect(withinOrganization(2, 'registry.write', { ...unit([3]), unitRegisteredBy: 2 })).toBe(
+      false,
+    );
+    expect(withinOrganization(2, 'registry.read', { ...unit([3]), unitRegisteredBy: 2 })).toBe(
+      true,
+    );
   });
 
   it('lets a route naming an organization reach only that one', () => {

@@ -127,6 +127,8 @@ export interface ResourceScope {
   blocOrganizationIds?: readonly (number | null)[];
   /** The organizations of the blocs of `unitBlocIds`. */
   unitOrganizationIds?: readonly (number | null)[];
+  /** The organization that registered the unit (null: an account bound to none). */
+  unitRegisteredBy?: number | null;
   /** The organization the route names itself (an organizing body, an account's organization). */
   organizationId?: number | null;
 }
@@ -157,9 +159,9 @@ export function needsScope(principal: Principal, action: Action): boolean {
 /**
  * The organization fence: whether a resource lies within organization `org`. A route naming an
  * organization must name this one; every bloc must be one of its blocs; a unit reached without a
- * bloc may be read when it sits in one of its blocs (or in none yet), and changed only when every
- * bloc it sits in is one of its own: a commune shared with another organization's bloc is not the
- * first one's to rename.
+ * bloc may be read when it sits in one of its blocs or was registered by it, and changed only when,
+ * besides, every bloc it sits in is one of its own: a commune shared with another organization's
+ * bloc is not the first one's to rename.
  */
 export function withinOrganization(org: number, action: Action, scope: ResourceScope): boolean {
   if (scope.organizationId !== undefined && scope.organizationId !== org) return false;
@@ -172,9 +174,8 @@ export function withinOrganization(org: number, action: Action, scope: ResourceS
   if (scope.unitId === null) return true;
   const orgs = scope.unitOrganizationIds;
   if (orgs === undefined) return false;
-  return action.endsWith('.read')
-    ? orgs.length === 0 || orgs.includes(org)
-    : orgs.every((o) => o === org);
+  const visible = orgs.includes(org) || scope.unitRegisteredBy === org;
+  return action.endsWith('.read') ? visible : visible && orgs.every((o) => o === org);
 }
 
 /**

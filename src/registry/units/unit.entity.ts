@@ -39,6 +39,13 @@ export class UnitEntity {
   @JoinColumn({ name: 'province_id' })
   province?: ProvinceEntity;
 
+  /**
+   * The organization whose account registered the unit (issue 21); null: an account bound to none.
+   * Units are shared between organizations: an organization sees a unit that sits in one of its
+   * blocs, or that it registered (before any of its terms lists it). No foreign key: a plain mark.
+   */
+  @Column({ type: 'integer', nullable: true }) registeredByOrganizationId!: number | null;
+
   @Column({ type: 'date' }) validFrom!: string;
 
   @Column({ type: 'date', nullable: true }) validTo!: string | null;

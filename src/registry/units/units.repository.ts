@@ -43,7 +43,7 @@ export class UnitsRepository {
         ),
       );
     }
-    return ownUnitsOnly(qb, 'u.id')
+    return ownUnitsOnly(qb, 'u')
       .orderBy('u.provinceId', 'ASC')
       .addOrderBy('u.code', 'ASC')
       .skip(skip)

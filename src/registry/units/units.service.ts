@@ -16,6 +16,7 @@ import type {
 import { toLineageDto, toUnitDto } from './unit.mapper';
 import { UnitErrors } from './unit.errors';
 import { UnitsRepository } from './units.repository';
+import { currentOrganization } from '../../database/tenant';
 
 /**
  * Counts the rows of a table above the units that still point at a unit; the blocs add theirs
@@ -68,7 +69,11 @@ export class UnitsService {
       if (!(await this.provinces.exists(em, dto.provinceId)))
         throw new AppError(UnitErrors.PROVINCE_UNKNOWN);
       if (await this.units.codeExists(em, dto.code)) throw new AppError(UnitErrors.CODE_TAKEN);
-      const saved = await this.units.insert(em, { ...dto, validTo });
+      const saved = await this.units.insert(em, {
+        ...dto,
+        validTo,
+        registeredByOrganizationId: currentOrganization(),
+      });
       const after = toUnitDto(saved);
       await this.audit.record(em, {
         action: 'unit.create',
