@@ -127,4 +127,103 @@ import { onPostgres } from '../helpers/test-db';
     expect(new Set(numbers).size).toBe(kinds.length);
     expect(numbers.map(Number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
   });
+  it('keeps two organizations apart while each writes on its own instance at the same time (issue 21)', async () => {
+    const hd = (await a.http().get(`/api/blocs/${blocId}`).expect(200)).body.provinceId as number;
+    const ubnd = (await a.http().get(`/api/blocs/${blocId}`).expect(200)).body
+      .organizingBodyId as number;
+    const front = (
+      await a
+        .http()
+        .post('/api/organizing-bodies')
+        .send({
+          code: 'MTTQ-HD-HAI',
+          name: 'Ủy ban MTTQ Việt Nam tỉnh Hải Dương',
+          headerLine: 'ỦY BAN MTTQ VIỆT NAM TỈNH HẢI DƯƠNG',
+          place: 'Hải Dương',
+          locality: 'tỉnh Hải Dương',
+          addressee: 'Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Hải Dương',
+          office: 'Ban Phong trào',
+          authorityCodes: ['PROVINCE_CHAIRMAN'],
+        })
+        .expect(201)
+    ).body.id as number;
+    const staffU = await a.login({
+      username: 'o2.ubnd',
+      role: 'OFFICE_STAFF',
+      organizationId: ubnd,
+    });
+    const staffF = await a.login({
+      username: 'o2.front',
+      role: 'OFFICE_STAFF',
+      organizationId: front,
+    });
+    // each organization, on its own instance, registers units and a bloc with a term of them while
+    // reading its lists, all at once; the other's reads run between its writes
+    const work = async (
+      app: { as: (token: string) => import('supertest').Agent },
+      token: string,
+      prefix: string,
+    ) => {
+      const ids: number[] = [];
+      for (let i = 1; i <= 6; i++) {
+        const [created] = await Promise.all([
+          app
+            .as(token)
+            .post('/api/units')
+            .send({
+              code: `${prefix}-${i}`,
+              shortName: `Xã ${prefix} ${i}`,
+              type: 'XA',
+              fullName: `Xã ${prefix} ${i}`,
+              collectiveName: `Nhân dân và cán bộ xã ${prefix} ${i}`,
+              provinceId: hd,
+              validFrom: '2025-07-01',
+            }),
+          app.as(token).get('/api/units?pageSize=200'),
+          app.as(token).get('/api/blocs'),
+        ]);
+        expect(created.status).toBe(201);
+        ids.push(created.body.id as number);
+      }
+      const bloc = (
+        await app
+          .as(token)
+          .post('/api/blocs')
+          .send({ code: `${prefix}-CUM`, name: `Cụm ${prefix}`, kind: 'CUM', provinceId: hd })
+          .expect(201)
+      ).body;
+      await app
+        .as(token)
+        .post(`/api/blocs/${bloc.id}/terms`)
+        .send({ year: 2026, memberUnitIds: ids })
+        .expect(201);
+      return { blocId: bloc.id as number, organizingBodyId: bloc.organizingBodyId as number };
+    };
+    const [u, f] = await Promise.all([work(a, staffU, 'UB'), work(b, staffF, 'MT')]);
+    expect(u.organizingBodyId).toBe(ubnd);
+    expect(f.organizingBodyId).toBe(front);
+    for (const [app, token, mine, theirs] of [
+      [b, staffU, 'UB', 'MT'],
+      [a, staffF, 'MT', 'UB'],
+    ] as const) {
+      const units = (
+        (await app.as(token).get('/api/units?pageSize=200').expect(200)).body.items as {
+          code: string;
+        }[]
+      ).map((x) => x.code);
+      expect(units.filter((c) => c.startsWith(`${mine}-`))).toHaveLength(6);
+      expect(units.filter((c) => c.startsWith(`${theirs}-`))).toEqual([]);
+      const blocs = (
+        (await app.as(token).get('/api/blocs').expect(200)).body.items as {
+          code: string;
+        }[]
+      ).map((x) => x.code);
+      expect(blocs).toContain(`${mine}-CUM`);
+      expect(blocs).not.toContain(`${theirs}-CUM`);
+    }
+    // and each instance refuses the other organization's bloc to the one
+    await b.as(staffU).get(`/api/blocs/${f.blocId}/terms/2026`).expect(403);
+    await a.as(staffF).get(`/api/blocs/${u.blocId}/terms/2026`).expect(403);
+    await a.as(staffU).get(`/api/blocs/${u.blocId}/terms/2026`).expect(200);
+  });
 });
