@@ -7,6 +7,7 @@ import {
   plainHash,
   signCheckpoint,
   SWITCH_ACTION,
+  verificationForOrganization,
   verifyAuditLog,
   type ChainedContent,
   type ChainedRow,
@@ -147,5 +148,41 @@ describe('audit chain', () => {
     expect(crossesCheckpoint(98, 99, 100)).toBe(false);
     expect(crossesCheckpoint(98, 103, 100)).toBe(true);
     expect(crossesCheckpoint(0, 1, 1)).toBe(true);
+  });
+});
+
+describe("an organization's reading of the verification (issue 21)", () => {
+  // rows 1–8; the even ones belong to organization 2, the odd ones to organization 3
+  const owned = (rows: ChainedRow[]) =>
+    rows.map((r) => ({ ...r, organizingBodyId: r.id % 2 === 0 ? 2 : 3 }));
+
+  it('counts only its rows when the log is intact', () => {
+    const rows = owned(log(3, 5));
+    const v = verificationForOrganization(verifyAuditLog(log(3, 5), key, []), rows, 2);
+    expect(v).toMatchObject({ ok: true, checked: 4, firstBrokenId: null });
+    expect(v.message).toContain('4 dòng của tổ chức');
+  });
+
+  it('names a broken row of its own, and of another only that the log is not intact', () => {
+    const rows = owned(log(3, 5));
+    const own = verificationForOrganization(
+      verifyAuditLog(rewritePlain(log(3, 5), 6), key, []),
+      rows,
+      2,
+    );
+    expect(own).toMatchObject({ ok: false, problem: 'CHAIN_BROKEN', firstBrokenId: 6 });
+    const other = verificationForOrganization(
+      verifyAuditLog(rewritePlain(log(3, 5), 6), key, []),
+      rows,
+      3,
+    );
+    expect(other).toMatchObject({
+      ok: false,
+      problem: 'CHAIN_BROKEN',
+      firstBrokenId: null,
+      checked: 4,
+    });
+    expect(other.message).toContain('không thuộc tổ chức');
+    expect(other.message).not.toMatch(/\d/);
   });
 });

@@ -281,3 +281,28 @@ export function verifyAuditLog(
     { checkpointsChecked, checkpoint: { auditId: given.auditId, at: given.at, ok: true } },
   );
 }
+
+/**
+ * An organization's reading of the instance's verification (issue 21). The chain is the instance's
+ * and is always checked whole; the answer counts only the organization's rows, and names a broken
+ * row only when it is one of them: of another organization's rows it tells neither the id nor the
+ * number, only that the log is not intact outside the organization.
+ */
+export function verificationForOrganization(
+  v: AuditVerification,
+  rows: readonly Pick<ChainedRow, 'id' | 'organizingBodyId'>[],
+  organizationId: number,
+): AuditVerification {
+  const own = new Set(rows.filter((r) => r.organizingBodyId === organizationId).map((r) => r.id));
+  const brokenIsOwn = v.firstBrokenId !== null && own.has(v.firstBrokenId);
+  return {
+    ...v,
+    checked: own.size,
+    firstBrokenId: brokenIsOwn ? v.firstBrokenId : null,
+    message: v.ok
+      ? `Nhật ký nguyên vẹn: ${own.size} dòng của tổ chức đã được kiểm tra cùng toàn bộ chuỗi băm.`
+      : brokenIsOwn
+        ? v.message
+        : 'Chuỗi băm của nhật ký không còn nguyên vẹn ở phần không thuộc tổ chức; hãy báo quản trị hệ thống.',
+  };
+}

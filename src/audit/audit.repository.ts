@@ -86,6 +86,7 @@ export class AuditRepository {
       ...r,
       id: Number(r.id),
       userId: r.userId === null ? null : Number(r.userId),
+      organizingBodyId: r.organizingBodyId === null ? null : Number(r.organizingBodyId),
     }));
   }
 

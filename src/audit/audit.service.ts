@@ -11,12 +11,14 @@ import {
 import { AppConfig } from '../config/app-config';
 import { DatabaseStatus } from '../database/database-status';
 import { Db } from '../database/db.service';
+import { currentOrganization } from '../database/tenant';
 import {
   crossesCheckpoint,
   GENESIS_HASH,
   keyedHash,
   signCheckpoint,
   SWITCH_ACTION,
+  verificationForOrganization,
   verifyAuditLog,
   type AuditCheckpoint,
   type AuditVerification,
@@ -233,11 +235,18 @@ export class AuditService implements OnModuleInit {
     return this.db.read((em) => this.verifyWith(em, checkpoint));
   }
 
-  private verifyWith(
+  /**
+   * The whole chain is checked for every caller; an account bound to an organization is answered
+   * about its organization's rows only (`verificationForOrganization`).
+   */
+  private async verifyWith(
     em: EntityManager,
     checkpoint: AuditCheckpoint | null,
   ): Promise<AuditVerification> {
-    return verifyStoredLog(em, this.audit, this.key(), checkpoint);
+    const rows = await this.audit.allInOrder(em);
+    const v = verifyAuditLog(rows, this.key(), await this.audit.allCheckpoints(em), checkpoint);
+    const org = currentOrganization();
+    return org === null ? v : verificationForOrganization(v, rows, org);
   }
 
   /**

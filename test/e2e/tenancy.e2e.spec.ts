@@ -453,6 +453,12 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     }[];
     expect(audit.every((a) => a.organizingBodyId === ids.ubnd)).toBe(true);
     expect(audit.some((a) => a.entityId === String(created.id))).toBe(false);
+    // the chain is checked whole; the answer counts the organization's rows only
+    const total = (await t.as(tokens.A).get('/api/audit?pageSize=1').expect(200)).body
+      .total as number;
+    const verified = (await t.as(tokens.A).get('/api/audit/verify').expect(200)).body;
+    expect(verified).toMatchObject({ ok: true, checked: total, firstBrokenId: null });
+    await t.as(tokens.A).post('/api/audit/checkpoints').expect(403);
     const frontAudit = (await t.as(front).get('/api/audit?pageSize=500').expect(200)).body
       .items as {
       organizingBodyId: number | null;

@@ -32,6 +32,7 @@ describe('permission table', () => {
     const held = ACTIONS.filter((a) => PERMISSIONS[a].HOST_ADMIN !== undefined);
     expect(held).toEqual([
       'auth.self',
+      'audit.checkpoint',
       'organizations.read',
       'organizations.create',
       'organizations.administer',

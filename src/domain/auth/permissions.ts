@@ -96,7 +96,9 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'meetings.correct.approve': { OFFICE_ADMIN: ORG },
   'users.manage': { OFFICE_ADMIN: ORG },
   'audit.read': STAFF,
-  'audit.checkpoint': { OFFICE_ADMIN: ORG },
+  // Checkpoints are of the instance's one chain (its head's id and hash, no business data): taken and
+  // exported by an administrator bound to no organization, or the host's.
+  'audit.checkpoint': { OFFICE_ADMIN: 'INSTANCE', HOST_ADMIN: 'ALL' },
   // Storing an office's certificate is the administrator's; signing needs the grant here AND a place
   // on the issuer's list of signers (checked by the signing service).
   'signing.manage': { OFFICE_ADMIN: ORG },
