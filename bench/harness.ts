@@ -206,11 +206,15 @@ export class Api {
     return new Api(baseUrl, body.token);
   }
 
+  /** Told of every request with its time (bench/day-only.ts `--routes`); none by default. */
+  static observe: ((method: string, url: string, ms: number) => void) | null = null;
+
   async call<T = unknown>(
     method: string,
     url: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> {
+    const start = process.hrtime.bigint();
     const res = await fetch(`${this.baseUrl}${url}`, {
       method,
       headers: {
@@ -220,6 +224,7 @@ export class Api {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
+    Api.observe?.(method, url, msSince(start));
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
