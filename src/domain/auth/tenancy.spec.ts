@@ -14,11 +14,18 @@ describe('organization of a new record', () => {
     expect(organizationForNew(own, asked)).toEqual(result);
   });
 
-  it('lets an organization keep its records, never hand them to another or to none', () => {
-    expect(mayMoveToOrganization(2, undefined)).toBe(true);
-    expect(mayMoveToOrganization(2, 2)).toBe(true);
-    expect(mayMoveToOrganization(2, 3)).toBe(false);
-    expect(mayMoveToOrganization(2, null)).toBe(false);
-    expect(mayMoveToOrganization(null, 3)).toBe(true);
+  it("fixes a record's organization once set; a record of none may be given one", () => {
+    // own, current, asked
+    expect(mayMoveToOrganization(2, 2, undefined)).toBe(true);
+    expect(mayMoveToOrganization(2, 2, 2)).toBe(true);
+    expect(mayMoveToOrganization(2, 2, 3)).toBe(false);
+    expect(mayMoveToOrganization(2, 2, null)).toBe(false);
+    // not even an account bound to none moves it
+    expect(mayMoveToOrganization(null, 2, 3)).toBe(false);
+    expect(mayMoveToOrganization(null, 2, null)).toBe(false);
+    // a record of none
+    expect(mayMoveToOrganization(null, null, 3)).toBe(true);
+    expect(mayMoveToOrganization(2, null, 2)).toBe(true);
+    expect(mayMoveToOrganization(2, null, 3)).toBe(false);
   });
 });

@@ -12,10 +12,18 @@ export function organizationForNew(
   return { organizationId: own };
 }
 
-/** Whether an account bound to `own` may set a record's organization to `asked` (unchanged: yes). */
+/**
+ * Whether an account bound to `own` may set to `asked` the organization of a record that has
+ * `current` (asked undefined: not changed). A record's organization, once set, is fixed: what an
+ * organization made stays its own, and the guard may keep the link (`ScopeResolver`). A record of
+ * none (made before organizations) may be given one, by an account bound to none or to that one.
+ */
 export function mayMoveToOrganization(
   own: number | null,
+  current: number | null,
   asked: number | null | undefined,
 ): boolean {
-  return own === null || asked === undefined || asked === own;
+  if (asked === undefined || asked === current) return true;
+  if (current !== null) return false;
+  return own === null || asked === own;
 }

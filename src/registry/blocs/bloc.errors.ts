@@ -45,7 +45,7 @@ export const BlocErrors = {
     code: 'BLOC_ORGANIZATION_NOT_OWN',
     kind: 'RULE_VIOLATION',
     message:
-      'Khối, cụm thi đua phải thuộc tổ chức của tài khoản; không chuyển được sang tổ chức khác.',
+      'Khối, cụm thi đua phải thuộc tổ chức của tài khoản; đã thuộc một tổ chức thì không chuyển sang tổ chức khác.',
   },
   MEMBER_IN_OTHER_BLOC: {
     code: 'BLOC_MEMBER_IN_OTHER_BLOC',

@@ -123,7 +123,9 @@ export class BlocsService implements OnModuleInit {
     return this.db.write(async (em) => {
       const b = await this.mustFind(em, id);
       const { version, ...changes } = dto;
-      if (!mayMoveToOrganization(currentOrganization(), changes.organizingBodyId))
+      if (
+        !mayMoveToOrganization(currentOrganization(), b.organizingBodyId, changes.organizingBodyId)
+      )
         throw new AppError(BlocErrors.ORGANIZATION_NOT_OWN);
       if (
         changes.organizingBodyId != null &&
