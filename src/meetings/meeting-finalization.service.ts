@@ -263,7 +263,13 @@ export class MeetingFinalizationService {
         throw new AppError(CommonErrors.VERSION_CONFLICT);
       return false;
     }
-    const others = await this.blocs.otherBlocMemberships(em, members, next, null);
+    const others = await this.blocs.otherBlocMemberships(
+      em,
+      members,
+      next,
+      null,
+      ctx.term.bloc.organizingBodyId,
+    );
     const term = await this.blocs.insertTerm(em, {
       blocId: ctx.term.bloc.id,
       year: next,

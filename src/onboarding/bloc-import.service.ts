@@ -16,6 +16,7 @@ import { BLOC_COLUMNS, IMPORT_LIMITS, type BlocColumn } from './import-columns';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';
 import { requireFile, toFinding, type UploadedTable } from './import-file';
+import { currentOrganization } from '../database/tenant';
 
 async function readBlocFile(
   file: UploadedTable,
@@ -212,14 +213,22 @@ export class BlocImportService {
       terms: new Map(
         terms.map((t) => [`${t.blocId}|${t.year}`, { ...t, memberIds: membersOf.get(t.id) ?? [] }]),
       ),
+      // a unit sits in one bloc a year of each organization (issue 21): the file's blocs are the
+      // importing account's organization's, so only that organization's seats are taken
       memberships: new Map(
-        memberships.map((m) => [
-          `${m.unitId}|${m.year}`,
-          {
-            termId: m.termId,
-            blocName: blocById.get(termById.get(m.termId)?.blocId ?? 0)?.name ?? '',
-          },
-        ]),
+        memberships
+          .filter(
+            (m) =>
+              (blocById.get(termById.get(m.termId)?.blocId ?? 0)?.organizingBodyId ?? null) ===
+              currentOrganization(),
+          )
+          .map((m) => [
+            `${m.unitId}|${m.year}`,
+            {
+              termId: m.termId,
+              blocName: blocById.get(termById.get(m.termId)?.blocId ?? 0)?.name ?? '',
+            },
+          ]),
       ),
     });
   }

@@ -136,15 +136,20 @@ export class RolloverService {
         },
       ]);
     const meetings = await this.repo.finalizedMeetings(em, termIds);
-    // Next year's seats already taken (any bloc of any province: a unit sits in one bloc a year).
+    // Next year's seats already taken, per organization (any bloc of any province: a unit sits in
+    // one bloc a year of each organization, issue 21).
     const allBlocs = new Map((await this.repo.blocs(em)).map((b) => [b.id, b]));
     const allTerms = new Map(
       (await this.repo.termsOfBlocs(em, [...allBlocs.keys()])).map((t) => [t.id, t]),
     );
-    const taken = new Map<number, string>();
-    for (const m of await this.repo.memberships(em))
-      if (m.year === year + 1)
-        taken.set(m.unitId, allBlocs.get(allTerms.get(m.termId)?.blocId ?? 0)?.name ?? '');
+    const takenBy = new Map<number | null, Map<number, string>>();
+    for (const m of await this.repo.memberships(em)) {
+      if (m.year !== year + 1) continue;
+      const bloc = allBlocs.get(allTerms.get(m.termId)?.blocId ?? 0);
+      const org = bloc?.organizingBodyId ?? null;
+      if (!takenBy.has(org)) takenBy.set(org, new Map());
+      takenBy.get(org)!.set(m.unitId, bloc?.name ?? '');
+    }
     const unitName = new Map((await this.repo.units(em)).map((u) => [u.id, u.fullName]));
     const successorNames = new Map<number, string[]>();
     for (const l of await this.repo.links(em))
@@ -152,26 +157,30 @@ export class RolloverService {
         ...(successorNames.get(l.predecessorId) ?? []),
         unitName.get(l.successorId) ?? '',
       ]);
-    const planned = planRollover(
-      year,
-      blocs.map((b) => {
-        const term = terms.get(b.id);
-        const meeting = term ? meetings.get(term.id) : undefined;
-        return {
-          blocId: b.id,
-          blocCode: b.code,
-          blocName: b.name,
-          blocKind: b.kind,
-          term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
-          nextExists: nextTerms.has(b.id),
-          elected: meeting
-            ? { ...electedOfficers(meeting), meetingDate: meeting.meetingDate }
-            : null,
-        };
-      }),
-      taken,
-      successorNames,
-    );
+    // Each bloc against the seats taken in its own organization (planRollover plans blocs
+    // independently of each other, so planning them one by one changes nothing else).
+    const planned = blocs.flatMap((b) => {
+      const term = terms.get(b.id);
+      const meeting = term ? meetings.get(term.id) : undefined;
+      return planRollover(
+        year,
+        [
+          {
+            blocId: b.id,
+            blocCode: b.code,
+            blocName: b.name,
+            blocKind: b.kind,
+            term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
+            nextExists: nextTerms.has(b.id),
+            elected: meeting
+              ? { ...electedOfficers(meeting), meetingDate: meeting.meetingDate }
+              : null,
+          },
+        ],
+        takenBy.get(b.organizingBodyId ?? null) ?? new Map<number, string>(),
+        successorNames,
+      );
+    });
     const sets = await this.repo.criteriaSets(em, [
       ...termIds,
       ...[...nextTerms.values()].map((t) => t.id),

@@ -307,13 +307,23 @@ describe('Registry API on the Hải Dương 2023 reference data', () => {
       );
     });
 
-    it('409 when a unit already sits in another bloc that year', async () => {
+    it('409 when a unit already sits in another bloc of the same organization that year', async () => {
       const province = unit('Cẩm Giàng').provinceId;
+      // the seeded bloc's organization (a bloc of another organization may take the unit: tenancy spec)
+      const seeded = (await t.http().get('/api/blocs').expect(200)).body.items[0] as {
+        organizingBodyId: number | null;
+      };
       const other = (
         await t
           .http()
           .post('/api/blocs')
-          .send({ code: 'HD-CUM-2', name: 'Cụm thử', kind: 'CUM', provinceId: province })
+          .send({
+            code: 'HD-CUM-2',
+            name: 'Cụm thử',
+            kind: 'CUM',
+            provinceId: province,
+            organizingBodyId: seeded.organizingBodyId,
+          })
           .expect(201)
       ).body;
       const res = await refusedWithoutWrites(

@@ -468,6 +468,81 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     expect(frontAudit.every((a) => a.organizingBodyId === ids.front)).toBe(true);
   });
 
+  it('lets a unit sit in one bloc a year of each organization, not two of the same', async () => {
+    const cg = Number(own.unit);
+    // Cẩm Giàng, in the People's Committee's bloc in 2023, also joins the Front's cụm that year
+    const frontStaff = await t.login({
+      username: 'o.front.terms',
+      role: 'OFFICE_STAFF',
+      organizationId: ids.front,
+    });
+    const cum = (
+      await t
+        .as(frontStaff)
+        .post('/api/blocs')
+        .send({
+          code: 'HD-MT-CUM-II',
+          name: 'Cụm Mặt trận II',
+          kind: 'CUM',
+          provinceId: Number(own.province),
+        })
+        .expect(201)
+    ).body;
+    await t
+      .as(frontStaff)
+      .post(`/api/blocs/${cum.id}/terms`)
+      .send({ year: 2023, memberUnitIds: [cg] })
+      .expect(201);
+    // but not a second bloc of the People's Committee that year
+    const second = (
+      await t
+        .as(tokens.S)
+        .post('/api/blocs')
+        .send({
+          code: 'HD-KHOI-II',
+          name: 'Khối II',
+          kind: 'KHOI',
+          provinceId: Number(own.province),
+        })
+        .expect(201)
+    ).body;
+    const refused = await t
+      .as(tokens.S)
+      .post(`/api/blocs/${second.id}/terms`)
+      .send({ year: 2023, memberUnitIds: [cg] })
+      .expect(409);
+    expect(refused.body.code).toBe('BLOC_MEMBER_IN_OTHER_BLOC');
+    // and the database refuses it too, whatever path writes it
+    const other = (
+      await t
+        .as(tokens.S)
+        .post('/api/units')
+        .send({
+          code: 'HD-XA-THU',
+          shortName: 'Xã Thử Khối II',
+          type: 'XA',
+          fullName: 'Xã Thử Khối II',
+          collectiveName: 'Nhân dân và cán bộ Xã Thử Khối II',
+          provinceId: Number(own.province),
+          validFrom: '2020-01-01',
+        })
+        .expect(201)
+    ).body.id as number;
+    await t
+      .as(tokens.S)
+      .post(`/api/blocs/${second.id}/terms`)
+      .send({ year: 2023, memberUnitIds: [other] })
+      .expect(201);
+    const rows: { id: number }[] = await t.dataSource.query(
+      `SELECT "id" FROM "bloc_term" WHERE "bloc_id" = ${Number(second.id)} AND "year" = 2023`,
+    );
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO "bloc_member" ("term_id", "unit_id", "year") VALUES (${Number(rows[0]!.id)}, ${cg}, 2023)`,
+      ),
+    ).rejects.toThrow(/bloc_member/);
+  });
+
   it('creates only in its own organization, and hands nothing to another', async () => {
     const res = await t
       .as(tokens.A)

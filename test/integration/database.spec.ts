@@ -103,22 +103,39 @@ describe('database set-up', () => {
     await expect(
       ds.query(`UPDATE "unit" SET "province_id" = 999999 WHERE id = ${u.id}`),
     ).rejects.toThrow();
-    // the same unit in a second bloc the same year is refused by UNIQUE(unit_id, year)
-    await ds.query(
-      `INSERT INTO "bloc" ("code", "name", "kind", "province_id", "version") VALUES ('B2', 'Cụm 2', 'CUM', ${u.province_id}, 1)`,
+    // the same unit in a second bloc of the same organization the same year is refused by the
+    // database (trigger of UnitBlocPerOrganization); a bloc of another organization takes it
+    const [seeded] = await ds.query<{ org: number | null }[]>(
+      `SELECT b."organizing_body_id" AS org FROM "bloc" b JOIN "bloc_term" t ON t."bloc_id" = b."id" JOIN "bloc_member" m ON m."term_id" = t."id" WHERE m."unit_id" = ${u.id} AND m."year" = 2023`,
     );
-    const bloc = await ds.query<{ id: number }[]>(`SELECT id FROM "bloc" WHERE "code" = 'B2'`);
-    await ds.query(
-      `INSERT INTO "bloc_term" ("bloc_id", "year", "version") VALUES (${bloc[0]!.id}, 2023, 1)`,
-    );
-    const term = await ds.query<{ id: number }[]>(
-      `SELECT id FROM "bloc_term" WHERE "bloc_id" = ${bloc[0]!.id}`,
-    );
-    await expect(
+    const termIn = async (code: string, org: number | null): Promise<number> => {
+      await ds.query(
+        `INSERT INTO "bloc" ("code", "name", "kind", "province_id", "organizing_body_id", "version") VALUES ('${code}', 'Cụm ${code}', 'CUM', ${u.province_id}, ${org ?? 'NULL'}, 1)`,
+      );
+      const bloc = await ds.query<{ id: number }[]>(
+        `SELECT id FROM "bloc" WHERE "code" = '${code}'`,
+      );
+      await ds.query(
+        `INSERT INTO "bloc_term" ("bloc_id", "year", "version") VALUES (${bloc[0]!.id}, 2023, 1)`,
+      );
+      const term = await ds.query<{ id: number }[]>(
+        `SELECT id FROM "bloc_term" WHERE "bloc_id" = ${bloc[0]!.id}`,
+      );
+      return term[0]!.id;
+    };
+    const member = (termId: number) =>
       ds.query(
-        `INSERT INTO "bloc_member" ("term_id", "unit_id", "year") VALUES (${term[0]!.id}, ${u.id}, 2023)`,
-      ),
-    ).rejects.toThrow(/UQ_bloc_member_unit_year|bloc_member\.unit_id, bloc_member\.year/);
+        `INSERT INTO "bloc_member" ("term_id", "unit_id", "year") VALUES (${termId}, ${u.id}, 2023)`,
+      );
+    await expect(member(await termIn('B2', seeded!.org))).rejects.toThrow(/bloc_member/);
+    await ds.query(
+      `INSERT INTO "organizing_body" ("code", "name", "header_line", "place", "locality", "addressee", "office", "version") VALUES ('MT', 'Mặt trận', 'MẶT TRẬN', 'x', 'x', 'x', 'x', 1)`,
+    );
+    const [front] = await ds.query<{ id: number }[]>(
+      `SELECT id FROM "organizing_body" WHERE "code" = 'MT'`,
+    );
+    await member(await termIn('B3', front!.id));
+    await expect(member(await termIn('B4', front!.id))).rejects.toThrow(/bloc_member/);
   });
 });
 

@@ -133,12 +133,17 @@ export class BlocsRepository {
     return members + officers;
   }
 
-  /** For each unit id, the name of the other bloc it sits in that year (excluding `exceptTermId`). */
+  /**
+   * For each unit id, the name of the other bloc of organization `organizationId` (null: blocs of
+   * none) it sits in that year (excluding `exceptTermId`): a unit sits in one bloc a year per
+   * organization (issue 21), so the Front's cụm does not take a commune from the People's Committee's.
+   */
   async otherBlocMemberships(
     em: EntityManager,
     unitIds: readonly number[],
     year: number,
     exceptTermId: number | null,
+    organizationId: number | null,
   ): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (unitIds.length === 0) return out;
@@ -150,7 +155,11 @@ export class BlocsRepository {
       .select('m.unitId', 'unitId')
       .addSelect('b.name', 'blocName')
       .where('m.year = :year', { year })
-      .andWhere('m.unitId IN (:...ids)', { ids: [...unitIds] });
+      .andWhere('m.unitId IN (:...ids)', { ids: [...unitIds] })
+      .andWhere(
+        organizationId === null ? 'b.organizingBodyId IS NULL' : 'b.organizingBodyId = :org',
+        { org: organizationId },
+      );
     if (exceptTermId !== null) qb.andWhere('m.termId <> :exceptTermId', { exceptTermId });
     const rows = await qb.getRawMany<{ unitId: number; blocName: string }>();
     for (const r of rows) out.set(Number(r.unitId), r.blocName);

@@ -253,7 +253,13 @@ export class BlocsService implements OnModuleInit {
     const deputyUnitId = dto.deputyUnitId ?? null;
     const ids = [...new Set(dto.memberUnitIds)];
     const found = await this.units.findByIds(em, ids);
-    const others = await this.blocs.otherBlocMemberships(em, ids, year, termId);
+    const others = await this.blocs.otherBlocMemberships(
+      em,
+      ids,
+      year,
+      termId,
+      bloc.organizingBodyId,
+    );
     const facts = new Map<number, TermUnitFacts>(
       found.map((u) => [
         u.id,
