@@ -1,5 +1,6 @@
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
 import { webRoutes } from '../helpers/web-routes';
+import { meetingBody } from '../builders/api-bodies';
 
 type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
 
@@ -148,16 +149,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       await t
         .http()
         .post(`/api/blocs/${frontBloc}/terms/2025/meetings`)
-        .send({
-          meetingDate: '2026-03-01',
-          startTime: '08:00',
-          place: 'x',
-          chairName: 'x',
-          secretaryName: 'x',
-          countingCommittee: [],
-          guests: [],
-          agenda: [],
-        })
+        .send(meetingBody('2026-03-01'))
         .expect(201)
     ).body;
     const frontAdmin = (
@@ -653,6 +645,19 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       `/api/meetings/${own.mid}`,
     ])
       expect((await t.as(host).get(url)).status).toBe(403);
+    // the web pages: signed in, the host's administrator gets pages, never a business one nor a 500
+    const login = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username: 'host.admin', password: 'mat-khau-rat-dai-3' });
+    expect(login.status).toBe(303);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    for (const url of ['/web', '/web/units', '/web/blocs', `/web/meetings/${own.mid}`]) {
+      const page = await t.anon().get(url).set('Cookie', cookie);
+      expect({ url, status: page.status < 500 }).toEqual({ url, status: true });
+      for (const name of ['Cẩm Giàng', 'Gia Lộc']) expect(page.text).not.toContain(name);
+    }
     // and the API cannot make another host administrator, nor an organization's office make one
     const made = await t
       .http()
