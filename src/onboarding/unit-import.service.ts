@@ -7,6 +7,7 @@ import { Db } from '../database/db.service';
 import type { Finding } from '../domain/common/result';
 import {
   planUnitImport,
+  withholdUpdates,
   type UnitFileRow,
   type UnitImportPlan,
 } from '../domain/registry/unit-import';
@@ -16,6 +17,8 @@ import { requireFile, toFinding, type UploadedTable } from './import-file';
 import { ProvinceErrors } from '../registry/provinces/province.errors';
 import { OnboardingErrors } from './onboarding.errors';
 import { OnboardingRepository } from './onboarding.repository';
+import { currentOrganization } from '../database/tenant';
+import { withinOrganization } from '../domain/auth/permissions';
 
 /** Reads the columns of a units file; a file-level finding when the header is not the template's. */
 export async function readUnitFile(
@@ -165,15 +168,16 @@ export class UnitImportService {
     if (!province) throw new AppError(ProvinceErrors.NOT_FOUND);
     const units = await this.repo.units(em);
     const links = await this.repo.links(em);
+    const memberships = await this.repo.memberships(em);
     const memberYears = new Map<number, number[]>();
-    for (const m of await this.repo.memberships(em))
+    for (const m of memberships)
       memberYears.set(m.unitId, [...(memberYears.get(m.unitId) ?? []), m.year]);
     const count = (key: 'predecessorId' | 'successorId') => {
       const out = new Map<number, number>();
       for (const l of links) out.set(l[key], (out.get(l[key]) ?? 0) + 1);
       return out;
     };
-    return planUnitImport(rows, {
+    const plan = planUnitImport(rows, {
       defaultProvinceCode: province.code,
       provinces: new Map(provinces.map((p) => [p.code, p])),
       units: new Map(units.map((u) => [u.code, u])),
@@ -182,6 +186,33 @@ export class UnitImportService {
       predecessorCount: count('successorId'),
       memberYears,
       parseDay,
+    });
+    const org = currentOrganization();
+    if (org === null) return plan;
+    // an organization changes by file only the units it could change by hand (the guard's fence)
+    const blocs = await this.repo.blocs(em);
+    const orgOfBloc = new Map(blocs.map((b) => [b.id, b.organizingBodyId]));
+    const orgOfTerm = new Map(
+      (await this.repo.termsOfBlocs(em, [...orgOfBloc.keys()])).map((t) => [
+        t.id,
+        orgOfBloc.get(t.blocId) ?? null,
+      ]),
+    );
+    const unitOrgs = new Map<number, (number | null)[]>();
+    for (const m of memberships)
+      unitOrgs.set(m.unitId, [...(unitOrgs.get(m.unitId) ?? []), orgOfTerm.get(m.termId) ?? null]);
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    return withholdUpdates(plan, (code) => {
+      const u = byCode.get(code);
+      return (
+        u === undefined ||
+        withinOrganization(org, 'registry.write', {
+          blocIds: [],
+          unitId: u.id,
+          unitOrganizationIds: unitOrgs.get(u.id) ?? [],
+          unitRegisteredBy: u.registeredByOrganizationId,
+        })
+      );
     });
   }
 

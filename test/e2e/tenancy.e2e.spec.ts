@@ -535,6 +535,41 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     ).rejects.toThrow(/bloc_member/);
   });
 
+  it("does not change by file a unit of another organization's blocs", async () => {
+    const frontStaff = await t.login({
+      username: 'o.front.import',
+      role: 'OFFICE_STAFF',
+      organizationId: ids.front,
+    });
+    const csv = Buffer.from(
+      [
+        '\uFEFFMã đơn vị,Loại,Tên,Hiệu lực từ,Hiệu lực đến,Mã đơn vị tiền thân',
+        'HD-XA-THU,xã,Xã Thử Đổi Tên,01/01/2020,30/06/2025,',
+        'HD-MT-9,xã,Xã Mới Của Mặt Trận,01/01/2024,30/06/2025,',
+      ].join('\r\n'),
+      'utf8',
+    );
+    const before = await rowCounts(t.dataSource);
+    const preview = (
+      await t
+        .as(frontStaff)
+        .post(`/api/provinces/${own.province}/units-import/preview`)
+        .attach('file', csv, 'don-vi.csv')
+        .expect(200)
+    ).body as { ok: boolean; rows: { rowNumber: number; errors: { code: string }[] }[] };
+    expect(preview.ok).toBe(false);
+    expect(preview.rows.find((r) => r.rowNumber === 2)!.errors.map((e) => e.code)).toContain(
+      'UNIT_ROW_NOT_OWN',
+    );
+    const refused = await t
+      .as(frontStaff)
+      .post(`/api/provinces/${own.province}/units-import`)
+      .attach('file', csv, 'don-vi.csv')
+      .expect(422);
+    expect(refused.body.code).toBe('UNIT_IMPORT_REJECTED');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+  });
+
   it('creates only in its own organization, and hands nothing to another', async () => {
     const res = await t
       .as(tokens.A)

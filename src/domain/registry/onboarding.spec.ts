@@ -7,6 +7,7 @@ import { planRollover, type RolloverBlocInput, type RolloverUnit } from './rollo
 import {
   parseUnitType,
   planUnitImport,
+  withholdUpdates,
   type UnitFileRow,
   type UnitImportFacts,
 } from './unit-import';
@@ -162,6 +163,59 @@ describe('planUnitImport', () => {
       ['UNIT_ROW_MEMBERSHIP_OUTSIDE'],
     ]);
     expect(plan.inserts).toEqual([]);
+  });
+});
+
+describe('withholdUpdates (issue 21)', () => {
+  const stored = (id: number, code: string) => ({
+    id,
+    code,
+    shortName: code,
+    type: 'XA' as const,
+    fullName: `xã ${code}`,
+    collectiveName: 'x',
+    provinceId: 2,
+    validFrom: '2025-07-01',
+    validTo: null,
+  });
+  const row = (rowNumber: number, code: string, fullName: string): UnitFileRow => ({
+    rowNumber,
+    code,
+    type: 'xã',
+    shortName: fullName,
+    fullName,
+    collectiveName: '',
+    validFrom: '01/07/2025',
+    validTo: '',
+    provinceCode: '',
+    predecessorCodes: '',
+  });
+  const plan = () =>
+    planUnitImport([row(2, 'MINE', 'xã Của Mình'), row(3, 'THEIRS', 'xã Của Người')], {
+      defaultProvinceCode: 'HP',
+      provinces: new Map([
+        ['HP', { id: 2, code: 'HP', name: 'Hải Phòng', validFrom: '2025-07-01', validTo: null }],
+      ]),
+      units: new Map([
+        ['MINE', stored(1, 'MINE')],
+        ['THEIRS', stored(2, 'THEIRS')],
+      ]),
+      links: new Set(),
+      successorCount: new Map(),
+      predecessorCount: new Map(),
+      memberYears: new Map(),
+      parseDay: day,
+    });
+
+  it('refuses the rows changing a unit the organization may not change, and keeps the others', () => {
+    const before = plan();
+    expect(before.ok).toBe(true);
+    expect(before.updates.map((u) => u.code)).toEqual(['MINE', 'THEIRS']);
+    const after = withholdUpdates(before, (code) => code === 'MINE');
+    expect(after.ok).toBe(false);
+    expect(after.updates.map((u) => u.code)).toEqual(['MINE']);
+    expect(after.rows.map((r) => r.errors.map((e) => e.code))).toEqual([[], ['UNIT_ROW_NOT_OWN']]);
+    expect(withholdUpdates(before, () => true)).toBe(before);
   });
 });
 

@@ -342,3 +342,37 @@ export function planUnitImport(
     ? { ok, rows: reports, inserts, updates, links }
     : { ok, rows: reports, inserts: [], updates: [], links: [] };
 }
+
+/**
+ * An organization's import (issue 21): a row that would change a stored unit the organization may
+ * not change (shared with another organization's bloc, or not its own) is refused, with the others
+ * planned as they were; nothing of the file is written while a row is refused.
+ */
+export function withholdUpdates(
+  plan: UnitImportPlan,
+  mayChange: (code: string) => boolean,
+): UnitImportPlan {
+  const withheld = new Set(plan.updates.filter((u) => !mayChange(u.code)).map((u) => u.code));
+  if (withheld.size === 0) return plan;
+  return {
+    ...plan,
+    ok: false,
+    updates: plan.updates.filter((u) => !withheld.has(u.code)),
+    rows: plan.rows.map((r) =>
+      r.action === 'UPDATE' && withheld.has(r.code)
+        ? {
+            ...r,
+            errors: [
+              ...r.errors,
+              {
+                code: 'UNIT_ROW_NOT_OWN',
+                severity: 'error' as const,
+                message: `Dòng ${r.rowNumber}: đơn vị "${r.code}" thuộc khối của tổ chức khác (hoặc không thuộc tổ chức này); không sửa được bằng tệp.`,
+                field: `row ${r.rowNumber}.code`,
+              },
+            ],
+          }
+        : r,
+    ),
+  };
+}
