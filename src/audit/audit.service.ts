@@ -239,14 +239,11 @@ export class AuditService implements OnModuleInit {
    * The whole chain is checked for every caller; an account bound to an organization is answered
    * about its organization's rows only (`verificationForOrganization`).
    */
-  private async verifyWith(
+  private verifyWith(
     em: EntityManager,
     checkpoint: AuditCheckpoint | null,
   ): Promise<AuditVerification> {
-    const rows = await this.audit.allInOrder(em);
-    const v = verifyAuditLog(rows, this.key(), await this.audit.allCheckpoints(em), checkpoint);
-    const org = currentOrganization();
-    return org === null ? v : verificationForOrganization(v, rows, org);
+    return verifyStoredLog(em, this.audit, this.key(), checkpoint, currentOrganization());
   }
 
   /**
@@ -272,15 +269,20 @@ export class AuditService implements OnModuleInit {
   }
 }
 
-/** Checks the log in the database with the key (see verifyAuditLog); shared with the audit CLI. */
+/**
+ * Checks the log in the database with the key (see verifyAuditLog); shared with the audit CLI. With
+ * `organizationId`, answered as that organization reads it (`verificationForOrganization`).
+ */
 export async function verifyStoredLog(
   em: EntityManager,
   audit: AuditRepository,
   key: AuditKey,
   checkpoint: AuditCheckpoint | null,
+  organizationId: number | null = null,
 ): Promise<AuditVerification> {
   const rows = await audit.allInOrder(em);
-  return verifyAuditLog(rows, key, await audit.allCheckpoints(em), checkpoint);
+  const v = verifyAuditLog(rows, key, await audit.allCheckpoints(em), checkpoint);
+  return organizationId === null ? v : verificationForOrganization(v, rows, organizationId);
 }
 
 /**

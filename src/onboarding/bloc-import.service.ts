@@ -206,6 +206,7 @@ export class BlocImportService {
     const membersOf = new Map<number, number[]>();
     for (const m of memberships)
       membersOf.set(m.termId, [...(membersOf.get(m.termId) ?? []), m.unitId]);
+    const organization = currentOrganization();
     return planBlocImport(rows, {
       provinceId,
       blocs: new Map(blocs.map((b) => [b.code, b])),
@@ -216,19 +217,12 @@ export class BlocImportService {
       // a unit sits in one bloc a year of each organization (issue 21): the file's blocs are the
       // importing account's organization's, so only that organization's seats are taken
       memberships: new Map(
-        memberships
-          .filter(
-            (m) =>
-              (blocById.get(termById.get(m.termId)?.blocId ?? 0)?.organizingBodyId ?? null) ===
-              currentOrganization(),
-          )
-          .map((m) => [
-            `${m.unitId}|${m.year}`,
-            {
-              termId: m.termId,
-              blocName: blocById.get(termById.get(m.termId)?.blocId ?? 0)?.name ?? '',
-            },
-          ]),
+        memberships.flatMap((m) => {
+          const bloc = blocById.get(termById.get(m.termId)?.blocId ?? 0);
+          return (bloc?.organizingBodyId ?? null) === organization
+            ? [[`${m.unitId}|${m.year}`, { termId: m.termId, blocName: bloc?.name ?? '' }] as const]
+            : [];
+        }),
       ),
     });
   }

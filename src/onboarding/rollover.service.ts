@@ -157,30 +157,27 @@ export class RolloverService {
         ...(successorNames.get(l.predecessorId) ?? []),
         unitName.get(l.successorId) ?? '',
       ]);
-    // Each bloc against the seats taken in its own organization (planRollover plans blocs
-    // independently of each other, so planning them one by one changes nothing else).
-    const planned = blocs.flatMap((b) => {
-      const term = terms.get(b.id);
-      const meeting = term ? meetings.get(term.id) : undefined;
-      return planRollover(
-        year,
-        [
-          {
-            blocId: b.id,
-            blocCode: b.code,
-            blocName: b.name,
-            blocKind: b.kind,
-            term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
-            nextExists: nextTerms.has(b.id),
-            elected: meeting
-              ? { ...electedOfficers(meeting), meetingDate: meeting.meetingDate }
-              : null,
-          },
-        ],
-        takenBy.get(b.organizingBodyId ?? null) ?? new Map<number, string>(),
-        successorNames,
-      );
-    });
+    const planned = planRollover(
+      year,
+      blocs.map((b) => {
+        const term = terms.get(b.id);
+        const meeting = term ? meetings.get(term.id) : undefined;
+        return {
+          blocId: b.id,
+          blocCode: b.code,
+          blocName: b.name,
+          blocKind: b.kind,
+          organizationId: b.organizingBodyId,
+          term: term ? { id: term.id, members: membersOf.get(term.id) ?? [] } : null,
+          nextExists: nextTerms.has(b.id),
+          elected: meeting
+            ? { ...electedOfficers(meeting), meetingDate: meeting.meetingDate }
+            : null,
+        };
+      }),
+      takenBy,
+      successorNames,
+    );
     const sets = await this.repo.criteriaSets(em, [
       ...termIds,
       ...[...nextTerms.values()].map((t) => t.id),

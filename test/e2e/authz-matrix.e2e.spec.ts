@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { meetingBody } from '../builders/api-bodies';
 
 type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
 interface Expect {
@@ -137,16 +138,7 @@ describe('authorization matrix: every route × role × scope', () => {
       await t
         .http()
         .post(`/api/blocs/${bloc2.id}/terms/2024/meetings`)
-        .send({
-          meetingDate: '2025-03-01',
-          startTime: '08:00',
-          place: 'x',
-          chairName: 'x',
-          secretaryName: 'x',
-          countingCommittee: [],
-          guests: [],
-          agenda: [],
-        })
+        .send(meetingBody('2025-03-01'))
         .expect(201)
     ).body;
     const meeting1 = (await t.http().get(`/api/blocs/${bloc1.id}/terms/2023/meetings`).expect(200))

@@ -1,4 +1,5 @@
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
+import { meetingBody } from '../builders/api-bodies';
 
 /**
  * RELIABILITY D1 and D4: duplicate submissions (double click, retries, two tabs) and two people
@@ -29,17 +30,7 @@ describe('concurrent submissions', () => {
       await t
         .http()
         .post(`/api/blocs/${blocId}/terms/2023/meetings`)
-        .send({
-          meetingDate: '2024-03-28',
-          startTime: '08:00',
-          place: 'x',
-          chairName: 'x',
-          secretaryName: 'x',
-          countingCommittee: [],
-          guests: [],
-          agenda: [],
-          isRehearsal: true,
-        })
+        .send(meetingBody('2024-03-28', { isRehearsal: true }))
         .expect(201)
     ).body;
     m = (

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { meetingBody } from '../builders/api-bodies';
 
 const GOLDEN = path.join(__dirname, '..', 'golden');
 const hasPdftotext = (() => {
@@ -261,17 +262,7 @@ describe('official documents of the Hải Dương 2023 meeting', () => {
       await t
         .http()
         .post(`/api/blocs/${blocId}/terms/2023/meetings`)
-        .send({
-          meetingDate: '2024-03-20',
-          startTime: '08:00',
-          place: 'x',
-          chairName: 'x',
-          secretaryName: 'x',
-          countingCommittee: [],
-          guests: [],
-          agenda: [],
-          isRehearsal: true,
-        })
+        .send(meetingBody('2024-03-20', { isRehearsal: true }))
         .expect(201)
     ).body;
     const res = await t

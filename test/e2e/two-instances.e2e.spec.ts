@@ -1,5 +1,6 @@
 import { createSecondInstance, createTestApp, type TestApp } from '../helpers/test-app';
 import { onPostgres } from '../helpers/test-db';
+import { meetingBody } from '../builders/api-bodies';
 
 /**
  * Issue 9: two stateless instances on one PostgreSQL database. Sessions, counts and document
@@ -36,17 +37,7 @@ import { onPostgres } from '../helpers/test-db';
       await a
         .http()
         .post(`/api/blocs/${blocId}/terms/2023/meetings`)
-        .send({
-          meetingDate: '2024-03-20',
-          startTime: '08:00',
-          place: 'x',
-          chairName: 'x',
-          secretaryName: 'x',
-          countingCommittee: [],
-          guests: [],
-          agenda: [],
-          isRehearsal: true,
-        })
+        .send(meetingBody('2024-03-20', { isRehearsal: true }))
         .expect(201)
     ).body;
     m = (

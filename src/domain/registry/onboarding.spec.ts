@@ -237,16 +237,21 @@ describe('planRollover (R13, R14)', () => {
           blocCode: 'C1',
           blocName: 'Cụm 1',
           blocKind: 'CUM',
-          term: { id: 10, members: [u(1), u(2), u(3, '2026-12-31'), u(4)] },
+          organizationId: 7,
+          term: { id: 10, members: [u(1), u(2), u(3, '2026-12-31'), u(4), u(6)] },
           nextExists: false,
           elected: { headUnitId: 2, deputyUnitId: 3, meetingDate: '2027-03-10' },
         },
       ],
-      new Map([[4, 'Cụm 2']]),
+      new Map([
+        [7, new Map([[4, 'Cụm 2']])],
+        // unit 6 is in another organization's cụm next year: not a seat of this one (issue 21)
+        [8, new Map([[6, 'Cụm Mặt trận']])],
+      ]),
       new Map([[3, ['xã Mới']]]),
     );
     expect(plan).toMatchObject({ outcome: 'CREATE', head: { id: 2 }, deputy: null });
-    expect(plan!.members.map((m) => m.id)).toEqual([1, 2]);
+    expect(plan!.members.map((m) => m.id)).toEqual([1, 2, 6]);
     expect(plan!.refused.map((r) => [r.unit.id, r.code])).toEqual([
       [3, 'ROLLOVER_UNIT_DISSOLVED'],
       [4, 'ROLLOVER_UNIT_IN_TWO_BLOCS'],
@@ -264,6 +269,7 @@ describe('planRollover (R13, R14)', () => {
           blocCode: 'A',
           blocName: 'A',
           blocKind: 'KHOI',
+          organizationId: null,
           term: { id: 1, members: [u(1)] },
           nextExists: true,
           elected: null,
@@ -273,6 +279,7 @@ describe('planRollover (R13, R14)', () => {
           blocCode: 'B',
           blocName: 'B',
           blocKind: 'KHOI',
+          organizationId: null,
           term: null,
           nextExists: false,
           elected: null,
@@ -282,6 +289,7 @@ describe('planRollover (R13, R14)', () => {
           blocCode: 'C',
           blocName: 'C',
           blocKind: 'KHOI',
+          organizationId: null,
           term: { id: 3, members: [u(5, '2026-06-30')] },
           nextExists: false,
           elected: null,
@@ -303,6 +311,7 @@ describe('planRollover (R13, R14)', () => {
             blocCode: 'C1',
             blocName: 'Cụm 1',
             blocKind,
+            organizationId: null,
             term: { id: 10, members: [u(1)] },
             nextExists: false,
             elected,

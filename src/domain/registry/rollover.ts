@@ -15,6 +15,8 @@ export interface RolloverBlocInput {
   readonly blocName: string;
   /** Khối or cụm: the officers are worded "trưởng, phó khối" or "trưởng, phó cụm". */
   readonly blocKind: BlocKind;
+  /** The bloc's organization (null: none): a unit sits in one bloc a year of each (issue 21). */
+  readonly organizationId: number | null;
   /** This year's term, or null when the bloc has none. */
   readonly term: { readonly id: number; readonly members: readonly RolloverUnit[] } | null;
   /** True when next year's term already exists (created by a meeting or by hand). */
@@ -58,8 +60,8 @@ const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 export function planRollover(
   year: number,
   blocs: readonly RolloverBlocInput[],
-  /** Units already in a bloc next year: unit id → that bloc's name. */
-  takenNextYear: ReadonlyMap<number, string>,
+  /** Units already in a bloc next year, per organization (null: none): unit id → that bloc's name. */
+  takenNextYear: ReadonlyMap<number | null, ReadonlyMap<number, string>>,
   /** Names of the units that continue a dissolved one, for the refusal message. */
   successorNames: ReadonlyMap<number, readonly string[]>,
 ): RolloverBlocPlan[] {
@@ -99,7 +101,7 @@ export function planRollover(
         });
         continue;
       }
-      const other = takenNextYear.get(u.id);
+      const other = takenNextYear.get(b.organizationId)?.get(u.id);
       if (other !== undefined) {
         refused.push({
           unit: u,
