@@ -347,6 +347,17 @@ export class AuthRepository {
   }
 
   /** The organization of an account, undefined when there is no such account. */
+  /** The organization whose own tier it is; null: shared; undefined: no such tier. */
+  async tierOrganization(em: EntityManager, tierId: number): Promise<number | null | undefined> {
+    const row = await em
+      .createQueryBuilder()
+      .select('t.organizing_body_id', 'org')
+      .from('award_tier', 't')
+      .where('t.id = :id', { id: tierId })
+      .getRawOne<{ org: number | string | null }>();
+    return row === undefined ? undefined : idOrNull(row.org);
+  }
+
   async accountOrganization(em: EntityManager, userId: number): Promise<number | null | undefined> {
     const row = await em
       .createQueryBuilder()

@@ -19,9 +19,9 @@ const KEPT_LINKS_MAX = 200_000;
  *
  * The links it follows upwards never change once written: a meeting's term, a term's bloc, a
  * ballot's or a document's meeting, a criteria set's term, a nomination's term and unit, an
- * evidence's unit, an account's organization, a unit's registering organization, and a bloc's
- * organization once it has one (`mayMoveToOrganization`); ids are never reused (AUTOINCREMENT,
- * SERIAL). So each instance keeps the links it has read, and a request on a record seen before is
+ * evidence's unit, an account's organization, a tier's organization (fixed at its creation), a
+ * unit's registering organization, and a bloc's organization once it has one
+ * (`mayMoveToOrganization`); ids are never reused (AUTOINCREMENT, SERIAL). So each instance keeps the links it has read, and a request on a record seen before is
  * placed without reading the database (issue 21: the organization fence would otherwise add reads
  * to every request of an organization's account). What can change is read each time: the blocs a
  * unit sits in, and a bloc still bound to no organization. A missing record is never kept.
@@ -163,6 +163,17 @@ export class ScopeResolver {
       );
       if (org === undefined) return null;
       scope.organizationId = org;
+    }
+    if (params.tier !== undefined) {
+      const id = idOf('tier');
+      const org = await this.link(
+        `tier:${id}`,
+        (em) => this.auth.tierOrganization(em, id),
+        (v) => v !== undefined,
+      );
+      if (org === undefined) return null;
+      if (org === null) scope.shared = true;
+      else scope.organizationId = org;
     }
     const orgs = await this.blocOrganizations([...blocIds, ...(unitBlocIds ?? [])]);
     // an unknown bloc has no organization: the fence refuses it (no id of another is confirmed)

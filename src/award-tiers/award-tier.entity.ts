@@ -29,6 +29,14 @@ export class AwardTierEntity {
   @JoinColumn({ name: 'deciding_authority', referencedColumnName: 'code' })
   authority?: DecidingAuthorityEntity;
 
+  /**
+   * The organization whose own tier this is (issue 21): seen and used only by its blocs, changed only
+   * by its office. Null: a tier shared by every organization (the State's awards: Government flag,
+   * provincial flag, Certificates of Merit), read-only to organizations. Fixed once created. No
+   * foreign key: a plain mark, as `unit.registered_by_organization_id`.
+   */
+  @Column({ type: 'integer', nullable: true }) organizingBodyId!: number | null;
+
   /** 1 = highest tier. Unique so that tiers have a total order. */
   @Column({ type: 'integer', unique: true }) rank!: number;
 

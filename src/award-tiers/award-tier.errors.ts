@@ -41,4 +41,14 @@ export const AwardTierErrors = {
     kind: 'CONFLICT',
     message: 'Mã người có thẩm quyền quyết định đã được dùng.',
   },
+  ORGANIZATION_NOT_OWN: {
+    code: 'TIER_ORGANIZATION_NOT_OWN',
+    kind: 'RULE_VIOLATION',
+    message: 'Hình thức khen thưởng riêng chỉ tạo được cho tổ chức của chính tài khoản.',
+  },
+  ORGANIZING_BODY_UNKNOWN: {
+    code: 'TIER_ORGANIZING_BODY_UNKNOWN',
+    kind: 'RULE_VIOLATION',
+    message: 'Không tìm thấy tổ chức (cơ quan tổ chức) của hình thức khen thưởng.',
+  },
 } as const satisfies Record<string, ErrorDef>;

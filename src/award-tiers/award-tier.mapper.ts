@@ -33,6 +33,7 @@ export function toTierDto(t: AwardTierEntity): AwardTierDto {
     decidingAuthority: t.decidingAuthority,
     decidingAuthorityLabel: t.authority?.title ?? t.decidingAuthority,
     rank: t.rank,
+    organizingBodyId: t.organizingBodyId,
     version: t.version,
   };
 }

@@ -37,7 +37,7 @@ export class AwardTiersController {
     return this.tiers.resolveForYear(q.year, q.on);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { tier: 'id' })
   @ApiDoc('Một hình thức khen thưởng')
   @Get(':id')
   @ApiOkResponse({ type: AwardTierDetailDto })
@@ -45,15 +45,15 @@ export class AwardTiersController {
     return this.tiers.get(id);
   }
 
-  @Permission('reference.write')
-  @ApiDoc('Thêm hình thức khen thưởng')
+  @Permission('tiers.write')
+  @ApiDoc('Thêm hình thức khen thưởng (tài khoản thuộc một tổ chức: hình thức riêng của tổ chức)')
   @Post()
   @ApiCreatedResponse({ type: AwardTierDto })
   create(@Body() dto: CreateAwardTierDto) {
     return this.tiers.create(dto);
   }
 
-  @Permission('reference.write')
+  @Permission('tiers.write', { tier: 'id' })
   @ApiDoc('Sửa hình thức khen thưởng')
   @Patch(':id')
   @ApiOkResponse({ type: AwardTierDto })
@@ -61,7 +61,7 @@ export class AwardTiersController {
     return this.tiers.update(id, dto);
   }
 
-  @Permission('registry.read')
+  @Permission('registry.read', { tier: 'id' })
   @ApiDoc('Các quy định theo thời kỳ của một hình thức khen thưởng')
   @Get(':id/rules')
   @ApiOkResponse({ type: [TierRuleDto] })
@@ -69,7 +69,7 @@ export class AwardTiersController {
     return this.tiers.listRules(id);
   }
 
-  @Permission('reference.write')
+  @Permission('tiers.write', { tier: 'id' })
   @ApiDoc('Thêm quy định theo thời kỳ (căn cứ pháp lý, chỉ tiêu, tỷ lệ biểu quyết)')
   @Post(':id/rules')
   @ApiCreatedResponse({ type: TierRuleDto })
@@ -77,7 +77,7 @@ export class AwardTiersController {
     return this.tiers.createRule(id, dto);
   }
 
-  @Permission('reference.write')
+  @Permission('tiers.write', { tier: 'id' })
   @ApiDoc('Sửa một quy định theo thời kỳ')
   @Put(':id/rules/:ruleId')
   @ApiOkResponse({ type: TierRuleDto })

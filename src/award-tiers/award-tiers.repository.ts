@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updateIfVersion } from '../database/optimistic';
+import { sharedOrOwnRows } from '../database/tenant';
 import type { EntityManager } from 'typeorm';
 import { AwardTierEntity } from './award-tier.entity';
 import { DecidingAuthorityEntity } from './deciding-authority.entity';
@@ -9,10 +10,16 @@ import { TierVotingRuleEntity } from './tier-voting-rule.entity';
 /** All database access for award tiers and their effective-dated rules. */
 @Injectable()
 export class AwardTiersRepository {
+  /** The tiers the current organization sees: the shared ones and its own (`sharedOrOwnRows`). */
   listTiers(em: EntityManager): Promise<AwardTierEntity[]> {
-    return em
-      .getRepository(AwardTierEntity)
-      .find({ order: { rank: 'ASC' }, relations: { authority: true } });
+    return sharedOrOwnRows(
+      em
+        .getRepository(AwardTierEntity)
+        .createQueryBuilder('t')
+        .leftJoinAndSelect('t.authority', 'a')
+        .orderBy('t.rank', 'ASC'),
+      't.organizing_body_id',
+    ).getMany();
   }
 
   findTier(em: EntityManager, id: number): Promise<AwardTierEntity | null> {
@@ -40,6 +47,16 @@ export class AwardTiersRepository {
     return repo.save(repo.create(values));
   }
 
+  async organizingBodyExists(em: EntityManager, id: number): Promise<boolean> {
+    const row = await em
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .from('organizing_body', 'o')
+      .where('o.id = :id', { id })
+      .getRawOne<{ id: number }>();
+    return row !== undefined;
+  }
+
   async codeExists(em: EntityManager, code: string): Promise<boolean> {
     return (await em.getRepository(AwardTierEntity).countBy({ code })) > 0;
   }
@@ -51,7 +68,10 @@ export class AwardTiersRepository {
 
   insertTier(
     em: EntityManager,
-    values: Pick<AwardTierEntity, 'code' | 'name' | 'decidingAuthority' | 'rank'>,
+    values: Pick<
+      AwardTierEntity,
+      'code' | 'name' | 'decidingAuthority' | 'rank' | 'organizingBodyId'
+    >,
   ): Promise<AwardTierEntity> {
     const repo = em.getRepository(AwardTierEntity);
     return repo.save(repo.create(values));

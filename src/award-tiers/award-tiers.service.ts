@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, CommonErrors } from '../common/errors/app-error';
 import { Db } from '../database/db.service';
+import { currentOrganization } from '../database/tenant';
+import { organizationForNew } from '../domain/auth/tenancy';
 import {
   resolveRuleOn,
   reviewReferenceDate,
@@ -78,7 +80,17 @@ export class AwardTiersService {
         throw new AppError(AwardTierErrors.RANK_TAKEN);
       if (!(await this.tiers.authorityExists(em, dto.decidingAuthority)))
         throw new AppError(AwardTierErrors.AUTHORITY_UNKNOWN);
-      const inserted = await this.tiers.insertTier(em, dto);
+      // an organization's office makes its own tier; an account bound to none, a shared one or one
+      // for the organization it names
+      const placed = organizationForNew(currentOrganization(), dto.organizingBodyId);
+      if (placed === 'NOT_OWN') throw new AppError(AwardTierErrors.ORGANIZATION_NOT_OWN);
+      const organizingBodyId = placed.organizationId;
+      if (
+        organizingBodyId !== null &&
+        !(await this.tiers.organizingBodyExists(em, organizingBodyId))
+      )
+        throw new AppError(AwardTierErrors.ORGANIZING_BODY_UNKNOWN);
+      const inserted = await this.tiers.insertTier(em, { ...dto, organizingBodyId });
       const created = toTierDto((await this.tiers.findTier(em, inserted.id)) ?? inserted);
       await this.audit.record(em, {
         action: 'tier.create',

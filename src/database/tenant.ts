@@ -68,3 +68,40 @@ export function ownRowsOnly<T extends ObjectLiteral>(
   if (org === null) return qb;
   return qb.andWhere(`${organizationColumn} = :tenantOrganization`, { tenantOrganization: org });
 }
+
+/**
+ * Restricts a query over rows either shared by every organization (the column null: the State's
+ * award tiers) or owned by one to the shared rows and the current organization's own.
+ */
+export function sharedOrOwnRows<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  organizationColumn: string,
+): SelectQueryBuilder<T> {
+  const org = currentOrganization();
+  if (org === null) return qb;
+  return qb.andWhere(
+    `(${organizationColumn} IS NULL OR ${organizationColumn} = :tenantOrganization)`,
+    { tenantOrganization: org },
+  );
+}
+
+/**
+ * Restricts a query over blocs (`organizationColumn`: their organization) to the blocs counted
+ * together with a bloc of organization `org`, whoever asks: the blocs of that organization and the
+ * blocs of none (the instance's own, as before organizations); for a bloc of none, every bloc. The
+ * province caps (R4) count so, so that a nomination's verdict does not depend on the account reading
+ * it, and an organization's never counts another organization's blocs.
+ */
+export function blocsCountedWith<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  organizationColumn: string,
+  org: number | null,
+): SelectQueryBuilder<T> {
+  if (org === null) return qb;
+  return qb.andWhere(
+    `(${organizationColumn} = :countedOrganization OR ${organizationColumn} IS NULL)`,
+    {
+      countedOrganization: org,
+    },
+  );
+}

@@ -75,6 +75,8 @@ export class EligibilityEvaluationService {
   ): Promise<Evaluated> {
     const year = ctx.term.year;
     const provinceId = ctx.bloc.provinceId;
+    // the province caps count the blocs of this bloc's organization, whoever reads (issue 21)
+    const counted = ctx.bloc.organizingBodyId;
     const rule = await memo.get(`rule:${tier.id}:${year}`, () => this.ruleFor(em, tier.id, year));
     const unit = await memo.get(`unit:${nom.unitId}`, () => this.units.findById(em, nom.unitId));
     if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
@@ -107,12 +109,12 @@ export class EligibilityEvaluationService {
         status: p.status,
       })),
       province: {
-        blocLeaderCount: await memo.get(`leaders:${provinceId}:${year}`, () =>
-          this.nominations.countBlocsWithTerm(em, provinceId, year),
+        blocLeaderCount: await memo.get(`leaders:${provinceId}:${year}:${counted}`, () =>
+          this.nominations.countBlocsWithTerm(em, provinceId, year, counted),
         ),
         sameTierNominationCount: (
-          await memo.get(`active:${provinceId}:${year}:${tier.id}`, () =>
-            this.nominations.activeIdsInProvince(em, provinceId, year, tier.id),
+          await memo.get(`active:${provinceId}:${year}:${tier.id}:${counted}`, () =>
+            this.nominations.activeIdsInProvince(em, provinceId, year, tier.id, counted),
           )
         ).filter((id) => id !== nom.id).length,
       },

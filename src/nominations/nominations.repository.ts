@@ -13,7 +13,7 @@ import {
   NominationTransitionEntity,
 } from './nomination-history.entity';
 import { NominationEntity } from './nomination.entity';
-import { ownBlocsOnly } from '../database/tenant';
+import { blocsCountedWith, ownBlocsOnly } from '../database/tenant';
 
 /** A `date` column read raw: text on SQLite, a Date at local midnight from the PostgreSQL driver. */
 function isoDate(v: string | Date): string {
@@ -73,21 +73,26 @@ export class NominationsRepository {
       .getMany();
   }
 
-  /** Ids of the province's active nominations of a tier and year (the cap's "used", R4). */
+  /**
+   * Ids of the province's active nominations of a tier and year (the cap's "used", R4), in the blocs
+   * counted with a bloc of organization `organizationId` (`blocsCountedWith`).
+   */
   async activeIdsInProvince(
     em: EntityManager,
     provinceId: number,
     year: number,
     tierId: number,
+    organizationId: number | null,
   ): Promise<number[]> {
-    const rows = await ownBlocsOnly(
+    const rows = await blocsCountedWith(
       em
         .getRepository(NominationEntity)
         .createQueryBuilder('n')
         .select('n.id', 'id')
         .innerJoin(BlocTermEntity, 't', 't.id = n.termId')
         .innerJoin(BlocEntity, 'b', 'b.id = t.blocId'),
-      'b.id',
+      'b.organizing_body_id',
+      organizationId,
     )
       .andWhere('b.provinceId = :provinceId AND t.year = :year AND n.tierId = :tierId', {
         provinceId,
@@ -99,15 +104,24 @@ export class NominationsRepository {
     return rows.map((r) => Number(r.id));
   }
 
-  /** Blocs of the province with a term that year: each has one leader, the base of the province cap (R4). */
-  countBlocsWithTerm(em: EntityManager, provinceId: number, year: number): Promise<number> {
-    return ownBlocsOnly(
+  /**
+   * Blocs of the province with a term that year: each has one leader, the base of the province cap
+   * (R4). Counted with a bloc of organization `organizationId` (`blocsCountedWith`).
+   */
+  countBlocsWithTerm(
+    em: EntityManager,
+    provinceId: number,
+    year: number,
+    organizationId: number | null,
+  ): Promise<number> {
+    return blocsCountedWith(
       em
         .getRepository(BlocTermEntity)
         .createQueryBuilder('t')
         .innerJoin(BlocEntity, 'b', 'b.id = t.blocId')
         .where('b.provinceId = :provinceId AND t.year = :year', { provinceId, year }),
-      'b.id',
+      'b.organizing_body_id',
+      organizationId,
     ).getCount();
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../domain/nominations/status';
 import { suggestNominations } from '../domain/nominations/suggest';
 import { proposesTo } from '../domain/registry/organizing-body';
+import { tierOpenToBloc } from '../domain/auth/tenancy';
 import { resolveRuleOn, reviewReferenceDate } from '../domain/registry/tier-rules';
 import { OrganizingBodiesRepository } from '../registry/organizing-bodies/organizing-bodies.repository';
 import { ScoringService, type TermContext } from '../scoring/scoring.service';
@@ -94,8 +95,10 @@ export class NominationsService {
         this.eligibility.rankingFacts(em, ctx),
       );
       const body = await this.bodies.forBloc(em, ctx.bloc);
-      const tiers = (await memo.get('tiers', () => this.tiers.listTiers(em))).filter((t) =>
-        proposesTo(body, t.decidingAuthority),
+      const tiers = (await memo.get('tiers', () => this.tiers.listTiers(em))).filter(
+        (t) =>
+          tierOpenToBloc(t.organizingBodyId, ctx.bloc.organizingBodyId) &&
+          proposesTo(body, t.decidingAuthority),
       );
       const rules = await this.tiers.rulesOfTiers(
         em,
@@ -284,12 +287,18 @@ export class NominationsService {
     });
   }
 
-  /** A bloc proposes only the tiers of the authorities its organising body proposes to. */
+  /**
+   * A bloc proposes only the shared tiers and its organization's own (another organization's tier
+   * does not exist for it: not found, its name never shown), and of those only the tiers of the
+   * authorities its organising body proposes to.
+   */
   private async requireProposable(
     em: EntityManager,
     ctx: TermContext,
     tier: AwardTierEntity,
   ): Promise<void> {
+    if (!tierOpenToBloc(tier.organizingBodyId, ctx.bloc.organizingBodyId))
+      throw new AppError(AwardTierErrors.NOT_FOUND);
     const body = await this.bodies.forBloc(em, ctx.bloc);
     if (!proposesTo(body, tier.decidingAuthority))
       throw new AppError(NominationErrors.TIER_NOT_FOR_BLOC, {

@@ -10,7 +10,7 @@ import type { NominationDto } from './dto/nomination.dto';
 import { NominationsRepository } from './nominations.repository';
 import { NominationsService } from './nominations.service';
 import { ReadMemo } from './read-memo';
-import { tenantKey } from '../database/tenant';
+import { currentOrganization, tenantKey } from '../database/tenant';
 
 /**
  * The provincial stage, a read model: every bloc's nominations of a year, grouped by tier, against
@@ -82,7 +82,14 @@ export class ProvinceStageService {
       em,
       tiers.map((t) => t.id),
     );
-    const blocLeaders = await this.nominations.countBlocsWithTerm(em, provinceId, year);
+    // the header's count: the blocs of the organization reading (each nomination's verdict counts
+    // its own bloc's organization)
+    const blocLeaders = await this.nominations.countBlocsWithTerm(
+      em,
+      provinceId,
+      year,
+      currentOrganization(),
+    );
     const refDate = reviewReferenceDate(year);
     const contexts = new Map<number, TermContext>();
     const memo = new ReadMemo();

@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { tierRuleBody } from '../builders/api-bodies';
 
 interface Unit {
   id: number;
@@ -42,28 +43,10 @@ describe('Ties at the seat boundary, settled by the rule’s protocol, in a rehe
         .send({ code, name: `Thử ${code}`, decidingAuthority: 'PROVINCE_CHAIRMAN', rank })
         .expect(201)
     ).body;
-    const voting = {
-      threshold: { numerator: 1, denominator: 2 },
-      thresholdComparator: 'GT',
-      denominator: 'ALL_MEMBERS',
-      quorum: { numerator: 2, denominator: 3 },
-      quorumComparator: 'GTE',
-      allowWrittenAbsentee: false,
-      selfVote: 'ALLOWED',
-      tieBreak,
-      secretBallot: true,
-    };
     await t
       .http()
       .post(`/api/award-tiers/${tier.id}/rules`)
-      .send({
-        validFrom: '2024-01-01',
-        legalDocument: 'Thử nghiệm',
-        legalArticle: 'Điều 1',
-        leaderOnly: false,
-        perBlocQuota: 5,
-        votingRules: [{ body: 'BLOC', ...voting }],
-      })
+      .send(tierRuleBody(tieBreak))
       .expect(201);
     return tier.id as number;
   }

@@ -1,6 +1,6 @@
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
 import { webRoutes } from '../helpers/web-routes';
-import { meetingBody } from '../builders/api-bodies';
+import { meetingBody, tierRuleBody } from '../builders/api-bodies';
 
 type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
 
@@ -18,7 +18,15 @@ describe('tenancy: every route × role × {own, another} organization', () => {
   let routes: { method: string; path: string }[];
   const own: Record<string, string> = {};
   const other: Record<string, string> = {};
-  let ids: { ubnd: number; front: number; second: number; frontBloc: number; secondBloc: number };
+  let ids: {
+    ubnd: number;
+    front: number;
+    second: number;
+    frontBloc: number;
+    secondBloc: number;
+    frontUnit: number;
+    frontTier: number;
+  };
   /** Names only the other two organizations have: none may appear in the first one's answers. */
   const foreignNames = [
     'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hải Dương',
@@ -30,6 +38,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     'Khối thi đua Thử Nghiệm',
     'Phường Bình Minh Thử',
     'Phường Hoàng Hôn Thử',
+    'Cờ thi đua riêng của Mặt trận Thử',
   ];
 
   async function organization(code: string, name: string): Promise<number> {
@@ -127,7 +136,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       await unit('TN-P1', foreignNames[7]!, province),
       await unit('TN-P2', foreignNames[8]!, province),
     ]);
-    ids = { ubnd, front, second, frontBloc, secondBloc };
+    ids = { ubnd, front, second, frontBloc, secondBloc, frontUnit: 0, frontTier: 0 };
 
     const tiers = (await t.http().get('/api/award-tiers').expect(200)).body as {
       id: number;
@@ -201,6 +210,30 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     });
     tokens.V = await t.login({ username: 'o.viewer', role: 'VIEWER', organizationId: ubnd });
 
+    // each organization's own award tier with its rule; the shared (State's) tiers are both's
+    const ownTier = async (token: string, code: string, name: string, rank: number) => {
+      const tier = (
+        await t
+          .as(token)
+          .post('/api/award-tiers')
+          .send({ code, name, decidingAuthority: 'PROVINCE_CHAIRMAN', rank })
+          .expect(201)
+      ).body as { id: number };
+      const rule = (
+        await t.as(token).post(`/api/award-tiers/${tier.id}/rules`).send(tierRuleBody()).expect(201)
+      ).body as { id: number };
+      return { tier: String(tier.id), ruleId: String(rule.id) };
+    };
+    const frontToken = await t.login({
+      username: 'f.admin',
+      role: 'OFFICE_ADMIN',
+      organizationId: front,
+    });
+    const ubndTier = await ownTier(tokens.A, 'UBND_HD_THU', 'Giấy khen riêng của Ủy ban Thử', 60);
+    const frontTier = await ownTier(frontToken, 'MTTQ_HD_THU', foreignNames[9]!, 61);
+    ids.frontUnit = frontUnits[0]!;
+    ids.frontTier = Number(frontTier.tier);
+
     const users = (await t.http().get('/api/users').expect(200)).body as {
       id: number;
       username: string;
@@ -219,6 +252,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       did: String(doc1.id),
       uid: String(users.find((u) => u.username === 'o.viewer')!.id),
       province: String(hd),
+      ...ubndTier,
     });
     Object.assign(other, {
       ...own,
@@ -235,6 +269,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       setId: '999999',
       did: '999999',
       evidenceId: '999999',
+      ...frontTier,
     });
 
     const spec = (await t.http().get('/api/docs-json').expect(200)).body as {
@@ -254,6 +289,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
         if (path.startsWith('/api/units/')) return p.unit!;
         if (path.startsWith('/api/organizing-bodies/')) return p.organization!;
         if (path.startsWith('/api/provinces/')) return p.province!;
+        if (path.startsWith('/api/award-tiers/')) return p.tier!;
         return '1';
       }
       return p[k] ?? '1';
@@ -262,7 +298,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
 
   /** Whether the route names a record that belongs to one organization (not shared reference data). */
   const namesOrganizationRecord = (path: string): boolean =>
-    /^\/api\/(blocs|units|organizing-bodies)\/\{id\}/.test(path) ||
+    /^\/api\/(blocs|units|organizing-bodies|award-tiers)\/\{id\}/.test(path) ||
     /\{(unitId|mid|bid|nid|setId|did|uid|evidenceId)\}/.test(path);
 
   const PUBLIC = new Set([
@@ -381,6 +417,80 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     await t.as(tokens.V).get(`/api/documents/${own.did}/van-ban.html`).expect(200);
     await t.as(tokens.A).get(`/api/organizing-bodies/${own.organization}`).expect(200);
     await t.as(tokens.S).get(`/api/provinces/${own.province}/nominations?year=2023`).expect(200);
+  });
+
+  it("keeps an organization's own tiers its own, and the shared tiers read-only to it", async () => {
+    type Tier = { id: number; code: string; organizingBodyId: number | null };
+    const listed = (await t.as(tokens.S).get('/api/award-tiers').expect(200)).body as Tier[];
+    const merit = listed.find((x) => x.code === 'PROV_MERIT')!;
+    expect(merit.organizingBodyId).toBeNull();
+    expect(listed.find((x) => x.code === 'UBND_HD_THU')?.organizingBodyId).toBe(ids.ubnd);
+    expect(listed.map((x) => x.code)).not.toContain('MTTQ_HD_THU');
+    const resolved = (
+      await t.as(tokens.V).get('/api/award-tiers/resolved-rules?year=2025').expect(200)
+    ).body as { tier: Tier }[];
+    expect(resolved.map((r) => r.tier.code)).toContain('UBND_HD_THU');
+    expect(resolved.map((r) => r.tier.code)).not.toContain('MTTQ_HD_THU');
+    // an account bound to none (a single office, the seeding) sees every tier
+    const all = (await t.http().get('/api/award-tiers').expect(200)).body as Tier[];
+    expect(all.length).toBe(listed.length + 1);
+
+    // the shared tiers: read, never changed, by an organization's office
+    await t.as(tokens.A).get(`/api/award-tiers/${merit.id}/rules`).expect(200);
+    const before = await rowCounts(t.dataSource);
+    for (const [method, url] of [
+      ['patch', `/api/award-tiers/${merit.id}`],
+      ['post', `/api/award-tiers/${merit.id}/rules`],
+    ] as const)
+      expect((await t.as(tokens.A)[method](url).send({ version: 1, name: 'Đổi' })).status).toBe(
+        403,
+      );
+    // naming another organization for a new tier is refused; its own is made in its organization
+    const named = await t
+      .as(tokens.S)
+      .post('/api/award-tiers')
+      .send({
+        code: 'UBND_HD_KHAC',
+        name: 'Thử',
+        decidingAuthority: 'PROVINCE_CHAIRMAN',
+        rank: 70,
+        organizingBodyId: ids.front,
+      })
+      .expect(422);
+    expect(named.body.code).toBe('TIER_ORGANIZATION_NOT_OWN');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+
+    // a bloc proposes the shared tiers and its organization's own; another's does not exist for it
+    const ack = [{ code: 'RANKING_INCOMPLETE', reason: 'Chưa chấm điểm' }];
+    const refused = await t
+      .as(tokens.A)
+      .post(`/api/blocs/${own.bloc}/terms/2023/nominations`)
+      .send({ unitId: Number(own.unit), tierId: ids.frontTier, achievementSummary: 'x' })
+      .expect(404);
+    expect(refused.body.code).toBe('TIER_NOT_FOUND');
+    expect(JSON.stringify(refused.body)).not.toContain(foreignNames[9]);
+    const front = await t.login({
+      username: 'f.staff.tiers',
+      role: 'OFFICE_STAFF',
+      organizationId: ids.front,
+    });
+    const proposed = await t
+      .as(front)
+      .post(`/api/blocs/${ids.frontBloc}/terms/2025/nominations`)
+      .send({
+        unitId: ids.frontUnit + 1,
+        tierId: ids.frontTier,
+        achievementSummary: 'x',
+        acknowledgements: ack,
+      })
+      .expect(201);
+    expect(proposed.body.tierCode).toBe('MTTQ_HD_THU');
+    // the Front's tier is not the People's Committee's to propose, even for an account bound to none
+    await t
+      .http()
+      .post(`/api/blocs/${own.bloc}/terms/2023/nominations`)
+      .send({ unitId: Number(own.unit), tierId: ids.frontTier, achievementSummary: 'x' })
+      .expect(404);
   });
 
   it('lists only its own blocs, units, organizations, accounts and audit rows', async () => {
@@ -710,5 +820,101 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       (await t.as(tokens.A).post(`/api/organizing-bodies/${ids.second}/administrators`).send({}))
         .status,
     ).toBe(403);
+  });
+
+  it("counts a province cap in the nomination's own organization, whoever reads it", async () => {
+    // a second People's Committee cụm in Hải Dương for 2025, next to the Front's
+    const made = async (code: string, name: string) =>
+      (
+        await t
+          .as(tokens.A)
+          .post('/api/units')
+          .send({
+            code,
+            shortName: name,
+            type: 'XA',
+            fullName: name,
+            collectiveName: `Nhân dân và cán bộ ${name}`,
+            provinceId: Number(own.province),
+            validFrom: '2025-07-01',
+          })
+          .expect(201)
+      ).body.id as number;
+    const members = [
+      await made('HD-UB-1', 'Xã Ủy Ban Một'),
+      await made('HD-UB-2', 'Xã Ủy Ban Hai'),
+    ];
+    const bloc = (
+      await t
+        .as(tokens.A)
+        .post('/api/blocs')
+        .send({
+          code: 'HD-UB-CUM-2025',
+          name: 'Cụm Ủy ban 2025',
+          kind: 'CUM',
+          provinceId: Number(own.province),
+        })
+        .expect(201)
+    ).body as { id: number; organizingBodyId: number };
+    expect(bloc.organizingBodyId).toBe(ids.ubnd);
+    await t
+      .as(tokens.A)
+      .post(`/api/blocs/${bloc.id}/terms`)
+      .send({ year: 2025, memberUnitIds: members })
+      .expect(201);
+
+    // a shared tier capped at 1/5 of the province's bloc leaders, at least one
+    const flag = (
+      await t
+        .http()
+        .post('/api/award-tiers')
+        .send({
+          code: 'CAP_THU',
+          name: 'Cờ có trần thử',
+          decidingAuthority: 'PROVINCE_CHAIRMAN',
+          rank: 80,
+        })
+        .expect(201)
+    ).body.id as number;
+    await t
+      .http()
+      .post(`/api/award-tiers/${flag}/rules`)
+      .send({
+        ...tierRuleBody(),
+        provinceCap: { numerator: 1, denominator: 5 },
+        provinceCapMinOne: true,
+      })
+      .expect(201);
+    const ack = [{ code: 'RANKING_INCOMPLETE', reason: 'Chưa chấm điểm' }];
+    const front = await t.login({
+      username: 'f.staff.cap',
+      role: 'OFFICE_STAFF',
+      organizationId: ids.front,
+    });
+    // the Front's cụm proposes its one provincial flag (cap 1/5 of its leaders, at least one)
+    await t
+      .as(front)
+      .post(`/api/blocs/${ids.frontBloc}/terms/2025/nominations`)
+      .send({
+        unitId: ids.frontUnit + 2,
+        tierId: flag,
+        achievementSummary: 'x',
+        acknowledgements: ack,
+      })
+      .expect(201);
+    // the People's Committee's cụm proposes its own: the Front's is not counted against it
+    const nominated = (
+      await t
+        .as(tokens.A)
+        .post(`/api/blocs/${bloc.id}/terms/2025/nominations`)
+        .send({ unitId: members[0], tierId: flag, achievementSummary: 'x', acknowledgements: ack })
+        .expect(201)
+    ).body as { id: number; eligibility: { errors: { code: string }[]; checkedRules: string[] } };
+    const codes = (e: { errors: { code: string }[] }) => e.errors.map((x) => x.code);
+    expect(nominated.eligibility.checkedRules).toContain('PROVINCE_CAP');
+    expect(codes(nominated.eligibility)).not.toContain('PROVINCE_CAP');
+    // read by an account bound to no organization, the verdict is the same (before: counted both)
+    const asHost = (await t.http().get(`/api/nominations/${nominated.id}`).expect(200)).body;
+    expect(asHost.eligibility).toEqual(nominated.eligibility);
   });
 });

@@ -171,6 +171,16 @@ export class CreateAwardTierDto {
   @Length(1, 32)
   decidingAuthority!: string;
   @ApiProperty({ example: 4 }) @IsInt() @Min(1) @Max(1000) rank!: number;
+  @ApiPropertyOptional({
+    example: 2,
+    description:
+      'Tổ chức có hình thức khen thưởng riêng này (bỏ trống: hình thức dùng chung). Tài khoản thuộc một tổ chức luôn tạo cho tổ chức của mình.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  organizingBodyId?: number;
 }
 
 export class UpdateAwardTierDto {
@@ -225,6 +235,13 @@ export class AwardTierDto {
   @ApiProperty({ example: 'PRIME_MINISTER' }) decidingAuthority!: string;
   @ApiProperty({ example: 'Thủ tướng Chính phủ' }) decidingAuthorityLabel!: string;
   @ApiProperty() rank!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Tổ chức có hình thức khen thưởng riêng này; null: hình thức dùng chung của Nhà nước, tổ chức chỉ được xem',
+  })
+  organizingBodyId!: number | null;
   @ApiProperty() version!: number;
 }
 

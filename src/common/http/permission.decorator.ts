@@ -28,6 +28,8 @@ export interface ScopeParams {
   readonly organization?: string;
   /** An account: the route reaches the account's organization. */
   readonly account?: string;
+  /** An award tier: an organization's own, or shared by all (read-only to organizations). */
+  readonly tier?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   ROLES,
   withinOrganization,
   type Principal,
+  type ResourceScope,
 } from './permissions';
 
 const p = (over: Partial<Principal>): Principal => ({
@@ -174,6 +175,28 @@ describe('the organization fence (issue 21)', () => {
     const rep = p({ role: 'UNIT_REP', organizationId: 2, unitId: 5, unitBlocIds: [7] });
     expect(decide(rep, 'term.read', bloc(2)).allowed).toBe(true);
     expect(decide(rep, 'term.read', bloc(3)).allowed).toBe(false);
+  });
+
+  it('lets an organization read a shared tier and change only its own', () => {
+    const tier = (scope: Partial<ResourceScope>): ResourceScope => ({
+      blocIds: [],
+      unitId: null,
+      ...scope,
+    });
+    const staff = p({ role: 'OFFICE_STAFF', organizationId: 2 });
+    expect(decide(staff, 'registry.read', tier({ shared: true })).allowed).toBe(true);
+    expect(decide(staff, 'tiers.write', tier({ shared: true })).allowed).toBe(false);
+    expect(decide(staff, 'tiers.write', tier({ organizationId: 2 })).allowed).toBe(true);
+    expect(decide(staff, 'registry.read', tier({ organizationId: 3 })).allowed).toBe(false);
+    expect(decide(staff, 'tiers.write', tier({ organizationId: 3 })).allowed).toBe(false);
+    // a new tier (no record named) is made in its own organization by the service
+    expect(decide(staff, 'tiers.write', tier({})).allowed).toBe(true);
+    // the office of a single-office deployment changes the shared tiers, as before organizations
+    const single = p({ role: 'OFFICE_STAFF', organizationId: null });
+    expect(decide(single, 'tiers.write', null).allowed).toBe(true);
+    expect(decide(p({ role: 'VIEWER', organizationId: 2 }), 'tiers.write', tier({})).allowed).toBe(
+      false,
+    );
   });
 
   it('reads a shared unit from either organization, changes it only when it is all its own or just registered', () => {

@@ -62,6 +62,7 @@ export const ACTIONS = [
   'organizations.create',
   'organizations.administer',
   'reference.write',
+  'tiers.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -112,6 +113,10 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   // Reference data shared by every organization (provinces, deciding authorities, award tiers): read
   // by all, changed only by an account bound to no organization.
   'reference.write': { OFFICE_ADMIN: 'INSTANCE', OFFICE_STAFF: 'INSTANCE' },
+  // Award tiers and their rules: an organization's office makes and changes its own tiers; the shared
+  // ones (the State's awards) stay read-only to it (the fence: `ResourceScope.shared`), changed by an
+  // office bound to no organization as before.
+  'tiers.write': STAFF,
 };
 
 /** What a request touches, as far as scope goes (resolved from its path parameters). */
@@ -133,6 +138,8 @@ export interface ResourceScope {
   unitRegisteredBy?: number | null;
   /** The organization the route names itself (an organizing body, an account's organization). */
   organizationId?: number | null;
+  /** The route names a record shared by every organization (a national tier): read-only to them. */
+  shared?: boolean;
 }
 
 export interface Principal {
@@ -158,15 +165,18 @@ export function needsScope(principal: Principal, action: Action): boolean {
   return grant !== 'OWN_ORGANIZATION' || principal.organizationId !== null;
 }
 
+const isRead = (action: Action): boolean => action.endsWith('.read');
+
 /**
  * The organization fence: whether a resource lies within organization `org`. A route naming an
  * organization must name this one; every bloc must be one of its blocs; a unit reached without a
  * bloc may be read when it sits in one of its blocs or was registered by it, and changed only when,
  * besides, every bloc it sits in is one of its own: a commune shared with another organization's
- * bloc is not the first one's to rename.
+ * bloc is not the first one's to rename. A record shared by every organization is read only.
  */
 export function withinOrganization(org: number, action: Action, scope: ResourceScope): boolean {
   if (scope.organizationId !== undefined && scope.organizationId !== org) return false;
+  if (scope.shared === true && !isRead(action)) return false;
   if (scope.blocIds.length > 0)
     return (
       scope.blocOrganizationIds !== undefined &&
@@ -177,7 +187,7 @@ export function withinOrganization(org: number, action: Action, scope: ResourceS
   const orgs = scope.unitOrganizationIds;
   if (orgs === undefined) return false;
   const visible = orgs.includes(org) || scope.unitRegisteredBy === org;
-  return action.endsWith('.read') ? visible : visible && orgs.every((o) => o === org);
+  return isRead(action) ? visible : visible && orgs.every((o) => o === org);
 }
 
 /**

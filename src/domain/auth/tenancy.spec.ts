@@ -1,4 +1,4 @@
-import { mayMoveToOrganization, organizationForNew } from './tenancy';
+import { mayMoveToOrganization, organizationForNew, tierOpenToBloc } from './tenancy';
 
 describe('organization of a new record', () => {
   it.each([
@@ -27,5 +27,16 @@ describe('organization of a new record', () => {
     expect(mayMoveToOrganization(null, null, 3)).toBe(true);
     expect(mayMoveToOrganization(2, null, 2)).toBe(true);
     expect(mayMoveToOrganization(2, null, 3)).toBe(false);
+  });
+});
+
+describe('tiers a bloc may propose', () => {
+  it('shared tiers are every bloc’s; an organization’s own tier its blocs’ only', () => {
+    expect(tierOpenToBloc(null, 2)).toBe(true);
+    expect(tierOpenToBloc(null, null)).toBe(true);
+    expect(tierOpenToBloc(2, 2)).toBe(true);
+    expect(tierOpenToBloc(2, 3)).toBe(false);
+    // a bloc of no organization sees no organization's own tier
+    expect(tierOpenToBloc(2, null)).toBe(false);
   });
 });

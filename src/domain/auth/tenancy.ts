@@ -27,3 +27,12 @@ export function mayMoveToOrganization(
   if (current !== null) return false;
   return own === null || asked === own;
 }
+
+/**
+ * Whether a bloc of organization `blocOrg` may see and propose a tier of `tierOrg`: a shared tier
+ * (null, the State's awards) is every bloc's; an organization's own tier is its blocs' only. A bloc
+ * of no organization sees the shared tiers only.
+ */
+export function tierOpenToBloc(tierOrg: number | null, blocOrg: number | null): boolean {
+  return tierOrg === null || tierOrg === blocOrg;
+}

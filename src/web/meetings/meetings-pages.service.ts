@@ -12,6 +12,7 @@ import { MeetingErrors } from '../../meetings/meeting.errors';
 import type { BallotView, MeetingView } from '../../meetings/meeting-view';
 import { OrganizingBodiesService } from '../../registry/organizing-bodies/organizing-bodies.service';
 import { proposesTo } from '../../domain/registry/organizing-body';
+import { tierOpenToBloc } from '../../domain/auth/tenancy';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { COUNT_TOTALS, LINE_FIELDS, lineName } from './meeting-forms';
 import { holds, holdsOnBloc } from '../core/access';
@@ -66,12 +67,14 @@ export class MeetingsPagesService {
   /** The bloc's voting rule of each tier for the review of `year` (tiers without one left out). */
   async blocRules(year: number, blocId?: number): Promise<BlocRule[]> {
     const out: BlocRule[] = [];
-    const body =
-      blocId === undefined ? null : await this.bodies.forBloc(await this.blocs.get(blocId));
+    const bloc = blocId === undefined ? null : await this.blocs.get(blocId);
+    const body = bloc === null ? null : await this.bodies.forBloc(bloc);
     for (const r of await this.tiers.resolveForYear(year)) {
       const v = r.rule?.votingRules.find((x) => x.body === 'BLOC');
       if (!v) continue;
-      // a bloc votes only on the tiers of the authorities its organising body proposes to
+      // a bloc votes only on the shared tiers and its organization's own, and of those on the tiers
+      // of the authorities its organising body proposes to
+      if (bloc && !tierOpenToBloc(r.tier.organizingBodyId, bloc.organizingBodyId)) continue;
       if (body && !proposesTo(body, r.tier.decidingAuthority)) continue;
       out.push({
         tierId: r.tier.id,
