@@ -12,6 +12,11 @@ export const AuditErrors = {
     kind: 'NOT_FOUND',
     message: 'Chưa có điểm mốc nào của nhật ký; hãy tạo một điểm mốc.',
   },
+  NO_ROWS: {
+    code: 'AUDIT_NO_ROWS',
+    kind: 'CONFLICT',
+    message: 'Nhật ký chưa có dòng nào của tổ chức để tạo điểm mốc.',
+  },
   CHECKPOINT_INCOMPLETE: {
     code: 'AUDIT_CHECKPOINT_INCOMPLETE',
     kind: 'INVALID_INPUT',

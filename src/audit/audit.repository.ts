@@ -36,10 +36,17 @@ export class AuditRepository {
   }
 
   /** The last row's id and hash (null on an empty log). */
-  async head(em: EntityManager): Promise<{ id: number; hash: string } | null> {
-    const row = await em
-      .getRepository(AuditLogEntity)
-      .find({ select: { id: true, hash: true }, order: { id: 'DESC' }, take: 1 });
+  /** The last row of the log, or with `organizationId` the last row written within it. */
+  async head(
+    em: EntityManager,
+    organizationId: number | null = null,
+  ): Promise<{ id: number; hash: string } | null> {
+    const row = await em.getRepository(AuditLogEntity).find({
+      select: { id: true, hash: true },
+      where: organizationId === null ? {} : { organizingBodyId: organizationId },
+      order: { id: 'DESC' },
+      take: 1,
+    });
     return row[0] ? { id: Number(row[0].id), hash: row[0].hash } : null;
   }
 
@@ -100,11 +107,22 @@ export class AuditRepository {
     });
   }
 
-  async latestCheckpoint(em: EntityManager): Promise<AuditCheckpoint | null> {
-    const rows = await em
-      .getRepository(AuditCheckpointEntity)
-      .find({ order: { id: 'DESC' }, take: 1 });
-    return rows[0] ? toCheckpoint(rows[0]) : null;
+  /**
+   * The checkpoint of the latest row: of the whole log, or with `organizationId` of the latest row
+   * written within that organization (its own checkpoints, and periodic ones that fell on its rows).
+   */
+  async latestCheckpoint(
+    em: EntityManager,
+    organizationId: number | null = null,
+  ): Promise<AuditCheckpoint | null> {
+    const qb = em.getRepository(AuditCheckpointEntity).createQueryBuilder('c');
+    if (organizationId !== null)
+      qb.innerJoin(AuditLogEntity, 'a', 'a.id = c.auditId').where(
+        'a.organizing_body_id = :organizationId',
+        { organizationId },
+      );
+    const row = await qb.orderBy('c.auditId', 'DESC').addOrderBy('c.id', 'DESC').limit(1).getOne();
+    return row ? toCheckpoint(row) : null;
   }
 
   async allCheckpoints(em: EntityManager): Promise<AuditCheckpoint[]> {

@@ -35,6 +35,12 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /**
+   * The organization the change is within, for an actor bound to none who acts within one (an
+   * anonymous delegate's electronic cast: the ballot's bloc's). An actor bound to an organization
+   * always records its own.
+   */
+  organizationId?: number | null;
 }
 
 const json = (v: unknown): string | null =>
@@ -248,21 +254,27 @@ export class AuditService implements OnModuleInit {
 
   /**
    * Takes a checkpoint of the current head, on demand, after checking the whole log (a checkpoint
-   * must never vouch for a log that no longer verifies); it is stored and returned for export.
+   * must never vouch for a log that no longer verifies); it is stored and returned for export. An
+   * organization's administrator takes it of the organization's own last row (issue 21): kept
+   * outside, it pins that row and, through the chain, every row before it, and tells nothing of
+   * another organization's rows.
    */
   createCheckpoint(): Promise<AuditCheckpoint> {
     return this.db.write(async (em) => {
-      const taken = await takeCheckpoint(em, this.audit, this.key());
+      const organization = currentOrganization();
+      if (organization !== null && !(await this.audit.head(em, organization)))
+        throw new AppError(AuditErrors.NO_ROWS);
+      const taken = await takeCheckpoint(em, this.audit, this.key(), organization);
       if ('problem' in taken)
         throw new AppError(AuditErrors.CHAIN_BROKEN, { extra: { verify: taken } });
       return taken;
     });
   }
 
-  /** The last stored checkpoint (periodic or on demand), for export. */
+  /** The last stored checkpoint (periodic or on demand; an organization's: of its rows), for export. */
   latestCheckpoint(): Promise<AuditCheckpoint> {
     return this.db.read(async (em) => {
-      const c = await this.audit.latestCheckpoint(em);
+      const c = await this.audit.latestCheckpoint(em, currentOrganization());
       if (!c) throw new AppError(AuditErrors.NO_CHECKPOINT);
       return c;
     });
@@ -286,17 +298,20 @@ export async function verifyStoredLog(
 }
 
 /**
- * Inside a write transaction: checks the whole log, then signs and stores a checkpoint of its head;
+ * Inside a write transaction: checks the whole log, then signs and stores a checkpoint of its head
+ * (with `organizationId`: of the last row written within that organization);
  * returns the failed verification instead when the log does not verify. Shared with the audit CLI.
  */
 export async function takeCheckpoint(
   em: EntityManager,
   audit: AuditRepository,
   key: AuditKey,
+  organizationId: number | null = null,
 ): Promise<AuditCheckpoint | AuditVerification> {
   await audit.lockChain(em);
-  const check = await verifyStoredLog(em, audit, key, null);
-  const head = await audit.head(em);
+  // an organization's failed check is answered as it reads it (`verificationForOrganization`)
+  const check = await verifyStoredLog(em, audit, key, null, organizationId);
+  const head = await audit.head(em, organizationId);
   if (!check.ok || !head) return check;
   const c = signCheckpoint(
     key,
@@ -320,7 +335,7 @@ function chainedRow(
     userId: actor.userId,
     username: actor.username,
     role: actor.role,
-    organizingBodyId: actor.organizationId,
+    organizingBodyId: actor.organizationId ?? entry.organizationId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: String(entry.entityId),

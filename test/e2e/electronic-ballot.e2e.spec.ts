@@ -423,9 +423,13 @@ describe('electronic secret ballot (issue 18)', () => {
           String(r.entity_id ?? r.entityId) === String(ballotId),
       );
     expect(casts).toHaveLength(11);
+    // in the log of the organization whose bloc holds the ballot (issue 21), though no one signed in
+    const org = (await t.http().get(`/api/blocs/${blocId}`).expect(200)).body.organizingBodyId;
+    expect(org).toEqual(expect.any(Number));
     for (const a of casts) {
       expect(a.before ?? null).toBeNull();
       expect(a.after ?? null).toBeNull();
+      expect(Number(a.organizing_body_id ?? a.organizingBodyId)).toBe(org);
     }
     // 5. what remains is the recount anyone can do from the board: the counts, not who
     const board = (await t.anon().get(`/api/voting/${ballotId}/receipts`).expect(200)).body as {

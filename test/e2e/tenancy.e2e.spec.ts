@@ -561,7 +561,18 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       .total as number;
     const verified = (await t.as(tokens.A).get('/api/audit/verify').expect(200)).body;
     expect(verified).toMatchObject({ ok: true, checked: total, firstBrokenId: null });
-    await t.as(tokens.A).post('/api/audit/checkpoints').expect(403);
+    // its administrator pins the organization's own last row, and checks the log against it later
+    const last = (await t.as(tokens.A).get('/api/audit?pageSize=1').expect(200)).body.items[0] as {
+      id: number;
+    };
+    const pinned = (await t.as(tokens.A).post('/api/audit/checkpoints').expect(201)).body;
+    expect(pinned.auditId).toBe(last.id);
+    await t.as(tokens.S).post('/api/audit/checkpoints').expect(403);
+    const { format: _format, ...fields } = pinned as Record<string, string>;
+    const query = new URLSearchParams({ ...fields, auditId: String(pinned.auditId) }).toString();
+    expect((await t.as(tokens.A).get(`/api/audit/verify?${query}`).expect(200)).body).toMatchObject(
+      { ok: true, checkpoint: { auditId: last.id, ok: true } },
+    );
     const frontAudit = (await t.as(front).get('/api/audit?pageSize=500').expect(200)).body
       .items as {
       organizingBodyId: number | null;
@@ -569,6 +580,10 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     }[];
     expect(frontAudit.some((a) => a.entityId === String(created.id))).toBe(true);
     expect(frontAudit.every((a) => a.organizingBodyId === ids.front)).toBe(true);
+    // the Front's later rows do not move the People's Committee's latest checkpoint
+    expect((await t.as(tokens.A).get('/api/audit/checkpoints/latest').expect(200)).body).toEqual(
+      pinned,
+    );
   });
 
   it('lets a unit sit in one bloc a year of each organization, not two of the same', async () => {
@@ -916,5 +931,42 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     // read by an account bound to no organization, the verdict is the same (before: counted both)
     const asHost = (await t.http().get(`/api/nominations/${nominated.id}`).expect(200)).body;
     expect(asHost.eligibility).toEqual(nominated.eligibility);
+  });
+
+  it('gives a bloc of no organization one only where none of its members sits in that one’s blocs', async () => {
+    const bloc = (
+      await t
+        .http()
+        .post('/api/blocs')
+        .send({
+          code: 'HD-CU-2025',
+          name: 'Cụm chưa có tổ chức',
+          kind: 'CUM',
+          provinceId: Number(own.province),
+        })
+        .expect(201)
+    ).body as { id: number; organizingBodyId: number | null; version: number };
+    expect(bloc.organizingBodyId).toBeNull();
+    // a Front commune, in the Front's cụm of 2025, also in this bloc of no organization
+    await t
+      .http()
+      .post(`/api/blocs/${bloc.id}/terms`)
+      .send({ year: 2025, memberUnitIds: [ids.frontUnit] })
+      .expect(201);
+    const before = await rowCounts(t.dataSource);
+    const refused = await t
+      .http()
+      .patch(`/api/blocs/${bloc.id}`)
+      .send({ version: bloc.version, organizingBodyId: ids.front })
+      .expect(409);
+    expect(refused.body.code).toBe('BLOC_MEMBER_IN_OTHER_BLOC');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+    // the People's Committee has no bloc holding it that year: given to it
+    const given = await t
+      .http()
+      .patch(`/api/blocs/${bloc.id}`)
+      .send({ version: bloc.version, organizingBodyId: ids.ubnd })
+      .expect(200);
+    expect(given.body.organizingBodyId).toBe(ids.ubnd);
   });
 });

@@ -97,9 +97,10 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'meetings.correct.approve': { OFFICE_ADMIN: ORG },
   'users.manage': { OFFICE_ADMIN: ORG },
   'audit.read': STAFF,
-  // Checkpoints are of the instance's one chain (its head's id and hash, no business data): taken and
-  // exported by an administrator bound to no organization, or the host's.
-  'audit.checkpoint': { OFFICE_ADMIN: 'INSTANCE', HOST_ADMIN: 'ALL' },
+  // Checkpoints pin a row of the one chain (its id and hash, no business data): the head, taken by an
+  // administrator bound to no organization or the host's; an organization's administrator takes and
+  // exports checkpoints of its own last row (the service chooses the row).
+  'audit.checkpoint': { OFFICE_ADMIN: ORG, HOST_ADMIN: 'ALL' },
   // Storing an office's certificate is the administrator's; signing needs the grant here AND a place
   // on the issuer's list of signers (checked by the signing service).
   'signing.manage': { OFFICE_ADMIN: ORG },

@@ -146,6 +146,8 @@ export class ElectronicBallotsService {
         action: 'ballot.electronic.cast',
         entityType: 'ballot',
         entityId: attempt.ballotId,
+        // the delegate is anonymous: the row is the organization's whose bloc holds the ballot
+        organizationId: await this.repo.organizationOfBallot(em, attempt.ballotId),
       });
       if (
         everyCodeUsed({

@@ -175,6 +175,23 @@ export class ElectronicRepository {
     return this.find(em, ballotId);
   }
 
+  /**
+   * The organization of the ballot's bloc (issue 21), for the audit row of an anonymous delegate's
+   * cast: the row belongs to that organization's log. Null: a bloc of no organization.
+   */
+  async organizationOfBallot(em: EntityManager, ballotId: number): Promise<number | null> {
+    const row = await em
+      .createQueryBuilder()
+      .select('b.organizing_body_id', 'org')
+      .from('ballot', 'bl')
+      .innerJoin('meeting', 'm', 'm.id = bl.meeting_id')
+      .innerJoin('bloc_term', 't', 't.id = m.term_id')
+      .innerJoin('bloc', 'b', 'b.id = t.bloc_id')
+      .where('bl.id = :ballotId', { ballotId })
+      .getRawOne<{ org: number | string | null }>();
+    return row?.org === null || row?.org === undefined ? null : Number(row.org);
+  }
+
   /** Marks the code used if it is still unused; false when it was used (or voided) meanwhile. */
   async useCode(em: EntityManager, ballotId: number, codeHash: string): Promise<boolean> {
     const r = await em

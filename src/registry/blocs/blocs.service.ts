@@ -132,6 +132,8 @@ export class BlocsService implements OnModuleInit {
         !(await this.bodies.exists(em, changes.organizingBodyId))
       )
         throw new AppError(BlocErrors.ORGANIZING_BODY_UNKNOWN);
+      if (b.organizingBodyId === null && changes.organizingBodyId != null)
+        await this.requireNoSeatInOrganization(em, id, changes.organizingBodyId);
       if (b.version !== version || !(await this.blocs.updateIfVersion(em, id, version, changes))) {
         throw new AppError(CommonErrors.VERSION_CONFLICT, { extra: { currentVersion: b.version } });
       }
@@ -146,6 +148,32 @@ export class BlocsService implements OnModuleInit {
       });
       return after;
     });
+  }
+
+  /**
+   * A bloc of no organization given one: none of its members may already sit, the same year, in
+   * another bloc of that organization (one bloc a year of each organization, as the database's
+   * trigger keeps for new members).
+   */
+  private async requireNoSeatInOrganization(
+    em: EntityManager,
+    blocId: number,
+    organizationId: number,
+  ): Promise<void> {
+    for (const term of await this.blocs.listTerms(em, blocId)) {
+      const members = await this.blocs.memberRows(em, term.id);
+      const others = await this.blocs.otherBlocMemberships(
+        em,
+        members.map((m) => m.unitId),
+        term.year,
+        term.id,
+        organizationId,
+      );
+      if (others.size > 0)
+        throw new AppError(BlocErrors.MEMBER_IN_OTHER_BLOC, {
+          message: `${BlocErrors.MEMBER_IN_OTHER_BLOC.message} Năm ${term.year}, ${others.size} đơn vị của khối đã ở trong khối, cụm khác của tổ chức này (${[...others.values()][0]}).`,
+        });
+    }
   }
 
   remove(id: number): Promise<void> {
