@@ -491,6 +491,20 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       .post(`/api/blocs/${own.bloc}/terms/2023/nominations`)
       .send({ unitId: Number(own.unit), tierId: ids.frontTier, achievementSummary: 'x' })
       .expect(404);
+    // nor offered on its nomination page, to an account bound to none
+    const login = await t
+      .anon()
+      .post('/web/login')
+      .type('form')
+      .send({ username: 'test.admin', password: 'mat-khau-thu-nghiem-2024' });
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const page = await t
+      .anon()
+      .get(`/web/blocs/${own.bloc}/terms/2023/nominations`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(page.text).toContain('Giấy khen riêng của Ủy ban Thử');
+    expect(page.text).not.toContain(foreignNames[9]);
   });
 
   it('lists only its own blocs, units, organizations, accounts and audit rows', async () => {

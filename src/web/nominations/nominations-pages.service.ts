@@ -17,6 +17,7 @@ import {
 } from './nominations-view';
 import { holdsEverywhere, holdsOnBloc, mayOpenUnit } from '../core/access';
 import { visibleBlocs } from '../core/visible-blocs';
+import { tierOpenToBloc } from '../../domain/auth/tenancy';
 
 /** One line of a nominations table. */
 function row(auth: Authenticated, n: NominationDto, failed: ReadonlyMap<string, string>) {
@@ -113,7 +114,7 @@ export class NominationsPagesService {
       if (e instanceof AppError && e.kind !== 'INTERNAL') return null;
       throw e;
     });
-    const tiers = await this.tiers.list();
+    const tiers = await this.tiersOfBloc(blocId);
     const suggestions = (s?.suggestions ?? []).map((x) => ({
       unitId: x.unit.id,
       unitName: x.unit.fullName,
@@ -140,6 +141,14 @@ export class NominationsPagesService {
     };
   }
 
+  /** The tiers a bloc may choose from: the shared ones and its organization's own. */
+  private async tiersOfBloc(blocId: number) {
+    const bloc = await this.blocs.get(blocId);
+    return (await this.tiers.list()).filter((t) =>
+      tierOpenToBloc(t.organizingBodyId, bloc.organizingBodyId),
+    );
+  }
+
   async nomination(
     auth: Authenticated,
     nid: number,
@@ -147,7 +156,7 @@ export class NominationsPagesService {
     warnings: Warning[],
   ) {
     const n = await this.nominations.get(nid);
-    const tiers = await this.tiers.list();
+    const tiers = await this.tiersOfBloc(n.blocId);
     const all: NominationForms = {
       edit: emptyForm(),
       ack: emptyForm(),
