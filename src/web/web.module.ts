@@ -7,6 +7,7 @@ import { DashboardService } from './core/dashboard.service';
 import { WebHomeController } from './core/home.controller';
 import { WebCoreModule } from './core/web-core.module';
 import { WebAccountsModule } from './accounts/web-accounts.module';
+import { WebOrganizationsModule } from './organizations/web-organizations.module';
 import { WebAuditModule } from './audit/web-audit.module';
 import { WebDocumentsModule } from './documents/web-documents.module';
 import { WebMeetingsModule } from './meetings/web-meetings.module';
@@ -38,6 +39,7 @@ import { WebSigningModule } from './signing/web-signing.module';
     WebDocumentsModule,
     WebProvinceModule,
     WebAccountsModule,
+    WebOrganizationsModule,
     WebAuditModule,
     WebOnboardingModule,
     WebSigningModule,

@@ -854,6 +854,104 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     ).toBe(403);
   });
 
+  it("gives the host's administrator web pages for organizations and their first administrators", async () => {
+    /** A signed-in web session: its cookie and CSRF token. */
+    const session = async (username: string, password: string) => {
+      const login = await t.anon().post('/web/login').type('form').send({ username, password });
+      expect(login.status).toBe(303);
+      const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+      const home = await t.anon().get('/web').set('Cookie', cookie).expect(200);
+      const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.text)![1]!;
+      return { cookie, csrf };
+    };
+    const host = await session('host.admin', 'mat-khau-rat-dai-3');
+    const page = await t.anon().get('/web/organizations').set('Cookie', host.cookie).expect(200);
+    expect(page.text).toContain(foreignNames[0]);
+    expect(page.text).toContain('Thêm tổ chức');
+    expect(page.text).toContain('Tạo quản trị viên đầu tiên');
+    expect(page.text).toContain('href="/web/organizations"');
+
+    // a form missing its fields comes back with the messages, nothing written
+    const before = await rowCounts(t.dataSource);
+    const refused = await t
+      .anon()
+      .post('/web/organizations')
+      .set('Cookie', host.cookie)
+      .type('form')
+      .send({ _csrf: host.csrf, code: 'SO-THU' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Vui lòng nhập trường này.');
+    expect(refused.text).toContain('value="SO-THU"');
+    expect(await rowCounts(t.dataSource)).toEqual(before);
+
+    const created = await t
+      .anon()
+      .post('/web/organizations')
+      .set('Cookie', host.cookie)
+      .type('form')
+      .send({
+        _csrf: host.csrf,
+        code: 'SO-THU',
+        name: 'Sở Thử Nghiệm',
+        headerLine: 'UBND TỈNH THỬ',
+        place: 'Thử',
+        locality: 'tỉnh Thử',
+        addressee: 'Giám đốc Sở Thử Nghiệm',
+        office: 'Văn phòng Sở',
+        authorityCodes: ['PROVINCE_CHAIRMAN'],
+      });
+    expect(created.status).toBe(303);
+    const bodies = (await t.http().get('/api/organizing-bodies').expect(200)).body as {
+      id: number;
+      code: string;
+      authorityCodes: string[];
+    }[];
+    const so = bodies.find((b) => b.code === 'SO-THU')!;
+    expect(so.authorityCodes).toEqual(['PROVINCE_CHAIRMAN']);
+    const noOrganization = await t
+      .anon()
+      .post('/web/organizations/administrators')
+      .set('Cookie', host.cookie)
+      .type('form')
+      .send({
+        _csrf: host.csrf,
+        username: 'qt.so',
+        displayName: 'x',
+        password: 'mat-khau-rat-dai-6',
+      });
+    expect(noOrganization.status).toBe(400);
+    expect(noOrganization.text).toContain('Vui lòng chọn tổ chức.');
+    expect(noOrganization.text).not.toContain('mat-khau-rat-dai-6');
+    const admin = await t
+      .anon()
+      .post('/web/organizations/administrators')
+      .set('Cookie', host.cookie)
+      .type('form')
+      .send({
+        _csrf: host.csrf,
+        organizationId: String(so.id),
+        username: 'qt.so',
+        displayName: 'Quản trị Sở Thử',
+        password: 'mat-khau-rat-dai-6',
+      });
+    expect(admin.status).toBe(303);
+    // the new administrator belongs to the new organization and sees only it
+    const own = await session('qt.so', 'mat-khau-rat-dai-6');
+    const ownPage = await t.anon().get('/web/organizations').set('Cookie', own.cookie).expect(200);
+    expect(ownPage.text).toContain('Sở Thử Nghiệm');
+    for (const name of [foreignNames[0], foreignNames[5]]) expect(ownPage.text).not.toContain(name);
+    expect(ownPage.text).not.toContain('Thêm tổ chức');
+    expect(ownPage.text).not.toContain('Tạo quản trị viên đầu tiên');
+    // and cannot use the host's forms
+    const before2 = await rowCounts(t.dataSource);
+    for (const url of ['/web/organizations', '/web/organizations/administrators'])
+      expect(
+        (await t.anon().post(url).set('Cookie', own.cookie).type('form').send({ _csrf: own.csrf }))
+          .status,
+      ).toBe(403);
+    expect(await rowCounts(t.dataSource)).toEqual(before2);
+  });
+
   it("counts a province cap in the nomination's own organization, whoever reads it", async () => {
     // a second People's Committee cụm in Hải Dương for 2025, next to the Front's
     const made = async (code: string, name: string) =>

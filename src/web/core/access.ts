@@ -35,6 +35,16 @@ export function idList(v: string | undefined): (number | string)[] {
     .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
 }
 
+/**
+ * Whether the user may do an action of the instance itself (a grant `INSTANCE`: creating
+ * organizations, changing reference data), which an account bound to an organization never may.
+ */
+export function holdsOnInstance(auth: Authenticated, action: Action): boolean {
+  const grant = PERMISSIONS[action][auth.user.role];
+  if (grant === 'INSTANCE') return auth.user.organizationId === null;
+  return grant === 'ALL';
+}
+
 /** Whether the user holds `action` province-wide (a page without a bloc, such as all nominations). */
 export function holdsEverywhere(auth: Authenticated, action: Action): boolean {
   return wide(PERMISSIONS[action][auth.user.role]);

@@ -47,6 +47,12 @@ const NAV: readonly {
   },
   { href: '/web/audit', label: 'Nhật ký', action: 'audit.read', match: /^\/web\/audit/ },
   { href: '/web/users', label: 'Tài khoản', action: 'users.manage', match: /^\/web\/users/ },
+  {
+    href: '/web/organizations',
+    label: 'Tổ chức',
+    action: 'organizations.create',
+    match: /^\/web\/organizations/,
+  },
 ];
 
 /** Short notices a redirect may ask for (`?tb=<key>`): fixed texts, so no user text is reflected. */
