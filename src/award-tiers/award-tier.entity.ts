@@ -2,6 +2,7 @@ import {
   Check,
   Column,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -16,8 +17,14 @@ import { DecidingAuthorityEntity } from './deciding-authority.entity';
 export class AwardTierEntity {
   @PrimaryGeneratedColumn() id!: number;
 
-  /** GOV_FLAG, PROV_FLAG, PROV_MERIT… */
-  @Column({ type: 'varchar', length: 32, unique: true }) code!: string;
+  /**
+   * GOV_FLAG, PROV_FLAG, PROV_MERIT… Unique among the tiers one organization sees (the shared ones
+   * and its own): a database trigger (migration AwardTierScopedKeys), since the key depends on the
+   * organization; two organizations may each have a tier of the same code.
+   */
+  @Index('IDX_award_tier_code')
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
 
   /** "Cờ thi đua của Chính phủ". */
   @Column({ type: 'varchar', length: 300 }) name!: string;
@@ -37,8 +44,13 @@ export class AwardTierEntity {
    */
   @Column({ type: 'integer', nullable: true }) organizingBodyId!: number | null;
 
-  /** 1 = highest tier. Unique so that tiers have a total order. */
-  @Column({ type: 'integer', unique: true }) rank!: number;
+  /**
+   * 1 = highest tier. Unique among the tiers one organization sees (as `code`), so that they have a
+   * total order.
+   */
+  @Index('IDX_award_tier_rank')
+  @Column({ type: 'integer' })
+  rank!: number;
 
   @VersionColumn() version!: number;
   @CreatedAt() createdAt!: Date;

@@ -57,12 +57,37 @@ export class AwardTiersRepository {
     return row !== undefined;
   }
 
-  async codeExists(em: EntityManager, code: string): Promise<boolean> {
-    return (await em.getRepository(AwardTierEntity).countBy({ code })) > 0;
+  /**
+   * The tiers seen together with a tier of organization `organizationId`, among which its code and
+   * rank must be unique (the database's trigger holds the same key): for a shared tier (null) every
+   * tier, for an organization's own the shared ones and that organization's.
+   */
+  private seenWith(em: EntityManager, organizationId: number | null) {
+    const qb = em.getRepository(AwardTierEntity).createQueryBuilder('t');
+    return organizationId === null
+      ? qb
+      : qb.where('(t.organizing_body_id IS NULL OR t.organizing_body_id = :organizationId)', {
+          organizationId,
+        });
   }
 
-  async rankHolder(em: EntityManager, rank: number): Promise<number | null> {
-    const t = await em.getRepository(AwardTierEntity).findOneBy({ rank });
+  async codeExists(
+    em: EntityManager,
+    code: string,
+    organizationId: number | null,
+  ): Promise<boolean> {
+    return (
+      (await this.seenWith(em, organizationId).andWhere('t.code = :code', { code }).getCount()) > 0
+    );
+  }
+
+  /** The tier holding `rank` among those seen with a tier of `organizationId` (see `seenWith`). */
+  async rankHolder(
+    em: EntityManager,
+    rank: number,
+    organizationId: number | null,
+  ): Promise<number | null> {
+    const t = await this.seenWith(em, organizationId).andWhere('t.rank = :rank', { rank }).getOne();
     return t?.id ?? null;
   }
 

@@ -75,11 +75,6 @@ export class AwardTiersService {
 
   create(dto: CreateAwardTierDto): Promise<AwardTierDto> {
     return this.db.write(async (em) => {
-      if (await this.tiers.codeExists(em, dto.code)) throw new AppError(AwardTierErrors.CODE_TAKEN);
-      if ((await this.tiers.rankHolder(em, dto.rank)) !== null)
-        throw new AppError(AwardTierErrors.RANK_TAKEN);
-      if (!(await this.tiers.authorityExists(em, dto.decidingAuthority)))
-        throw new AppError(AwardTierErrors.AUTHORITY_UNKNOWN);
       // an organization's office makes its own tier; an account bound to none, a shared one or one
       // for the organization it names
       const placed = organizationForNew(currentOrganization(), dto.organizingBodyId);
@@ -90,6 +85,13 @@ export class AwardTiersService {
         !(await this.tiers.organizingBodyExists(em, organizingBodyId))
       )
         throw new AppError(AwardTierErrors.ORGANIZING_BODY_UNKNOWN);
+      // code and rank are unique among the tiers seen together with it (the shared and its own)
+      if (await this.tiers.codeExists(em, dto.code, organizingBodyId))
+        throw new AppError(AwardTierErrors.CODE_TAKEN);
+      if ((await this.tiers.rankHolder(em, dto.rank, organizingBodyId)) !== null)
+        throw new AppError(AwardTierErrors.RANK_TAKEN);
+      if (!(await this.tiers.authorityExists(em, dto.decidingAuthority)))
+        throw new AppError(AwardTierErrors.AUTHORITY_UNKNOWN);
       const inserted = await this.tiers.insertTier(em, { ...dto, organizingBodyId });
       const created = toTierDto((await this.tiers.findTier(em, inserted.id)) ?? inserted);
       await this.audit.record(em, {
@@ -106,7 +108,7 @@ export class AwardTiersService {
     return this.db.write(async (em) => {
       const tier = await this.mustFind(em, id);
       if (dto.rank !== undefined) {
-        const holder = await this.tiers.rankHolder(em, dto.rank);
+        const holder = await this.tiers.rankHolder(em, dto.rank, tier.organizingBodyId);
         if (holder !== null && holder !== id) throw new AppError(AwardTierErrors.RANK_TAKEN);
       }
       if (

@@ -1,3 +1,4 @@
+import { sharedOrOwnRows } from '../database/tenant';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
@@ -36,8 +37,12 @@ export class AwardsRepository {
     return em.getRepository(UnitEntity).find();
   }
 
+  /** The tiers an award file's codes are read against: the shared ones and the organization's own. */
   tiers(em: EntityManager): Promise<AwardTierEntity[]> {
-    return em.getRepository(AwardTierEntity).find();
+    return sharedOrOwnRows(
+      em.getRepository(AwardTierEntity).createQueryBuilder('t'),
+      't.organizing_body_id',
+    ).getMany();
   }
 
   async insert(em: EntityManager, values: AwardValues): Promise<void> {

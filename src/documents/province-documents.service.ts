@@ -21,7 +21,7 @@ import { renderPdf } from './render/pdf-renderer';
 /** The provincial stage as ProvinceStageService.provinceYear returns it (the fields the documents use). */
 export interface ProvinceStage {
   tiers: {
-    tier: { code: string; name: string };
+    tier: { id: number; code: string; name: string };
     cap: { text: string } | null;
     nominations: {
       unit: { collectiveName: string };
@@ -71,11 +71,12 @@ export class ProvinceDocumentsService {
         return r ? [r.legalDocument] : [];
       });
     });
-    const tiersByCode = new Map(
-      (await this.db.read((em) => this.tiers.listTiers(em))).map((t) => [t.code, t]),
+    // by id: a code is unique only among the tiers one organization sees (issue 21)
+    const tiersById = new Map(
+      (await this.db.read((em) => this.tiers.listTiers(em))).map((t) => [t.id, t]),
     );
-    const deciderOf = (code: string) => {
-      const authority = tiersByCode.get(code)?.authority;
+    const deciderOf = (id: number) => {
+      const authority = tiersById.get(id)?.authority;
       return authority ? authorityTitle(authority, province.fullName) : '';
     };
     const source: ProvinceDocSource = {
@@ -86,7 +87,7 @@ export class ProvinceDocumentsService {
       legalBases: decisionGrounds(rulesInForce),
       tiers: stage.tiers.map((t) => ({
         tierName: t.tier.name,
-        decider: deciderOf(t.tier.code),
+        decider: deciderOf(t.tier.id),
         capText: t.cap?.text ?? null,
         items: t.nominations.map((n) => ({
           collectiveName: n.unit.collectiveName,

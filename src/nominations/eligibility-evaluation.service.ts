@@ -1,3 +1,4 @@
+import { tierOpenToBloc } from '../domain/auth/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AwardTierEntity } from '../award-tiers/award-tier.entity';
@@ -80,7 +81,11 @@ export class EligibilityEvaluationService {
     const rule = await memo.get(`rule:${tier.id}:${year}`, () => this.ruleFor(em, tier.id, year));
     const unit = await memo.get(`unit:${nom.unitId}`, () => this.units.findById(em, nom.unitId));
     if (!unit) throw new AppError(UnitErrors.NOT_FOUND);
-    const tiers = await memo.get('tiers', () => this.tiers.listTiers(em));
+    // the tiers this bloc sees (the shared and its organization's own), whoever reads: a code is
+    // unique among them (issue 21), not among every organization's
+    const tiers = (await memo.get('tiers', () => this.tiers.listTiers(em))).filter((t) =>
+      tierOpenToBloc(t.organizingBodyId, ctx.bloc.organizingBodyId),
+    );
     const tierCode = new Map(tiers.map((t) => [t.id, t.code]));
     const peers = (
       await memo.get(`peers:${ctx.term.id}`, () => this.nominations.listForTerm(em, ctx.term.id))

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { AwardTierEntity } from '../award-tiers/award-tier.entity';
 import { TierRuleEntity } from '../award-tiers/tier-rule.entity';
 import { TierVotingRuleEntity } from '../award-tiers/tier-voting-rule.entity';
@@ -190,9 +190,11 @@ async function upsert<E extends object>(
   where: Partial<E>,
   values: Partial<E>,
   report: SeedReport,
+  /** How the stored row is found, when more than `where` (the key a new row is made with). */
+  find: FindOptionsWhere<E> = where as FindOptionsWhere<E>,
 ): Promise<E> {
   const repo = em.getRepository(entity);
-  const existing = await repo.findOneBy(where as never);
+  const existing = await repo.findOneBy(find);
   if (!existing) {
     const saved = await repo.save(repo.create({ ...where, ...values } as never) as E);
     report.count('inserted', table);
@@ -343,6 +345,8 @@ export async function seedReferenceData(dataSource: DataSource): Promise<SeedRep
         { code: t.code },
         { name: t.name, decidingAuthority: t.decidingAuthority, rank: t.rank },
         report,
+        // the seeded tiers are the shared ones: an organization's own tier of that code is not one
+        { code: t.code, organizingBodyId: IsNull() },
       );
       for (const r of t.rules) {
         const rule = await upsert(

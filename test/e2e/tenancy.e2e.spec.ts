@@ -420,7 +420,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
   });
 
   it("keeps an organization's own tiers its own, and the shared tiers read-only to it", async () => {
-    type Tier = { id: number; code: string; organizingBodyId: number | null };
+    type Tier = { id: number; code: string; rank: number; organizingBodyId: number | null };
     const listed = (await t.as(tokens.S).get('/api/award-tiers').expect(200)).body as Tier[];
     const merit = listed.find((x) => x.code === 'PROV_MERIT')!;
     expect(merit.organizingBodyId).toBeNull();
@@ -458,7 +458,28 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       })
       .expect(422);
     expect(named.body.code).toBe('TIER_ORGANIZATION_NOT_OWN');
+    // codes and ranks are unique among the tiers it sees: a shared tier's are taken, the Front's
+    // own are not (nothing tells it they exist)
+    const tierBody = (code: string, rank: number) => ({
+      code,
+      name: 'Thử',
+      decidingAuthority: 'PROVINCE_CHAIRMAN',
+      rank,
+    });
+    const taken = await t.as(tokens.S).post('/api/award-tiers').send(tierBody('PROV_MERIT', 71));
+    expect([taken.status, taken.body.code]).toEqual([409, 'TIER_CODE_TAKEN']);
+    const rankTaken = await t
+      .as(tokens.S)
+      .post('/api/award-tiers')
+      .send(tierBody('UBND_HD_HANG', merit.rank));
+    expect([rankTaken.status, rankTaken.body.code]).toEqual([409, 'TIER_RANK_TAKEN']);
     expect(await rowCounts(t.dataSource)).toEqual(before);
+    const sameAsFront = await t
+      .as(tokens.S)
+      .post('/api/award-tiers')
+      .send(tierBody('MTTQ_HD_THU', 61))
+      .expect(201);
+    expect(sameAsFront.body.organizingBodyId).toBe(ids.ubnd);
 
     // a bloc proposes the shared tiers and its organization's own; another's does not exist for it
     const ack = [{ code: 'RANKING_INCOMPLETE', reason: 'Chưa chấm điểm' }];
@@ -485,6 +506,8 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       })
       .expect(201);
     expect(proposed.body.tierCode).toBe('MTTQ_HD_THU');
+    // its own tier, though the People's Committee now has one of the same code
+    expect(proposed.body.tierName).toBe(foreignNames[9]);
     // the Front's tier is not the People's Committee's to propose, even for an account bound to none
     await t
       .http()

@@ -136,6 +136,37 @@ describe('database set-up', () => {
     );
     await member(await termIn('B3', front!.id));
     await expect(member(await termIn('B4', front!.id))).rejects.toThrow(/bloc_member/);
+
+    // a tier's code and rank are unique among the tiers one organization sees (trigger of
+    // AwardTierScopedKeys): the shared ones and its own; two organizations may share a code
+    await ds.query(
+      `INSERT INTO "organizing_body" ("code", "name", "header_line", "place", "locality", "addressee", "office", "version") VALUES ('MT2', 'Mặt trận 2', 'MẶT TRẬN 2', 'x', 'x', 'x', 'x', 1)`,
+    );
+    const [front2] = await ds.query<{ id: number }[]>(
+      `SELECT id FROM "organizing_body" WHERE "code" = 'MT2'`,
+    );
+    const [shared] = await ds.query<{ code: string; rank: number }[]>(
+      `SELECT "code", "rank" FROM "award_tier" WHERE "organizing_body_id" IS NULL ORDER BY "rank" LIMIT 1`,
+    );
+    const tier = (code: string, rank: number, org: number | null) =>
+      ds.query(
+        `INSERT INTO "award_tier" ("code", "name", "deciding_authority", "rank", "organizing_body_id", "version") VALUES ('${code}', 'Thử', 'PROVINCE_CHAIRMAN', ${rank}, ${org ?? 'NULL'}, 1)`,
+      );
+    await expect(tier(shared!.code, 900, front!.id)).rejects.toThrow(/award_tier/);
+    await expect(tier('OWN_A', shared!.rank, front!.id)).rejects.toThrow(/award_tier/);
+    await tier('OWN_A', 900, front!.id);
+    await tier('OWN_A', 900, front2!.id);
+    await expect(tier('OWN_A', 901, front!.id)).rejects.toThrow(/award_tier/);
+    await expect(tier('OWN_B', 900, front!.id)).rejects.toThrow(/award_tier/);
+    // a shared tier clashes with every organization's own
+    await expect(tier('OWN_A', 902, null)).rejects.toThrow(/award_tier/);
+    await expect(tier('SHARED_B', 900, null)).rejects.toThrow(/award_tier/);
+    // an update is held to the same key
+    await tier('OWN_C', 903, front2!.id);
+    await expect(
+      ds.query(`UPDATE "award_tier" SET "rank" = 900 WHERE "code" = 'OWN_C'`),
+    ).rejects.toThrow(/award_tier/);
+    await ds.query(`UPDATE "award_tier" SET "name" = 'Đổi tên' WHERE "code" = 'OWN_C'`);
   });
 });
 

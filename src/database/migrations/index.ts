@@ -21,6 +21,7 @@ import { Classification1796507187934 } from './1796507187934-Classification';
 import { OfficerDecisionsCorrectionApproval1796507801005 } from './1796507801005-OfficerDecisionsCorrectionApproval';
 import { UnitBlocPerOrganization1796537736566 } from './1796537736566-UnitBlocPerOrganization';
 import { AwardTierOrganization1796545039864 } from './1796545039864-AwardTierOrganization';
+import { AwardTierScopedKeys1796547736509 } from './1796547736509-AwardTierScopedKeys';
 import { UnitRegisteredBy1796535956605 } from './1796535956605-UnitRegisteredBy';
 import { Organizations1796534863108 } from './1796534863108-Organizations';
 import { MeetingBallotTransitions1796522194951 } from './1796522194951-MeetingBallotTransitions';
@@ -54,4 +55,5 @@ export const MIGRATIONS: Function[] = [
   UnitRegisteredBy1796535956605,
   UnitBlocPerOrganization1796537736566,
   AwardTierOrganization1796545039864,
+  AwardTierScopedKeys1796547736509,
 ];
