@@ -17,6 +17,7 @@ import { ballotRows, type BallotLoad } from './ballot-table';
 import { onboardingRows, type OnboardingTimings } from './onboarding-table';
 import type { LoadResult } from './load';
 import type { Api, BenchDb, DbKind } from './harness';
+import { hotReadUrls, targetsOf, type ReadTargets } from './reads';
 import type { ResultsDay } from './results-day';
 import { FULL, QUICK, type DataSetSize } from './sizes';
 import { fmt, median, msSince } from './stats';
@@ -78,11 +79,7 @@ type Loaded = (typeof LOADED)[number];
 type Route = 'naked' | 'health' | 'bare' | Loaded | 'padded';
 const ROUTES: Route[] = ['naked', 'health', 'bare', ...LOADED, 'padded'];
 
-interface Targets {
-  blocId: number;
-  year: number;
-  meetingId: number;
-  provinceId: number;
+interface Targets extends ReadTargets {
   /** Size of the nominations response (for the padded bare route). */
   paddedBytes?: number;
 }
@@ -92,10 +89,7 @@ const urlOf = (t: Targets, r: Route): string =>
     naked: '/api/bench/naked',
     health: '/api/health',
     bare: '/api/bench/bare',
-    me: '/api/auth/me',
-    ranking: `/api/blocs/${t.blocId}/terms/${t.year}/ranking`,
-    meeting: `/api/meetings/${t.meetingId}`,
-    nominations: `/api/provinces/${t.provinceId}/nominations?year=${t.year}`,
+    ...hotReadUrls(t),
     padded: `/api/bench/padded?bytes=${t.paddedBytes ?? 0}`,
   })[r];
 
@@ -125,18 +119,6 @@ interface DbResult {
 }
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
-
-/** The hot-read targets of the first generated province (same shape in both data sets). */
-async function targetsOf(ds: DataSource, provinceId: number, year: number): Promise<Targets> {
-  const bloc = await ds.query<{ id: number }[]>(
-    `SELECT MIN("id") AS id FROM "bloc" WHERE "province_id" = ${Number(provinceId)}`,
-  );
-  const blocId = Number(bloc[0]!.id);
-  const m = await ds.query<{ id: number }[]>(
-    `SELECT m."id" AS id FROM "meeting" m JOIN "bloc_term" t ON t."id" = m."term_id" WHERE t."bloc_id" = ${blocId} AND t."year" = ${year}`,
-  );
-  return { blocId, year, meetingId: Number(m[0]!.id), provinceId };
-}
 
 async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -178,7 +160,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     await createBenchUsers(app);
     let ds = app.get<DataSource>(getDataSourceToken());
     const dataRows = await rowCounts(ds);
-    const targets = await targetsOf(ds, generated.provinceIds[0]!, plan.size.lastYear);
+    const targets: Targets = await targetsOf(ds, generated.provinceIds[0]!, plan.size.lastYear);
     log(`${kind}: ${JSON.stringify(dataRows)} trong ${generated.ms} ms; văn bản…`);
     const docs = await timeDocuments(app, targets.meetingId, plan.docWarmup, plan.docRuns);
     await app.close();
