@@ -1,11 +1,15 @@
 /*
  * `npm run bench [-- --db sqlite|pg] [--quick] [--no-write] [--only-onboarding]
- * [--only-ballot [--one-address]]`: the national benchmark of issue 9, with the onboarding imports of issue 17 (alone with
- * --only-onboarding) and the electronic-ballot load of issue 18 (alone with --only-ballot).
+ * [--only-ballot [--one-address]] [--only-tenancy [--full]]`: the national benchmark of issue 9,
+ * with the onboarding imports of issue 17 (alone with --only-onboarding), the electronic-ballot
+ * load of issue 18 (alone with --only-ballot) and the comparison of issue 21, one organization per
+ * province against a single-organization deployment (alone with --only-tenancy, on 10 provinces of
+ * the national size, or with --full on the national set).
  * For each database: generate the national set and a one-province set, time the documents
  * in-process, then start the built server and measure start-up, hot reads under load against a
- * bare route, national versus one-province latency, a results day and memory. Prints one table and
- * (full runs) writes it into docs/performance.md between the bench markers.
+ * bare route, national versus one-province latency, a results day and memory, then split the
+ * national set by province into organizations and compare. Prints one table and (full runs)
+ * writes it into docs/performance.md between the bench markers.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,8 +19,10 @@ import type { DocTimings } from './documents';
 import type { Generated } from './generate';
 import { ballotRows, type BallotLoad } from './ballot-table';
 import { onboardingRows, type OnboardingTimings } from './onboarding-table';
+import { tenancyRows, type TenancyLoad } from './tenancy-table';
 import type { LoadResult } from './load';
 import type { Api, BenchDb, DbKind } from './harness';
+import { hotReadUrls, targetsOf, type ReadTargets } from './reads';
 import type { ResultsDay } from './results-day';
 import { FULL, QUICK, type DataSetSize } from './sizes';
 import { fmt, median, msSince } from './stats';
@@ -37,6 +43,9 @@ interface Plan {
   docRuns: number;
   startups: number;
   days: number;
+  /** Issue 21: ABBA rounds of load windows per read, and results days compared (pairs). */
+  tenancyRounds: number;
+  tenancyDays: number;
 }
 
 const PLANS: Record<'full' | 'quick', Plan> = {
@@ -51,6 +60,8 @@ const PLANS: Record<'full' | 'quick', Plan> = {
     docRuns: 11,
     startups: 5,
     days: 3,
+    tenancyRounds: 2,
+    tenancyDays: 8,
   },
   quick: {
     size: QUICK,
@@ -63,6 +74,8 @@ const PLANS: Record<'full' | 'quick', Plan> = {
     docRuns: 5,
     startups: 3,
     days: 2,
+    tenancyRounds: 1,
+    tenancyDays: 2,
   },
 };
 
@@ -78,11 +91,7 @@ type Loaded = (typeof LOADED)[number];
 type Route = 'naked' | 'health' | 'bare' | Loaded | 'padded';
 const ROUTES: Route[] = ['naked', 'health', 'bare', ...LOADED, 'padded'];
 
-interface Targets {
-  blocId: number;
-  year: number;
-  meetingId: number;
-  provinceId: number;
+interface Targets extends ReadTargets {
   /** Size of the nominations response (for the padded bare route). */
   paddedBytes?: number;
 }
@@ -92,10 +101,7 @@ const urlOf = (t: Targets, r: Route): string =>
     naked: '/api/bench/naked',
     health: '/api/health',
     bare: '/api/bench/bare',
-    me: '/api/auth/me',
-    ranking: `/api/blocs/${t.blocId}/terms/${t.year}/ranking`,
-    meeting: `/api/meetings/${t.meetingId}`,
-    nominations: `/api/provinces/${t.provinceId}/nominations?year=${t.year}`,
+    ...hotReadUrls(t),
     padded: `/api/bench/padded?bytes=${t.paddedBytes ?? 0}`,
   })[r];
 
@@ -122,21 +128,11 @@ interface DbResult {
   onboarding?: OnboardingTimings;
   /** Absent in raw files of runs before issue 18's load. */
   ballot?: BallotLoad;
+  /** Issue 21, on the national set split by province; absent before it (and in --quick runs). */
+  tenancy?: TenancyLoad;
 }
 
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
-
-/** The hot-read targets of the first generated province (same shape in both data sets). */
-async function targetsOf(ds: DataSource, provinceId: number, year: number): Promise<Targets> {
-  const bloc = await ds.query<{ id: number }[]>(
-    `SELECT MIN("id") AS id FROM "bloc" WHERE "province_id" = ${Number(provinceId)}`,
-  );
-  const blocId = Number(bloc[0]!.id);
-  const m = await ds.query<{ id: number }[]>(
-    `SELECT m."id" AS id FROM "meeting" m JOIN "bloc_term" t ON t."id" = m."term_id" WHERE t."bloc_id" = ${blocId} AND t."year" = ${year}`,
-  );
-  return { blocId, year, meetingId: Number(m[0]!.id), provinceId };
-}
 
 async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -178,7 +174,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     await createBenchUsers(app);
     let ds = app.get<DataSource>(getDataSourceToken());
     const dataRows = await rowCounts(ds);
-    const targets = await targetsOf(ds, generated.provinceIds[0]!, plan.size.lastYear);
+    const targets: Targets = await targetsOf(ds, generated.provinceIds[0]!, plan.size.lastYear);
     log(`${kind}: ${JSON.stringify(dataRows)} trong ${generated.ms} ms; văn bản…`);
     const docs = await timeDocuments(app, targets.meetingId, plan.docWarmup, plan.docRuns);
     await app.close();
@@ -283,6 +279,11 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
     } finally {
       await server.stop();
     }
+    // Last on the national database: it changes the blocs' organizations; the days above used
+    // provinces 2 to 1 + plan.days, the tenancy days use the ones after.
+    const tenancy = await tenancyOn(national, generated, plan, 'national set', [
+      ...Array.from({ length: plan.days }, (_, d) => 1 + d),
+    ]);
     const summarise = (rs: LoadResult[]): LoadResult => ({
       rps: median(rs.map((x) => x.rps)),
       p50: median(rs.map((x) => x.p50)),
@@ -296,6 +297,7 @@ async function benchDatabase(kind: DbKind, plan: Plan): Promise<DbResult> {
       kind,
       onboarding,
       ballot,
+      tenancy,
       generated,
       single: singleGen,
       dataRows,
@@ -338,6 +340,77 @@ async function onboardingOn(kind: DbKind): Promise<OnboardingTimings> {
 async function ballotOn(kind: DbKind, oneAddress = false): Promise<BallotLoad> {
   const { benchBallot } = await import('./electronic-ballot');
   return benchBallot(kind, BENCH_SERVER_JS, log, oneAddress);
+}
+
+/**
+ * Issue 21 on a generated database (`usedProvinces`: indexes of provinces whose results day is
+ * done); undefined, with a message, when too few provinces are left for a pair of days.
+ */
+async function tenancyOn(
+  db: BenchDb,
+  generated: Generated,
+  plan: Plan,
+  dataSet: string,
+  usedProvinces: readonly number[],
+): Promise<TenancyLoad | undefined> {
+  const { benchTenancy } = await import('./tenancy');
+  if (generated.provinceIds.length - 1 - usedProvinces.length < 3) {
+    log(`${db.kind}: không đủ tỉnh để so sánh tổ chức (issue 21), bỏ qua`);
+    return undefined;
+  }
+  log(`${db.kind}: mỗi tỉnh một tổ chức (issue 21)…`);
+  return benchTenancy(
+    db,
+    generated,
+    {
+      dataSet,
+      seconds: plan.loadSeconds,
+      connections: plan.connections,
+      rounds: plan.tenancyRounds,
+      days: plan.tenancyDays,
+      usedProvinces,
+    },
+    log,
+  );
+}
+
+/**
+ * Issue 21 alone, on a fresh database: 10 provinces of the national size (12 blocs, 97 units each)
+ * and 3 years, generated in seconds; `--full`: the national set; `--quick`: the quick set.
+ */
+async function tenancyAlone(kind: DbKind, plan: Plan, full: boolean): Promise<TenancyLoad> {
+  const { createBenchUsers, createDb, openContext } = await import('./harness');
+  const { generateNational } = await import('./generate');
+  const size: DataSetSize = full
+    ? FULL
+    : plan.size === QUICK
+      ? QUICK
+      : {
+          ...QUICK,
+          provinces: 10,
+          unitsPerProvince: FULL.unitsPerProvince,
+          blocsPerProvince: FULL.blocsPerProvince,
+        };
+  const dataSet = full
+    ? 'national set'
+    : `${size.provinces} provinces of ${size.blocsPerProvince} blocs and ${size.unitsPerProvince} units, ${size.lastYear - size.firstYear + 1} years`;
+  const db = await createDb(kind, 'tenancy');
+  try {
+    log(`${kind}: sinh bộ dữ liệu (${dataSet})…`);
+    const app = await openContext(db);
+    let generated: Generated;
+    try {
+      generated = await generateNational(app, size, log);
+      await createBenchUsers(app);
+    } finally {
+      await app.close();
+    }
+    const t = await tenancyOn(db, generated, plan, dataSet, []);
+    if (!t) throw new Error('tenancy: too few provinces');
+    return t;
+  } finally {
+    await db.drop().catch((e: unknown) => log(`drop: ${String(e)}`));
+  }
 }
 
 /** Replaces the text between `<!-- name:begin -->` and `<!-- name:end -->` in docs/performance.md. */
@@ -450,6 +523,7 @@ function table(results: DbResult[], plan: Plan): string {
   if (results.every((r) => r.onboarding))
     lines.push(...onboardingRows(results.map((r) => r.onboarding!)));
   if (results.every((r) => r.ballot)) lines.push(...ballotRows(results.map((r) => r.ballot!)));
+  if (results.every((r) => r.tenancy)) lines.push(...tenancyRows(results.map((r) => r.tenancy!)));
   if (results.every((r) => r.loadAvg))
     row(
       'Load average (1 min) when this column started · ended (2 cores; above 2 the figures are distorted)',
@@ -542,6 +616,31 @@ async function main(): Promise<void> {
     console.log(`\n${block}\n`);
     if (kinds.length === 2 && !oneAddress && !args.includes('--no-write'))
       writeBetween('bench-ballot', block);
+    return;
+  }
+  if (args.includes('--only-tenancy')) {
+    // Only the comparison of issue 21 (about 6 minutes a database), written between its own
+    // markers; --full on the national set (generated first: about 2 more minutes on PostgreSQL).
+    const full = args.includes('--full');
+    const loads: TenancyLoad[] = [];
+    for (const k of kinds) loads.push(await tenancyAlone(k, plan, full));
+    const cols = loads.map((r) => (r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+    const block = [
+      `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (--only-tenancy${full ? ' --full' : ''}${quick ? ' --quick' : ''}, ${fmt(msSince(started) / 1000, 0)} s), machine: ${machine}.`,
+      '',
+      `| Measure | Target | ${cols.join(' | ')} |`,
+      `|---|---|${cols.map(() => '---:').join('|')}|`,
+      ...tenancyRows(loads),
+      '',
+      `Load: autocannon, ${plan.connections} connections, ${plan.tenancyRounds} × (single, organization, organization, single) windows of ${plan.loadSeconds} s per read; days: one warm-up day, then ${plan.tenancyDays} alternated.`,
+    ].join('\n');
+    console.log(`\n${block}\n`);
+    const raw = path.join(os.tmpdir(), `thidua-bench-tenancy-${Date.now()}.json`);
+    fs.writeFileSync(raw, JSON.stringify(loads, null, 2));
+    log(`số liệu thô: ${raw}`);
+    if (kinds.length === 2 && !quick && !args.includes('--no-write'))
+      writeBetween('bench-tenancy', block);
     return;
   }
   // --from-json <file>: print (and write) the table of a saved run again, without measuring.

@@ -1,197 +1,175 @@
 /*
- * `node .bench-build/bench/tenancy.js sqlite|pg [--full]` (after `npm run bench`'s tsc, or
- * `npx tsc -p bench/tsconfig.json`): issue 21's measure. The generated national set is split into one
+ * Issue 21's measure, run by `npm run bench` (after the national measures, on the national set) and
+ * alone by `npm run bench -- --only-tenancy [--full]`. The generated set is split into one
  * organization per province (each province's blocs get their own organizing body); the same reads
- * and results days are then made by an office account bound to the province's organization and by
- * one bound to none (a single-organization deployment of the same size: it sees everything, and
- * nothing is filtered or fenced). Prints, as JSON, each hot read's requests per second for both and
- * their ratio, and the results days of both. Without `--full`, the set has 4 provinces of the full
- * set's size (12 blocs, 97 units) and 3 years, as `day-only`; with it, the table's national set.
+ * and results days are then made by an office account bound to a province's organization and by
+ * one bound to none, which is what a single-organization deployment of the same size is (it sees
+ * everything, and nothing is filtered or fenced).
+ *
+ * Hot reads: each read is loaded in windows alternating single, organization, organization,
+ * single (ABBA, `rounds` times), after a one-second warm-up of each; the ratio is the median of
+ * the pairs' ratios (`pairedRatio`).
+ *
+ * Results days, the comparison the spread between provinces made unfair: one province's day is not
+ * another's (the days of one kind differed by up to 40 % on PostgreSQL), so comparing two days of
+ * each kind compared provinces as much as kinds. Now: every generated province has the same shape
+ * (the same numbers of units and blocs, the same 8–9 members per bloc, three nominations and two
+ * ballots per bloc), and every day runs on a province of its own, not yet used by any measure; a
+ * first day, by the unbound account, is a warm-up (the server's first writes: JIT, caches,
+ * prepared statements) and is not compared; then the days alternate ABBA (single, organization,
+ * organization, single, …) over consecutive provinces, so each pair is one day of each kind on
+ * neighbouring provinces, run one after the other; the ratio is the median of the pairs' ratios
+ * (organization time over single time). The number of requests of each day is counted (acknowledged
+ * warnings add a request), so that a pair of unequal days would show.
  */
-import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { UsersService } from '../src/auth/users.service';
 import { OrganizingBodiesService } from '../src/registry/organizing-bodies/organizing-bodies.service';
-import {
-  Api,
-  BENCH_PASSWORD,
-  BENCH_USERS,
-  createBenchUsers,
-  createDb,
-  openContext,
-  startServer,
-} from './harness';
-import type { DbKind } from './harness';
-import { generateNational } from './generate';
+import type { Generated } from './generate';
+import { Api, BENCH_PASSWORD, BENCH_USERS, openContext, startServer } from './harness';
+import type { BenchDb } from './harness';
 import { load } from './load';
-import { resultsDay, type ResultsDay } from './results-day';
-import { FULL, QUICK } from './sizes';
-import { median } from './stats';
+import { hotReadUrls, targetsOf } from './reads';
+import { resultsDay } from './results-day';
+import { msSince } from './stats';
+import type { TenancyLoad, TenantRead, Who } from './tenancy-table';
 
-/** One organization per province, its blocs moved to it; returns each province's organization. */
-async function splitByProvince(
-  app: INestApplicationContext,
-  provinceIds: readonly number[],
-): Promise<Map<number, number>> {
-  const ds = app.get<DataSource>(getDataSourceToken());
-  const bodies = app.get(OrganizingBodiesService);
-  const out = new Map<number, number>();
-  for (const [i, provinceId] of provinceIds.entries()) {
-    const body = await bodies.create({
-      code: `BENCH-ORG-${i + 1}`,
-      name: `Ủy ban nhân dân tỉnh đo hiệu năng ${i + 1}`,
-      headerLine: `UBND TỈNH ĐO HIỆU NĂNG ${i + 1}`,
-      place: 'Đo hiệu năng',
-      locality: `tỉnh đo hiệu năng ${i + 1}`,
-      addressee: `Chủ tịch Ủy ban nhân dân tỉnh đo hiệu năng ${i + 1}`,
-      office: 'Ban Thi đua - Khen thưởng',
-      authorityCodes: ['PRIME_MINISTER', 'PROVINCE_CHAIRMAN'],
-    });
-    // as generate.ts writes the set: straight SQL, outside the request path being measured
-    await ds.query(
-      `UPDATE "bloc" SET "organizing_body_id" = ${Number(body.id)} WHERE "province_id" = ${Number(provinceId)}`,
-    );
-    out.set(provinceId, body.id);
-  }
-  return out;
+export interface TenancyPlan {
+  /** Described in the table, e.g. "national set". */
+  dataSet: string;
+  seconds: number;
+  connections: number;
+  /** ABBA rounds of load windows per read (two windows of each account a round). */
+  rounds: number;
+  /** Results days compared (even: pairs), after the warm-up day; fewer if provinces run out. */
+  days: number;
+  /** Indexes in `generated.provinceIds` already used by results days (not used again). */
+  usedProvinces: readonly number[];
 }
 
-/** The three office accounts of a province's organization (administrator and two who enter counts). */
+/** The three office accounts of an organization (administrator and two who enter counts). */
 const orgUsers = (organizationId: number) =>
   BENCH_USERS.map((u) => `${u}.org${organizationId}`) as [string, string, string];
 
-async function main(): Promise<void> {
-  const kind = (process.argv[2] ?? 'sqlite') as DbKind;
-  const full = process.argv.includes('--full');
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const out = path.join(__dirname, '..');
-  for (const name of ['seeds', 'templates']) {
-    const link = path.join(out, name);
-    if (!fs.existsSync(link)) fs.symlinkSync(path.join(out, '..', name), link, 'dir');
-  }
-  const db = await createDb(kind, 'tenancy');
+/** ABBA: single, organization, organization, single, … for `n` measures. */
+const abba = (n: number): Who[] =>
+  Array.from({ length: n }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? 'single' : 'organization'));
+
+/**
+ * On a generated database (its context closed, the bench accounts created): one organization per
+ * province, accounts for the organizations measured, then the reads and days of both accounts.
+ */
+export async function benchTenancy(
+  db: BenchDb,
+  generated: Generated,
+  plan: TenancyPlan,
+  log: (m: string) => void,
+): Promise<TenancyLoad> {
+  const started = process.hrtime.bigint();
+  const loadAtStart = os.loadavg()[0]!;
+  const free = generated.provinceIds.filter((_, i) => i > 0 && !plan.usedProvinces.includes(i));
+  const pairs = Math.floor(Math.min(plan.days, free.length - 1) / 2);
+  if (pairs < 1) throw new Error(`tenancy: ${free.length} provinces left for results days`);
+  const dayProvinces = free.slice(0, 1 + 2 * pairs);
+  const p1 = generated.provinceIds[0]!;
+
+  const app = await openContext(db);
+  const orgOf = new Map<number, number>();
+  let targets;
   try {
-    const app = await openContext(db);
-    const generated = await generateNational(
-      app,
-      full
-        ? FULL
-        : {
-            ...QUICK,
-            unitsPerProvince: FULL.unitsPerProvince,
-            blocsPerProvince: FULL.blocsPerProvince,
-          },
-    );
-    const orgOf = await splitByProvince(app, generated.provinceIds);
-    await createBenchUsers(app);
+    const ds = app.get<DataSource>(getDataSourceToken());
+    const bodies = app.get(OrganizingBodiesService);
+    for (const [i, provinceId] of generated.provinceIds.entries()) {
+      const body = await bodies.create({
+        code: `BENCH-ORG-${i + 1}`,
+        name: `Ủy ban nhân dân tỉnh đo hiệu năng ${i + 1}`,
+        headerLine: `UBND TỈNH ĐO HIỆU NĂNG ${i + 1}`,
+        place: 'Đo hiệu năng',
+        locality: `tỉnh đo hiệu năng ${i + 1}`,
+        addressee: `Chủ tịch Ủy ban nhân dân tỉnh đo hiệu năng ${i + 1}`,
+        office: 'Ban Thi đua - Khen thưởng',
+        authorityCodes: ['PRIME_MINISTER', 'PROVINCE_CHAIRMAN'],
+      });
+      // as generate.ts writes the set: straight SQL, outside the request path being measured
+      await ds.query(
+        `UPDATE "bloc" SET "organizing_body_id" = ${Number(body.id)} WHERE "province_id" = ${Number(provinceId)}`,
+      );
+      orgOf.set(provinceId, body.id);
+    }
+    if (db.kind === 'pg') await ds.query('ANALYZE');
+    // accounts only for the organizations measured (each password hash costs tens of ms)
     const users = app.get(UsersService);
-    for (const organizationId of orgOf.values())
-      for (const username of orgUsers(organizationId))
+    for (const provinceId of [p1, ...dayProvinces])
+      for (const username of orgUsers(orgOf.get(provinceId)!))
         await users.create({
           username,
           displayName: `Tài khoản đo hiệu năng ${username}`,
           role: 'OFFICE_ADMIN',
           password: BENCH_PASSWORD,
-          organizationId,
+          organizationId: orgOf.get(provinceId)!,
         });
-    const ds = app.get<DataSource>(getDataSourceToken());
-    const year = generated.currentYear - 1;
-    const p1 = generated.provinceIds[0]!;
-    const bloc = await ds.query<{ id: number }[]>(
-      `SELECT MIN("id") AS id FROM "bloc" WHERE "province_id" = ${Number(p1)}`,
-    );
-    const blocId = Number(bloc[0]!.id);
-    const meeting = await ds.query<{ id: number }[]>(
-      `SELECT m."id" AS id FROM "meeting" m JOIN "bloc_term" t ON t."id" = m."term_id" WHERE t."bloc_id" = ${blocId} AND t."year" = ${year}`,
-    );
-    await app.close();
-
-    const server = await startServer(path.join(__dirname, 'bench-server.js'), db);
-    try {
-      const single = await Api.login(server.baseUrl, BENCH_USERS[0]);
-      const org1 = orgUsers(orgOf.get(p1)!);
-      const office = await Api.login(server.baseUrl, org1[0]);
-      const reads: Record<string, string> = {
-        me: '/api/auth/me',
-        ranking: `/api/blocs/${blocId}/terms/${year}/ranking`,
-        meeting: `/api/meetings/${Number(meeting[0]!.id)}`,
-        nominations: `/api/provinces/${p1}/nominations?year=${year}`,
-        blocs: `/api/blocs?provinceId=${p1}&pageSize=500`,
-        units: `/api/units?provinceId=${p1}&pageSize=100`,
-      };
-      const hot: Record<string, { single: number; organization: number; ratio: number }> = {};
-      for (const [name, url] of Object.entries(reads)) {
-        // warm both, then alternate: single, organization, organization, single (order effects cancel)
-        await load(server.baseUrl, single.token!, url, 1, 8);
-        await load(server.baseUrl, office.token!, url, 1, 8);
-        const s: number[] = [];
-        const o: number[] = [];
-        for (const order of [
-          ['s', 'o'],
-          ['o', 's'],
-        ])
-          for (const who of order) {
-            const r = await load(
-              server.baseUrl,
-              who === 's' ? single.token! : office.token!,
-              url,
-              seconds,
-              8,
-            );
-            if (r.errors > 0) throw new Error(`${name}: ${r.errors} errors (${who})`);
-            (who === 's' ? s : o).push(r.rps);
-          }
-        const rs = median(s);
-        const ro = median(o);
-        hot[name] = { single: Math.round(rs), organization: Math.round(ro), ratio: ro / rs };
-      }
-      // results days, each province has one to run: the single deployment's account on the first
-      // and the last, the province's own organization on the two between (order effects cancel)
-      const days: { who: 'single' | 'organization'; day: ResultsDay }[] = [];
-      for (const [i, provinceId] of generated.provinceIds.slice(0, 4).entries()) {
-        const who = i === 1 || i === 2 ? 'organization' : 'single';
-        const names = who === 'single' ? BENCH_USERS : orgUsers(orgOf.get(provinceId)!);
-        const day = await resultsDay(
-          await Api.login(server.baseUrl, names[0]),
-          [await Api.login(server.baseUrl, names[1]), await Api.login(server.baseUrl, names[2])],
-          provinceId,
-          generated.currentYear,
-        );
-        days.push({ who, day });
-      }
-      const dayMs = (who: string) =>
-        median(days.filter((d) => d.who === who).map((d) => d.day.totalMs));
-      console.log(
-        JSON.stringify(
-          {
-            kind,
-            dataSet: full ? 'FULL' : 'QUICK with full-size provinces',
-            organizations: orgOf.size,
-            seconds,
-            hot,
-            days: days.map((d) => ({
-              who: d.who,
-              ms: Math.round(d.day.totalMs),
-              entryMedianMs: d.day.entryMedianMs,
-            })),
-            dayRatio: dayMs('organization') / dayMs('single'),
-          },
-          null,
-          2,
-        ),
-      );
-    } finally {
-      await server.stop();
-    }
+    targets = await targetsOf(ds, p1, generated.currentYear - 1);
   } finally {
-    await db.drop();
+    await app.close();
+  }
+
+  const server = await startServer(path.join(__dirname, 'bench-server.js'), db);
+  try {
+    const single = await Api.login(server.baseUrl, BENCH_USERS[0]);
+    const office = await Api.login(server.baseUrl, orgUsers(orgOf.get(p1)!)[0]);
+    const reads: Record<TenantRead, string> = {
+      ...hotReadUrls(targets),
+      blocs: `/api/blocs?provinceId=${p1}&pageSize=500`,
+      units: `/api/units?provinceId=${p1}&pageSize=100`,
+    };
+    const hot = {} as TenancyLoad['hot'];
+    for (const [name, url] of Object.entries(reads) as [TenantRead, string][]) {
+      log(`${db.kind}: tổ chức: ${name}…`);
+      await load(server.baseUrl, single.token!, url, 1, plan.connections);
+      await load(server.baseUrl, office.token!, url, 1, plan.connections);
+      hot[name] = [];
+      for (const who of abba(4 * plan.rounds)) {
+        const api = who === 'single' ? single : office;
+        const r = await load(server.baseUrl, api.token!, url, plan.seconds, plan.connections);
+        if (r.errors > 0) throw new Error(`tenancy ${name}: ${r.errors} errors (${who})`);
+        hot[name].push({ who, rps: r.rps });
+      }
+    }
+
+    log(`${db.kind}: tổ chức: ngày nhập kết quả (1 + ${2 * pairs} tỉnh)…`);
+    const days: TenancyLoad['days'] = [];
+    const kinds: Who[] = ['single', ...abba(2 * pairs)];
+    for (const [i, provinceId] of dayProvinces.entries()) {
+      const who = kinds[i]!;
+      const names = who === 'single' ? BENCH_USERS : orgUsers(orgOf.get(provinceId)!);
+      const admin = await Api.login(server.baseUrl, names[0]);
+      const enterers: [Api, Api] = [
+        await Api.login(server.baseUrl, names[1]),
+        await Api.login(server.baseUrl, names[2]),
+      ];
+      let requests = 0;
+      Api.observe = () => requests++;
+      try {
+        const day = await resultsDay(admin, enterers, provinceId, generated.currentYear);
+        days.push({ who, provinceId, ms: day.totalMs, requests, warmUp: i === 0 });
+      } finally {
+        Api.observe = null;
+      }
+    }
+    return {
+      kind: db.kind,
+      dataSet: plan.dataSet,
+      organizations: orgOf.size,
+      seconds: plan.seconds,
+      hot,
+      days,
+      loadAvg: [loadAtStart, os.loadavg()[0]!],
+      totalMs: msSince(started),
+    };
+  } finally {
+    await server.stop();
   }
 }
-
-void main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});

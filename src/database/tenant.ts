@@ -53,8 +53,12 @@ export function ownUnitsOnly<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const org = currentOrganization();
   if (org === null) return qb;
+  // An uncorrelated IN, not a correlated EXISTS: the organization's memberships are read once per
+  // query, not once per unit. National set, one organization per province (list and count): all
+  // units 32 ms with EXISTS, 1.4 ms with IN on SQLite, 18 and 4.2 ms on PostgreSQL; a province's
+  // page 0.8 and 1.0 ms on SQLite, 5.1 and 4.6 ms on PostgreSQL (docs/performance.md, issue 21).
   return qb.andWhere(
-    `(${unitAlias}.registered_by_organization_id = :tenantOrganization OR EXISTS (SELECT 1 FROM bloc_member tm JOIN bloc_term tt ON tt.id = tm.term_id JOIN bloc tb ON tb.id = tt.bloc_id WHERE tm.unit_id = ${unitAlias}.id AND tb.organizing_body_id = :tenantOrganization))`,
+    `(${unitAlias}.registered_by_organization_id = :tenantOrganization OR ${unitAlias}.id IN (SELECT tm.unit_id FROM bloc_member tm JOIN bloc_term tt ON tt.id = tm.term_id JOIN bloc tb ON tb.id = tt.bloc_id WHERE tb.organizing_body_id = :tenantOrganization))`,
     { tenantOrganization: org },
   );
 }
