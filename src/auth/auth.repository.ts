@@ -25,6 +25,9 @@ const UP = {
   term: { table: 'bloc_term', column: 'bloc_id' },
 } as const;
 
+/** The tables of the records whose own organization a route may name (`organizationOf`). */
+const ORGANIZATION_OF = { account: 'user_account', tier: 'award_tier' } as const;
+
 /** Database access for accounts, sessions, failed sign-ins, and the lookups that place a request in a scope. */
 @Injectable()
 export class AuthRepository {
@@ -346,24 +349,20 @@ export class AuthRepository {
     return idOrNull(row?.org);
   }
 
-  /** The organization of an account, undefined when there is no such account. */
-  /** The organization whose own tier it is; null: shared; undefined: no such tier. */
-  async tierOrganization(em: EntityManager, tierId: number): Promise<number | null | undefined> {
+  /**
+   * The organization of an account or of a tier (issue 21): null, bound to none (an unbound account,
+   * a shared tier); undefined, no such record.
+   */
+  async organizationOf(
+    em: EntityManager,
+    kind: keyof typeof ORGANIZATION_OF,
+    id: number,
+  ): Promise<number | null | undefined> {
     const row = await em
       .createQueryBuilder()
-      .select('t.organizing_body_id', 'org')
-      .from('award_tier', 't')
-      .where('t.id = :id', { id: tierId })
-      .getRawOne<{ org: number | string | null }>();
-    return row === undefined ? undefined : idOrNull(row.org);
-  }
-
-  async accountOrganization(em: EntityManager, userId: number): Promise<number | null | undefined> {
-    const row = await em
-      .createQueryBuilder()
-      .select('u.organizing_body_id', 'org')
-      .from('user_account', 'u')
-      .where('u.id = :id', { id: userId })
+      .select('r.organizing_body_id', 'org')
+      .from(ORGANIZATION_OF[kind], 'r')
+      .where('r.id = :id', { id })
       .getRawOne<{ org: number | string | null }>();
     return row === undefined ? undefined : idOrNull(row.org);
   }

@@ -50,6 +50,15 @@ export class ScopeResolver {
     return v;
   }
 
+  /** An account's or a tier's organization (fixed once the record exists), kept once read. */
+  private organizationOf(kind: 'account' | 'tier', id: number): Promise<number | null | undefined> {
+    return this.link(
+      `${kind}:${id}`,
+      (em) => this.auth.organizationOf(em, kind, id),
+      (v) => v !== undefined,
+    );
+  }
+
   /** The organization of each bloc: kept ones from memory, the others in one read. */
   private async blocOrganizations(ids: readonly number[]): Promise<Map<number, number | null>> {
     const out = new Map<number, number | null>();
@@ -155,22 +164,12 @@ export class ScopeResolver {
       scope.organizationId = id;
     }
     if (params.account !== undefined) {
-      const id = idOf('account');
-      const org = await this.link(
-        `account:${id}`,
-        (em) => this.auth.accountOrganization(em, id),
-        (v) => v !== undefined,
-      );
+      const org = await this.organizationOf('account', idOf('account'));
       if (org === undefined) return null;
       scope.organizationId = org;
     }
     if (params.tier !== undefined) {
-      const id = idOf('tier');
-      const org = await this.link(
-        `tier:${id}`,
-        (em) => this.auth.tierOrganization(em, id),
-        (v) => v !== undefined,
-      );
+      const org = await this.organizationOf('tier', idOf('tier'));
       if (org === undefined) return null;
       if (org === null) scope.shared = true;
       else scope.organizationId = org;

@@ -1,4 +1,5 @@
 import { createTestApp, rowCounts, type TestApp } from '../helpers/test-app';
+import { tierRuleBody } from '../builders/api-bodies';
 
 interface ErrorBody {
   code: string;
@@ -279,25 +280,12 @@ describe('Registry API on the Hải Dương 2023 reference data', () => {
           t
             .http()
             .post(`/api/award-tiers/${tiers[0].id}/rules`)
+            // a rule from 2025 overlapping the seeded one in force (no quota: it is not what is tested)
             .send({
+              ...tierRuleBody(),
               validFrom: '2025-01-01',
-              legalDocument: 'Thử',
-              legalArticle: 'Điều 1',
               leaderOnly: true,
-              votingRules: [
-                {
-                  body: 'BLOC',
-                  threshold: { numerator: 1, denominator: 2 },
-                  thresholdComparator: 'GT',
-                  denominator: 'ALL_MEMBERS',
-                  quorum: { numerator: 2, denominator: 3 },
-                  quorumComparator: 'GTE',
-                  allowWrittenAbsentee: false,
-                  selfVote: 'ALLOWED',
-                  tieBreak: 'REVOTE',
-                  secretBallot: true,
-                },
-              ],
+              perBlocQuota: null,
             }),
         422,
         'TIER_RULE_INVALID',

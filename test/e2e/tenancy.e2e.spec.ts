@@ -887,6 +887,14 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       const csrf = /name="csrf-token" content="([^"]+)"/.exec(home.text)![1]!;
       return { cookie, csrf };
     };
+    type Session = Awaited<ReturnType<typeof session>>;
+    const postForm = (as: Session, url: string, fields: Record<string, unknown>) =>
+      t
+        .anon()
+        .post(url)
+        .set('Cookie', as.cookie)
+        .type('form')
+        .send({ _csrf: as.csrf, ...fields });
     const host = await session('host.admin', 'mat-khau-rat-dai-3');
     const page = await t.anon().get('/web/organizations').set('Cookie', host.cookie).expect(200);
     expect(page.text).toContain(foreignNames[0]);
@@ -896,33 +904,22 @@ describe('tenancy: every route × role × {own, another} organization', () => {
 
     // a form missing its fields comes back with the messages, nothing written
     const before = await rowCounts(t.dataSource);
-    const refused = await t
-      .anon()
-      .post('/web/organizations')
-      .set('Cookie', host.cookie)
-      .type('form')
-      .send({ _csrf: host.csrf, code: 'SO-THU' });
+    const refused = await postForm(host, '/web/organizations', { code: 'SO-THU' });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Vui lòng nhập trường này.');
     expect(refused.text).toContain('value="SO-THU"');
     expect(await rowCounts(t.dataSource)).toEqual(before);
 
-    const created = await t
-      .anon()
-      .post('/web/organizations')
-      .set('Cookie', host.cookie)
-      .type('form')
-      .send({
-        _csrf: host.csrf,
-        code: 'SO-THU',
-        name: 'Sở Thử Nghiệm',
-        headerLine: 'UBND TỈNH THỬ',
-        place: 'Thử',
-        locality: 'tỉnh Thử',
-        addressee: 'Giám đốc Sở Thử Nghiệm',
-        office: 'Văn phòng Sở',
-        authorityCodes: ['PROVINCE_CHAIRMAN'],
-      });
+    const created = await postForm(host, '/web/organizations', {
+      code: 'SO-THU',
+      name: 'Sở Thử Nghiệm',
+      headerLine: 'UBND TỈNH THỬ',
+      place: 'Thử',
+      locality: 'tỉnh Thử',
+      addressee: 'Giám đốc Sở Thử Nghiệm',
+      office: 'Văn phòng Sở',
+      authorityCodes: ['PROVINCE_CHAIRMAN'],
+    });
     expect(created.status).toBe(303);
     const bodies = (await t.http().get('/api/organizing-bodies').expect(200)).body as {
       id: number;
@@ -931,32 +928,20 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     }[];
     const so = bodies.find((b) => b.code === 'SO-THU')!;
     expect(so.authorityCodes).toEqual(['PROVINCE_CHAIRMAN']);
-    const noOrganization = await t
-      .anon()
-      .post('/web/organizations/administrators')
-      .set('Cookie', host.cookie)
-      .type('form')
-      .send({
-        _csrf: host.csrf,
-        username: 'qt.so',
-        displayName: 'x',
-        password: 'mat-khau-rat-dai-6',
-      });
+    const noOrganization = await postForm(host, '/web/organizations/administrators', {
+      username: 'qt.so',
+      displayName: 'x',
+      password: 'mat-khau-rat-dai-6',
+    });
     expect(noOrganization.status).toBe(400);
     expect(noOrganization.text).toContain('Vui lòng chọn tổ chức.');
     expect(noOrganization.text).not.toContain('mat-khau-rat-dai-6');
-    const admin = await t
-      .anon()
-      .post('/web/organizations/administrators')
-      .set('Cookie', host.cookie)
-      .type('form')
-      .send({
-        _csrf: host.csrf,
-        organizationId: String(so.id),
-        username: 'qt.so',
-        displayName: 'Quản trị Sở Thử',
-        password: 'mat-khau-rat-dai-6',
-      });
+    const admin = await postForm(host, '/web/organizations/administrators', {
+      organizationId: String(so.id),
+      username: 'qt.so',
+      displayName: 'Quản trị Sở Thử',
+      password: 'mat-khau-rat-dai-6',
+    });
     expect(admin.status).toBe(303);
     // the new administrator belongs to the new organization and sees only it
     const own = await session('qt.so', 'mat-khau-rat-dai-6');
@@ -968,10 +953,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     // and cannot use the host's forms
     const before2 = await rowCounts(t.dataSource);
     for (const url of ['/web/organizations', '/web/organizations/administrators'])
-      expect(
-        (await t.anon().post(url).set('Cookie', own.cookie).type('form').send({ _csrf: own.csrf }))
-          .status,
-      ).toBe(403);
+      expect((await postForm(own, url, {})).status).toBe(403);
     expect(await rowCounts(t.dataSource)).toEqual(before2);
   });
 
