@@ -936,6 +936,28 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     expect(noOrganization.status).toBe(400);
     expect(noOrganization.text).toContain('Vui lòng chọn tổ chức.');
     expect(noOrganization.text).not.toContain('mat-khau-rat-dai-6');
+    for (const organizationId of ['99999999999999999999', 'abc', '0'])
+      expect(
+        (
+          await postForm(host, '/web/organizations/administrators', {
+            organizationId,
+            username: 'qt.so',
+            displayName: 'x',
+            password: 'mat-khau-rat-dai-6',
+          })
+        ).status,
+      ).toBe(400);
+    // an organization that does not exist
+    expect(
+      (
+        await postForm(host, '/web/organizations/administrators', {
+          organizationId: '999999',
+          username: 'qt.so',
+          displayName: 'x',
+          password: 'mat-khau-rat-dai-6',
+        })
+      ).status,
+    ).toBe(404);
     const admin = await postForm(host, '/web/organizations/administrators', {
       organizationId: String(so.id),
       username: 'qt.so',

@@ -111,8 +111,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, Grant>>>>
   'organizations.create': { HOST_ADMIN: 'ALL', OFFICE_ADMIN: 'INSTANCE', OFFICE_STAFF: 'INSTANCE' },
   // An organization's first administrator: accounts are the administrators' (never staff's).
   'organizations.administer': { HOST_ADMIN: 'ALL', OFFICE_ADMIN: 'INSTANCE' },
-  // Reference data shared by every organization (provinces, deciding authorities, award tiers): read
-  // by all, changed only by an account bound to no organization.
+  // Reference data shared by every organization (provinces, deciding authorities): read by all,
+  // changed only by an account bound to no organization. Award tiers: `tiers.write` below.
   'reference.write': { OFFICE_ADMIN: 'INSTANCE', OFFICE_STAFF: 'INSTANCE' },
   // Award tiers and their rules: an organization's office makes and changes its own tiers; the shared
   // ones (the State's awards) stay read-only to it (the fence: `ResourceScope.shared`), changed by an

@@ -64,7 +64,12 @@ export class WebOrganizationsController {
         const { organizationId, ...plain } = administratorPlain(values);
         const dto = await validateForm(CreateOrganizationAdministratorDto, plain);
         // the organization must be chosen and exist (404 otherwise), as the API's route answers
-        if (typeof organizationId !== 'number')
+        if (
+          typeof organizationId !== 'number' ||
+          !Number.isInteger(organizationId) ||
+          organizationId < 1 ||
+          organizationId > 2_147_483_647
+        )
           throw new AppError(CommonErrors.VALIDATION_FAILED, {
             details: [
               {
