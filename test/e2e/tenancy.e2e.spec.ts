@@ -15,6 +15,8 @@ type RoleKey = 'A' | 'S' | 'B' | 'U' | 'V';
 describe('tenancy: every route × role × {own, another} organization', () => {
   let t: TestApp;
   const tokens = {} as Record<RoleKey, string>;
+  /** An office staff account of the Front (the second organization), for the tests acting as it. */
+  let frontStaff: string;
   let routes: { method: string; path: string }[];
   const own: Record<string, string> = {};
   const other: Record<string, string> = {};
@@ -60,10 +62,15 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     ).body.id as number;
   }
 
-  async function unit(code: string, name: string, provinceId: number): Promise<number> {
+  /** A commune registered by `token`'s account (by default the test's account bound to none). */
+  async function unit(
+    code: string,
+    name: string,
+    provinceId: number,
+    { token, validFrom = '2025-07-01' }: { token?: string; validFrom?: string } = {},
+  ): Promise<number> {
     return (
-      await t
-        .http()
+      await (token === undefined ? t.http() : t.as(token))
         .post('/api/units')
         .send({
           code,
@@ -72,7 +79,7 @@ describe('tenancy: every route × role × {own, another} organization', () => {
           fullName: name,
           collectiveName: `Nhân dân và cán bộ ${name}`,
           provinceId,
-          validFrom: '2025-07-01',
+          validFrom,
         })
         .expect(201)
     ).body.id as number;
@@ -227,6 +234,11 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     const frontToken = await t.login({
       username: 'f.admin',
       role: 'OFFICE_ADMIN',
+      organizationId: front,
+    });
+    frontStaff = await t.login({
+      username: 'f.staff',
+      role: 'OFFICE_STAFF',
       organizationId: front,
     });
     const ubndTier = await ownTier(tokens.A, 'UBND_HD_THU', 'Giấy khen riêng của Ủy ban Thử', 60);
@@ -490,13 +502,8 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       .expect(404);
     expect(refused.body.code).toBe('TIER_NOT_FOUND');
     expect(JSON.stringify(refused.body)).not.toContain(foreignNames[9]);
-    const front = await t.login({
-      username: 'f.staff.tiers',
-      role: 'OFFICE_STAFF',
-      organizationId: ids.front,
-    });
     const proposed = await t
-      .as(front)
+      .as(frontStaff)
       .post(`/api/blocs/${ids.frontBloc}/terms/2025/nominations`)
       .send({
         unitId: ids.frontUnit + 1,
@@ -556,26 +563,9 @@ describe('tenancy: every route × role × {own, another} organization', () => {
 
     // a change made by the organization is its own audit row; another's rows are not listed
     await t.as(tokens.S).get('/api/units').expect(200);
-    const front = await t.login({
-      username: 'o.front.staff',
-      role: 'OFFICE_STAFF',
-      organizationId: ids.front,
+    const registered = await unit('HD-MT-4', 'Xã Mới Thử', Number(own.province), {
+      token: frontStaff,
     });
-    const created = (
-      await t
-        .as(front)
-        .post('/api/units')
-        .send({
-          code: 'HD-MT-4',
-          shortName: 'Xã Mới Thử',
-          type: 'XA',
-          fullName: 'Xã Mới Thử',
-          collectiveName: 'Nhân dân và cán bộ Xã Mới Thử',
-          provinceId: Number(own.province),
-          validFrom: '2025-07-01',
-        })
-        .expect(201)
-    ).body;
     // a unit just registered by the Front, in no bloc yet: the Front's to see, not the other's
     const codes = async (token: string) =>
       (
@@ -583,16 +573,16 @@ describe('tenancy: every route × role × {own, another} organization', () => {
           code: string;
         }[]
       ).map((u) => u.code);
-    expect(await codes(front)).toContain('HD-MT-4');
+    expect(await codes(frontStaff)).toContain('HD-MT-4');
     expect(await codes(tokens.S)).not.toContain('HD-MT-4');
-    await t.as(front).get(`/api/units/${created.id}`).expect(200);
-    await t.as(tokens.S).get(`/api/units/${created.id}`).expect(403);
+    await t.as(frontStaff).get(`/api/units/${registered}`).expect(200);
+    await t.as(tokens.S).get(`/api/units/${registered}`).expect(403);
     const audit = (await t.as(tokens.A).get('/api/audit?pageSize=500').expect(200)).body.items as {
       organizingBodyId: number | null;
       entityId: string;
     }[];
     expect(audit.every((a) => a.organizingBodyId === ids.ubnd)).toBe(true);
-    expect(audit.some((a) => a.entityId === String(created.id))).toBe(false);
+    expect(audit.some((a) => a.entityId === String(registered))).toBe(false);
     // the chain is checked whole; the answer counts the organization's rows only
     const total = (await t.as(tokens.A).get('/api/audit?pageSize=1').expect(200)).body
       .total as number;
@@ -613,12 +603,12 @@ describe('tenancy: every route × role × {own, another} organization', () => {
     expect((await t.as(tokens.A).get(`/api/audit/verify?${query}`).expect(200)).body).toMatchObject(
       { ok: true, checkpoint: { auditId: last.id, ok: true } },
     );
-    const frontAudit = (await t.as(front).get('/api/audit?pageSize=500').expect(200)).body
+    const frontAudit = (await t.as(frontStaff).get('/api/audit?pageSize=500').expect(200)).body
       .items as {
       organizingBodyId: number | null;
       entityId: string;
     }[];
-    expect(frontAudit.some((a) => a.entityId === String(created.id))).toBe(true);
+    expect(frontAudit.some((a) => a.entityId === String(registered))).toBe(true);
     expect(frontAudit.every((a) => a.organizingBodyId === ids.front)).toBe(true);
     // the Front's later rows do not move the People's Committee's latest checkpoint
     expect((await t.as(tokens.A).get('/api/audit/checkpoints/latest').expect(200)).body).toEqual(
@@ -629,11 +619,6 @@ describe('tenancy: every route × role × {own, another} organization', () => {
   it('lets a unit sit in one bloc a year of each organization, not two of the same', async () => {
     const cg = Number(own.unit);
     // Cẩm Giàng, in the People's Committee's bloc in 2023, also joins the Front's cụm that year
-    const frontStaff = await t.login({
-      username: 'o.front.terms',
-      role: 'OFFICE_STAFF',
-      organizationId: ids.front,
-    });
     const cum = (
       await t
         .as(frontStaff)
@@ -671,21 +656,10 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       .expect(409);
     expect(refused.body.code).toBe('BLOC_MEMBER_IN_OTHER_BLOC');
     // and the database refuses it too, whatever path writes it
-    const other = (
-      await t
-        .as(tokens.S)
-        .post('/api/units')
-        .send({
-          code: 'HD-XA-THU',
-          shortName: 'Xã Thử Khối II',
-          type: 'XA',
-          fullName: 'Xã Thử Khối II',
-          collectiveName: 'Nhân dân và cán bộ Xã Thử Khối II',
-          provinceId: Number(own.province),
-          validFrom: '2020-01-01',
-        })
-        .expect(201)
-    ).body.id as number;
+    const other = await unit('HD-XA-THU', 'Xã Thử Khối II', Number(own.province), {
+      token: tokens.S,
+      validFrom: '2020-01-01',
+    });
     await t
       .as(tokens.S)
       .post(`/api/blocs/${second.id}/terms`)
@@ -702,11 +676,6 @@ describe('tenancy: every route × role × {own, another} organization', () => {
   });
 
   it("does not change by file a unit of another organization's blocs", async () => {
-    const frontStaff = await t.login({
-      username: 'o.front.import',
-      role: 'OFFICE_STAFF',
-      organizationId: ids.front,
-    });
     const csv = Buffer.from(
       [
         '\uFEFFMã đơn vị,Loại,Tên,Hiệu lực từ,Hiệu lực đến,Mã đơn vị tiền thân',
@@ -981,22 +950,8 @@ describe('tenancy: every route × role × {own, another} organization', () => {
 
   it("counts a province cap in the nomination's own organization, whoever reads it", async () => {
     // a second People's Committee cụm in Hải Dương for 2025, next to the Front's
-    const made = async (code: string, name: string) =>
-      (
-        await t
-          .as(tokens.A)
-          .post('/api/units')
-          .send({
-            code,
-            shortName: name,
-            type: 'XA',
-            fullName: name,
-            collectiveName: `Nhân dân và cán bộ ${name}`,
-            provinceId: Number(own.province),
-            validFrom: '2025-07-01',
-          })
-          .expect(201)
-      ).body.id as number;
+    const made = (code: string, name: string) =>
+      unit(code, name, Number(own.province), { token: tokens.A });
     const members = [
       await made('HD-UB-1', 'Xã Ủy Ban Một'),
       await made('HD-UB-2', 'Xã Ủy Ban Hai'),
@@ -1043,14 +998,9 @@ describe('tenancy: every route × role × {own, another} organization', () => {
       })
       .expect(201);
     const ack = [{ code: 'RANKING_INCOMPLETE', reason: 'Chưa chấm điểm' }];
-    const front = await t.login({
-      username: 'f.staff.cap',
-      role: 'OFFICE_STAFF',
-      organizationId: ids.front,
-    });
     // the Front's cụm proposes its one provincial flag (cap 1/5 of its leaders, at least one)
     await t
-      .as(front)
+      .as(frontStaff)
       .post(`/api/blocs/${ids.frontBloc}/terms/2025/nominations`)
       .send({
         unitId: ids.frontUnit + 2,

@@ -1,3 +1,5 @@
+import { AppError, CommonErrors } from '../../common/errors/app-error';
+import { FieldCodes } from '../../common/errors/field-errors';
 import { field } from '../core/forms';
 
 /** The codes ticked in a checkbox group, as submitted (`a,b`). */
@@ -22,15 +24,26 @@ export function createOrganizationPlain(values: Record<string, string>) {
   };
 }
 
-/**
- * The first administrator form's fields: the chosen organization, and the rest as
- * `CreateOrganizationAdministratorDto`'s plain object.
- */
+/** The first administrator form's fields as `CreateOrganizationAdministratorDto`'s plain object. */
 export function administratorPlain(values: Record<string, string>) {
   return {
-    organizationId: field.int(values.organizationId),
     username: field.text(values.username),
     displayName: field.text(values.displayName),
     password: values.password ?? '',
   };
+}
+
+/**
+ * The organization chosen in the first administrator form; refused next to its field when none is
+ * chosen or the value is not an organization's id (before any read: an id out of range never
+ * reaches the database).
+ */
+export function chosenOrganization(values: Record<string, string>): number {
+  const id = field.int(values.organizationId);
+  if (typeof id === 'number' && Number.isInteger(id) && id >= 1 && id <= 2_147_483_647) return id;
+  throw new AppError(CommonErrors.VALIDATION_FAILED, {
+    details: [
+      { field: 'organizationId', code: FieldCodes.REQUIRED, message: 'Vui lòng chọn tổ chức.' },
+    ],
+  });
 }

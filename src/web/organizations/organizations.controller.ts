@@ -3,15 +3,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CreateOrganizationAdministratorDto } from '../../auth/dto/auth.dto';
 import { UsersService } from '../../auth/users.service';
-import { AppError, CommonErrors } from '../../common/errors/app-error';
-import { FieldCodes } from '../../common/errors/field-errors';
 import { Permission } from '../../common/http/permission.decorator';
 import { CreateOrganizingBodyDto } from '../../registry/organizing-bodies/dto/organizing-body.dto';
 import { OrganizingBodiesService } from '../../registry/organizing-bodies/organizing-bodies.service';
 import { placeUserError, withoutPassword } from '../accounts/account-forms';
 import { emptyForm, submitted, validateForm, type FormState } from '../core/forms';
 import { WebPageService, type WebRequest } from '../core/web-page.service';
-import { administratorPlain, createOrganizationPlain } from './organization-forms';
+import {
+  administratorPlain,
+  chosenOrganization,
+  createOrganizationPlain,
+} from './organization-forms';
 import { OrganizationsPagesService } from './organizations-pages.service';
 
 /**
@@ -61,24 +63,12 @@ export class WebOrganizationsController {
       values,
       keep: withoutPassword(values),
       run: async () => {
-        const { organizationId, ...plain } = administratorPlain(values);
-        const dto = await validateForm(CreateOrganizationAdministratorDto, plain);
-        // the organization must be chosen and exist (404 otherwise), as the API's route answers
-        if (
-          typeof organizationId !== 'number' ||
-          !Number.isInteger(organizationId) ||
-          organizationId < 1 ||
-          organizationId > 2_147_483_647
-        )
-          throw new AppError(CommonErrors.VALIDATION_FAILED, {
-            details: [
-              {
-                field: 'organizationId',
-                code: FieldCodes.REQUIRED,
-                message: 'Vui lòng chọn tổ chức.',
-              },
-            ],
-          });
+        const dto = await validateForm(
+          CreateOrganizationAdministratorDto,
+          administratorPlain(values),
+        );
+        const organizationId = chosenOrganization(values);
+        // the organization must exist (404 otherwise), as the API's route answers
         await this.bodies.get(organizationId);
         return this.users.create({ ...dto, role: 'OFFICE_ADMIN', organizationId });
       },
